@@ -1,0 +1,185 @@
+//! The command line, as close to the flags as possible (validation happens
+//! in `config.rs`). Doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const ABOUT: &str =
+    "Compose clusters of German municipalities: alike in size, from regions as different as possible.";
+
+const LONG_ABOUT: &str = "\
+Compose clusters of German municipalities: alike in size, from regions as different as possible.
+
+Objective (lexicographic by default): first the fewest pairs of members from the same Land inside a \
+cluster (plus pairs of different size classes, when classes may mix); then the largest spread: \
+pairs from Länder that share no border, plus great-circle distance. Default weights: 1 per \
+same-Land pair, 1 per mixed-class pair, 1 per non-bordering pair, 1 per 100 km.
+
+Data: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys, Stand 31.12.2020; \
+dl-de/by-2-0 (Daten verändert). Länder borders: © GeoBasis-DE / BKG 2021 (Daten verändert); dl-de/by-2-0.
+
+Exit codes: 0 solved, 1 no feasible lineup (the reason is printed), 2 usage or input error.";
+
+const SOLVE_EXAMPLES: &str = "\
+Examples:
+  lineup solve fixtures/kfa-18.csv
+  lineup solve fixtures/growth-60.csv --format json --output lineup.json
+  lineup solve register.csv --classes kfa --cluster-size 5..8 --time-limit 30
+  lineup solve towns.csv --comparability adjacent --max-per-land 2 --must-link 16067029,03252006";
+
+const EVALUATE_EXAMPLES: &str = "\
+Examples:
+  lineup evaluate fixtures/kfa-18.csv lineup.json
+  lineup evaluate towns.csv by-hand.json --format json";
+
+/// `lineup`: cluster lineups of German municipalities.
+#[derive(Debug, Parser)]
+#[command(name = "lineup", version, about = ABOUT, long_about = LONG_ABOUT)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compose a lineup: proven optimal, or with a bound and gap.
+    #[command(after_help = SOLVE_EXAMPLES)]
+    Solve(SolveArgs),
+    /// Verify and score a lineup made elsewhere (by hand, by an earlier run).
+    #[command(after_help = EVALUATE_EXAMPLES)]
+    Evaluate(EvaluateArgs),
+}
+
+/// Arguments of `lineup solve`.
+#[derive(Debug, Args)]
+pub struct SolveArgs {
+    /// Municipalities: CSV (comma or semicolon; columns id, name, state, population, lat, lon;
+    /// optional size_class, cluster) or JSON.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub problem: ProblemArgs,
+    #[command(flatten)]
+    pub run: RunArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Arguments of `lineup evaluate`.
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// Municipalities, as for `solve`.
+    pub file: PathBuf,
+    /// The lineup: JSON as written by `solve --format json` (or {"clusters": [{"id", "members": [ids]}]}),
+    /// or CSV with id and cluster columns.
+    pub lineup: PathBuf,
+    #[command(flatten)]
+    pub problem: ProblemArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// What is asked of the lineup.
+#[derive(Debug, Args)]
+pub struct ProblemArgs {
+    /// Members per cluster, MIN..MAX.
+    #[arg(long, value_name = "MIN..MAX", default_value = "6..7")]
+    pub cluster_size: String,
+    /// Number of clusters: auto (fewest that fit), a total (5), or per class (Großstadt=2,Mittelstadt=3).
+    #[arg(long, value_name = "N|CLASS=N,…", default_value = "auto")]
+    pub clusters: String,
+    /// Size classes: bbsr (Landgemeinde < 5 000 ≤ Kleinstadt < 20 000 ≤ Mittelstadt < 100 000 ≤ Großstadt),
+    /// kfa (< 20 000 / 20 000–99 999 / ≥ 100 000), or thresholds T1,T2,…; an explicit size_class column wins.
+    #[arg(long, value_name = "bbsr|kfa|T1,T2,…", default_value = "bbsr")]
+    pub classes: String,
+    /// strict: one size class per cluster; adjacent: neighbouring classes may mix (each mixed pair is penalised).
+    #[arg(long, value_enum, default_value_t = ComparabilityArg::Strict)]
+    pub comparability: ComparabilityArg,
+    /// At most N members from one Land per cluster.
+    #[arg(long, value_name = "N")]
+    pub max_per_land: Option<usize>,
+    /// Two ids that must share a cluster (repeatable).
+    #[arg(long, value_name = "ID,ID")]
+    pub must_link: Vec<String>,
+    /// Two ids that must not share a cluster (repeatable).
+    #[arg(long, value_name = "ID,ID")]
+    pub cannot_link: Vec<String>,
+    /// Objective weights, e.g. same-land=1,mixed-class=1,non-bordering=1,distance=1
+    /// (distance is per 100 km). Defaults: all 1.
+    #[arg(long, value_name = "TERM=W,…")]
+    pub weights: Option<String>,
+    /// lexicographic: fewest penalty pairs first, then largest spread; weighted: maximise spread − penalty.
+    #[arg(long, value_enum, default_value_t = ObjectiveArg::Lexicographic)]
+    pub objective: ObjectiveArg,
+}
+
+/// How long and how to search.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Wall-clock limit in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub time_limit: f64,
+    /// Seed for all random choices: the same input and seed give the same lineup.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// auto: heuristic, then exact methods where they reach; exact: more time for exact methods;
+    /// heuristic: no integer programs.
+    #[arg(long, value_enum, default_value_t = SolverArg::Auto)]
+    pub solver: SolverArg,
+    /// MILP backend (highs needs the `highs` cargo feature).
+    #[arg(long, value_name = "microlp|highs")]
+    pub backend: Option<String>,
+}
+
+/// Where and how to print.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+    /// Write to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `--comparability`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ComparabilityArg {
+    /// One size class per cluster.
+    Strict,
+    /// Neighbouring size classes may share a cluster.
+    Adjacent,
+}
+
+/// `--objective`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ObjectiveArg {
+    /// Penalty first, then spread.
+    Lexicographic,
+    /// spread − penalty.
+    Weighted,
+}
+
+/// `--solver`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum SolverArg {
+    /// Heuristic, then exact methods.
+    Auto,
+    /// Exact methods with more time.
+    Exact,
+    /// Heuristic only.
+    Heuristic,
+}
+
+/// `--format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Human-readable table.
+    Table,
+    /// The JSON report (documented in the README).
+    Json,
+    /// One row per municipality with its cluster.
+    Csv,
+}

@@ -1,0 +1,146 @@
+//! Validated settings from raw arguments (the second parsing stage).
+
+use std::time::Duration;
+
+use lineup::{
+    Backend, ClassScheme, ClusterCount, ClusterSize, Comparability, ObjectiveMode, Settings, SolveOptions,
+    SolverChoice, Weights,
+};
+
+use crate::args::{ComparabilityArg, ObjectiveArg, ProblemArgs, RunArgs, SolverArg};
+use crate::error::CliError;
+
+fn pair(flag: &str, value: &str) -> Result<(String, String), CliError> {
+    match value.split_once(',') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() && !b.contains(',') => {
+            Ok((a.trim().to_string(), b.trim().to_string()))
+        }
+        _ => Err(CliError::usage(format!(
+            "{flag} {value:?}: expected two ids separated by a comma, e.g. {flag} 16067029,03252006"
+        ))),
+    }
+}
+
+/// Parses `same-land=1,distance=0.5`.
+pub fn weights(spec: Option<&str>, mode: ObjectiveArg) -> Result<Weights, CliError> {
+    let mut w = Weights {
+        mode: match mode {
+            ObjectiveArg::Lexicographic => ObjectiveMode::Lexicographic,
+            ObjectiveArg::Weighted => ObjectiveMode::Weighted,
+        },
+        ..Weights::default()
+    };
+    let Some(spec) = spec else { return Ok(w) };
+    for part in spec.split(',').filter(|p| !p.trim().is_empty()) {
+        let (key, value) = part.split_once('=').ok_or_else(|| {
+            CliError::usage(format!(
+                "--weights {part:?}: expected TERM=WEIGHT, e.g. distance=0.5"
+            ))
+        })?;
+        let v: f64 = value
+            .trim()
+            .parse()
+            .ok()
+            .filter(|v: &f64| v.is_finite() && *v >= 0.0)
+            .ok_or_else(|| {
+                CliError::usage(format!("--weights {part:?}: the weight must be a number >= 0"))
+            })?;
+        match key.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "same-land" | "same-state" => w.same_land = v,
+            "mixed-class" => w.mixed_class = v,
+            "non-bordering" => w.non_bordering = v,
+            "distance" => w.distance_per_100km = v,
+            other => {
+                return Err(CliError::usage(format!(
+                    "--weights: unknown term {other:?}; terms are same-land, mixed-class, non-bordering, distance"
+                )));
+            }
+        }
+    }
+    Ok(w)
+}
+
+/// Settings from the problem flags.
+pub fn settings(a: &ProblemArgs) -> Result<Settings, CliError> {
+    let cluster_size: ClusterSize = a
+        .cluster_size
+        .parse()
+        .map_err(|e| CliError::usage(format!("--cluster-size: {e}")))?;
+    let clusters: ClusterCount = a
+        .clusters
+        .parse()
+        .map_err(|e| CliError::usage(format!("--clusters: {e}")))?;
+    let classes: ClassScheme = a
+        .classes
+        .parse()
+        .map_err(|e| CliError::usage(format!("--classes: {e}")))?;
+    let mut s = Settings::default()
+        .cluster_size(cluster_size)
+        .clusters(clusters)
+        .classes(classes)
+        .comparability(match a.comparability {
+            ComparabilityArg::Strict => Comparability::Strict,
+            ComparabilityArg::Adjacent => Comparability::Adjacent,
+        })
+        .weights(weights(a.weights.as_deref(), a.objective)?);
+    s.max_per_land = a.max_per_land;
+    for m in &a.must_link {
+        s.must_link.push(pair("--must-link", m)?);
+    }
+    for c in &a.cannot_link {
+        s.cannot_link.push(pair("--cannot-link", c)?);
+    }
+    Ok(s)
+}
+
+/// Solve options from the run flags.
+pub fn options(a: &RunArgs) -> Result<SolveOptions, CliError> {
+    if !a.time_limit.is_finite() || a.time_limit <= 0.0 || a.time_limit > 1e6 {
+        return Err(CliError::usage(format!(
+            "--time-limit {}: expected a number of seconds > 0",
+            a.time_limit
+        )));
+    }
+    let backend = match &a.backend {
+        None => Backend::default(),
+        Some(name) => Backend::from_name(name).ok_or_else(|| {
+            let have: Vec<&str> = Backend::available().iter().map(|b| b.name()).collect();
+            CliError::usage(format!(
+                "--backend {name:?} is not available in this build (available: {}); HiGHS needs `cargo build --features highs`",
+                have.join(", ")
+            ))
+        })?,
+    };
+    Ok(SolveOptions::default()
+        .time_limit(Duration::from_secs_f64(a.time_limit))
+        .seed(a.seed)
+        .backend(backend)
+        .solver(match a.solver {
+            SolverArg::Auto => SolverChoice::Auto,
+            SolverArg::Exact => SolverChoice::Exact,
+            SolverArg::Heuristic => SolverChoice::Heuristic,
+        }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_weights() {
+        let w = weights(Some("distance=0.5, same-land=2"), ObjectiveArg::Weighted).unwrap();
+        assert_eq!(w.distance_per_100km, 0.5);
+        assert_eq!(w.same_land, 2.0);
+        assert_eq!(w.mode, ObjectiveMode::Weighted);
+        assert!(weights(Some("speed=1"), ObjectiveArg::Lexicographic).is_err());
+        assert!(weights(Some("distance=-1"), ObjectiveArg::Lexicographic).is_err());
+        assert!(weights(Some("distance"), ObjectiveArg::Lexicographic).is_err());
+    }
+
+    #[test]
+    fn parses_pairs() {
+        assert_eq!(pair("--must-link", "a, b").unwrap(), ("a".into(), "b".into()));
+        assert!(pair("--must-link", "a").is_err());
+        assert!(pair("--must-link", "a,b,c").is_err());
+    }
+}

@@ -1,0 +1,153 @@
+//! `lineup`: the command-line tool. It only parses arguments, reads files,
+//! calls the library and renders the result.
+
+mod args;
+mod config;
+mod error;
+mod render;
+
+use std::fs::File;
+use std::io::{BufReader, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser;
+use lineup::report::Report;
+use lineup::{ClusterCount, Comparability, InputFormat, Lineup, Municipality, Problem, Settings};
+
+use args::{Cli, Command, EvaluateArgs, FormatArg, OutputArgs, SolveArgs};
+use error::CliError;
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            #[allow(clippy::print_stderr, reason = "the binary reports errors on stderr")]
+            {
+                eprintln!("error: {e}");
+            }
+            ExitCode::from(e.code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        Command::Solve(a) => solve(a),
+        Command::Evaluate(a) => evaluate(a),
+    }
+}
+
+fn open(path: &Path) -> Result<BufReader<File>, CliError> {
+    File::open(path)
+        .map(BufReader::new)
+        .map_err(|e| CliError::usage(format!("cannot open {}: {e}", path.display())))
+}
+
+fn format_of(path: &Path) -> Option<InputFormat> {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("json") => Some(InputFormat::Json),
+        Some("csv") | Some("tsv") | Some("txt") => Some(InputFormat::Csv),
+        _ => None,
+    }
+}
+
+/// Reads municipalities and adds the file's links to the settings.
+fn read_input(path: &Path, settings: &mut Settings) -> Result<Vec<Municipality>, CliError> {
+    let input =
+        lineup::read_municipalities(open(path)?, format_of(path)).map_err(|e| CliError::input(path, &e))?;
+    settings.must_link.extend(input.must_link);
+    settings.cannot_link.extend(input.cannot_link);
+    Ok(input.municipalities)
+}
+
+fn emit(report: &Report, out: &OutputArgs) -> Result<(), CliError> {
+    let text = match out.format {
+        FormatArg::Table => render::table(report),
+        FormatArg::Json => {
+            render::json(report).map_err(|e| CliError::usage(format!("cannot write JSON: {e}")))?
+        }
+        FormatArg::Csv => {
+            render::csv(report).map_err(|e| CliError::usage(format!("cannot write CSV: {e}")))?
+        }
+    };
+    match &out.output {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| CliError::usage(format!("cannot write {}: {e}", path.display()))),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(CliError::usage(format!("cannot write to standard output: {e}")))
+                }
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
+fn solve(a: SolveArgs) -> Result<(), CliError> {
+    let mut settings = config::settings(&a.problem)?;
+    let options = config::options(&a.run)?;
+    let municipalities = read_input(&a.file, &mut settings)?;
+    let problem = Problem::with_backend(municipalities, settings, options.backend)
+        .map_err(|e| CliError::problem(&a.file, e))?;
+    let solution = lineup::solve(&problem, &options).map_err(CliError::solve)?;
+    let mut report = Report::new(&problem, &solution);
+    report.settings.seed = Some(options.seed);
+    report.settings.time_limit_s = Some(options.time_limit.as_secs_f64());
+    report.settings.backend = Some(options.backend.name().to_string());
+    emit(&report, &a.output)
+}
+
+/// Cluster counts as the lineup has them, so a lineup with more clusters than
+/// the fewest is judged on its own terms.
+fn counts_from(lineup: &Lineup, municipalities: &[Municipality], settings: &Settings) -> ClusterCount {
+    if settings.comparability == Comparability::Adjacent {
+        return ClusterCount::Total(lineup.clusters.len());
+    }
+    let scheme = &settings.classes;
+    let mut per: Vec<(String, usize)> = Vec::new();
+    for c in &lineup.clusters {
+        let Some(class) = c
+            .members
+            .iter()
+            .filter_map(|&i| scheme.class_of(&municipalities[i]))
+            .max()
+        else {
+            continue;
+        };
+        let name = scheme.class(class).name.clone();
+        match per.iter_mut().find(|p| p.0 == name) {
+            Some(p) => p.1 += 1,
+            None => per.push((name, 1)),
+        }
+    }
+    ClusterCount::PerClass(per)
+}
+
+fn evaluate(a: EvaluateArgs) -> Result<(), CliError> {
+    let mut settings = config::settings(&a.problem)?;
+    let municipalities = read_input(&a.file, &mut settings)?;
+    let lineup =
+        lineup::read_lineup(open(&a.lineup)?, &municipalities).map_err(|e| CliError::input(&a.lineup, &e))?;
+    if settings.clusters == ClusterCount::Auto {
+        settings.clusters = counts_from(&lineup, &municipalities, &settings);
+    }
+    let problem = Problem::new(municipalities, settings).map_err(|e| CliError::problem(&a.lineup, e))?;
+    let solution = lineup::evaluate(&problem, &lineup).map_err(|violations| {
+        let list: Vec<String> = violations.iter().map(|v| format!("  - {v}")).collect();
+        CliError::infeasible(format!(
+            "{} breaks {} rule(s):\n{}\nfix the lineup, or change the options it is judged by (--cluster-size, --comparability, …)",
+            a.lineup.display(),
+            violations.len(),
+            list.join("\n")
+        ))
+    })?;
+    emit(&Report::new(&problem, &solution), &a.output)
+}

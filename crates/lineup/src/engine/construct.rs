@@ -1,0 +1,136 @@
+//! Greedy randomised construction of a feasible assignment.
+//!
+//! Pinned items go first; then the remaining items, most constrained first
+//! (large items, items whose attribute is most common), each into the group
+//! with room that gains most, ties broken at random. Groups are filled up to
+//! target sizes (or per-category quotas) that sum to the number of elements,
+//! so the result respects the size bounds whenever the greedy finds room.
+
+use super::instance::PairWeights;
+use super::rng::Rng;
+use super::state::{State, UNPLACED};
+use super::value::Value;
+
+/// Target number of elements per group: lower bounds, then the rest spread
+/// round-robin from a random start, up to the upper bounds.
+fn targets(bounds: &[(usize, usize)], n: usize, rng: &mut Rng) -> Vec<usize> {
+    let m = bounds.len();
+    let mut t: Vec<usize> = bounds.iter().map(|b| b.0).collect();
+    let mut rest = n.saturating_sub(t.iter().sum());
+    let mut g = if m > 0 { rng.below(m) } else { 0 };
+    let mut idle = 0;
+    while rest > 0 && idle < m {
+        if t[g] < bounds[g].1 {
+            t[g] += 1;
+            rest -= 1;
+            idle = 0;
+        } else {
+            idle += 1;
+        }
+        g = (g + 1) % m;
+    }
+    t
+}
+
+/// Fills an empty state; returns whether every item was placed within bounds.
+pub fn construct<W: PairWeights>(s: &mut State<'_, W>, rng: &mut Rng) -> bool {
+    let items = s.items;
+    let m = s.m;
+    let n = items.of.len();
+    let quotas = s.inst.rules.quotas.clone().filter(|q| q.len() == m);
+    let target = targets(&s.inst.bounds, n, rng);
+    // Remaining room per group and, with quotas, per (group, category).
+    let mut room: Vec<usize> = target.clone();
+    let mut quota: Vec<Vec<(u8, usize)>> = quotas.unwrap_or_default();
+    let take = |room: &mut Vec<usize>, quota: &mut Vec<Vec<(u8, usize)>>, u: usize, g: usize| {
+        room[g] = room[g].saturating_sub(items.size(u));
+        if let Some(q) = quota.get_mut(g) {
+            for &(c, k) in &items.cats[u] {
+                if let Some(x) = q.iter_mut().find(|x| x.0 == c) {
+                    x.1 = x.1.saturating_sub(k as usize);
+                }
+            }
+        }
+    };
+    for u in 0..items.len() {
+        if let Some(g) = items.pinned[u] {
+            s.place(u, g);
+            take(&mut room, &mut quota, u, g);
+        }
+    }
+    let mut order: Vec<usize> = (0..items.len()).filter(|&u| items.pinned[u].is_none()).collect();
+    rng.shuffle(&mut order);
+    // Most constrained first: big items, then items of frequent attributes.
+    let mut freq = vec![0usize; 256];
+    if let Some((attr, _)) = &s.inst.rules.cap {
+        for &a in attr {
+            freq[a as usize] += 1;
+        }
+    }
+    let pressure = |u: usize| -> usize {
+        items.attrs[u]
+            .iter()
+            .map(|&(a, _)| freq[a as usize])
+            .max()
+            .unwrap_or(0)
+    };
+    order.sort_by_key(|&u| (std::cmp::Reverse(items.size(u)), std::cmp::Reverse(pressure(u))));
+    for u in order {
+        let fits_quota = |g: usize| -> bool {
+            match quota.get(g) {
+                None => true,
+                Some(q) => items.cats[u]
+                    .iter()
+                    .all(|&(c, k)| q.iter().any(|x| x.0 == c && x.1 >= k as usize)),
+            }
+        };
+        let start = rng.below(m);
+        let pick = |strict: bool| -> Option<usize> {
+            let mut best: Option<(usize, W::V)> = None;
+            for off in 0..m {
+                let g = (start + off) % m;
+                let size_ok = if strict {
+                    room[g] >= items.size(u) && fits_quota(g)
+                } else {
+                    s.size[g] + items.size(u) <= s.inst.bounds[g].1
+                };
+                if !size_ok || !s.rules_allow(u, g, None) {
+                    continue;
+                }
+                let gain = s.to_group(u, g);
+                if best.is_none_or(|(_, b)| gain.cmp_tol(&b).is_gt()) {
+                    best = Some((g, gain));
+                }
+            }
+            best.map(|b| b.0)
+        };
+        let Some(g) = pick(true).or_else(|| pick(false)) else {
+            return false;
+        };
+        s.place(u, g);
+        take(&mut room, &mut quota, u, g);
+    }
+    repair_sizes(s) && s.group.iter().all(|&g| g != UNPLACED)
+}
+
+/// Moves items from groups above their lower bound into groups below it.
+fn repair_sizes<W: PairWeights>(s: &mut State<'_, W>) -> bool {
+    for _ in 0..s.items.len() {
+        let Some(h) = (0..s.m).find(|&g| s.size[g] < s.inst.bounds[g].0) else {
+            return s.sizes_ok();
+        };
+        let mv = (0..s.items.len()).find(|&u| {
+            let g = s.group[u];
+            g != h
+                && s.items.pinned[u].is_none()
+                && s.size[g] - s.items.size(u) >= s.inst.bounds[g].0
+                && s.size[h] + s.items.size(u) <= s.inst.bounds[h].1
+                && s.rules_allow(u, h, None)
+        });
+        match mv {
+            Some(u) => s.relocate(u, h),
+            None => return false,
+        }
+    }
+    s.sizes_ok()
+}

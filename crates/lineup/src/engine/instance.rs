@@ -1,0 +1,194 @@
+//! A general grouping instance: elements, pair weights, groups with size
+//! bounds, and hard constraints.
+//!
+//! Elements joined by must-links are merged into *items* that always move
+//! together; every other rule is checked per move.
+
+use super::value::Value;
+
+/// Pair weights of `len()` elements. `weight(i, j)` must be symmetric and is
+/// only asked for `i != j`.
+pub trait PairWeights: Sync {
+    /// The value type (number or lexicographic pair).
+    type V: Value;
+    /// Number of elements.
+    fn len(&self) -> usize;
+    /// Whether there are no elements.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Weight of the pair `{i, j}`.
+    fn weight(&self, i: usize, j: usize) -> Self::V;
+}
+
+/// A dense symmetric weight matrix.
+#[derive(Clone, Debug)]
+pub struct DenseWeights<V> {
+    n: usize,
+    w: Vec<V>,
+}
+
+impl<V: Value> DenseWeights<V> {
+    /// Precomputes all weights of another weight function.
+    pub fn from_fn(n: usize, f: impl Fn(usize, usize) -> V + Sync) -> DenseWeights<V> {
+        let mut w = vec![V::default(); n * n];
+        for i in 0..n {
+            for j in i + 1..n {
+                let x = f(i, j);
+                w[i * n + j] = x;
+                w[j * n + i] = x;
+            }
+        }
+        DenseWeights { n, w }
+    }
+}
+
+impl<V: Value> PairWeights for DenseWeights<V> {
+    type V = V;
+    fn len(&self) -> usize {
+        self.n
+    }
+    #[inline]
+    fn weight(&self, i: usize, j: usize) -> V {
+        self.w[i * self.n + j]
+    }
+}
+
+/// What the engine must respect besides group sizes.
+#[derive(Clone, Debug, Default)]
+pub struct Rules {
+    /// Element pairs that must share a group.
+    pub must_link: Vec<(usize, usize)>,
+    /// Element pairs that must not share a group.
+    pub cannot_link: Vec<(usize, usize)>,
+    /// Element → group it must be in.
+    pub pinned: Vec<(usize, usize)>,
+    /// Per element an attribute (e.g. the Land), and the most elements with
+    /// equal attribute a group may hold.
+    pub cap: Option<(Vec<u8>, usize)>,
+    /// Per element a category (e.g. the size class); a group may only hold
+    /// categories `c` and `c + 1` for some `c`.
+    pub span: Option<Vec<u8>>,
+    /// Construction hint: per group, how many elements of each category.
+    pub quotas: Option<Vec<Vec<(u8, usize)>>>,
+}
+
+/// A grouping instance.
+#[derive(Clone, Debug)]
+pub struct Instance<W> {
+    /// Pair weights of the elements.
+    pub weights: W,
+    /// Per group the inclusive bounds on its number of elements.
+    pub bounds: Vec<(usize, usize)>,
+    /// Hard constraints.
+    pub rules: Rules,
+}
+
+impl<W: PairWeights> Instance<W> {
+    /// An instance with size bounds only.
+    pub fn new(weights: W, bounds: Vec<(usize, usize)>) -> Instance<W> {
+        Instance {
+            weights,
+            bounds,
+            rules: Rules::default(),
+        }
+    }
+
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        self.weights.len()
+    }
+
+    /// Whether there are no elements.
+    pub fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// Number of groups.
+    pub fn groups(&self) -> usize {
+        self.bounds.len()
+    }
+
+    /// Objective of a full assignment (element → group), from scratch.
+    pub fn evaluate(&self, group: &[usize]) -> W::V {
+        let n = self.len();
+        let mut by: Vec<Vec<usize>> = vec![Vec::new(); self.groups()];
+        for (i, &g) in group.iter().enumerate() {
+            by[g].push(i);
+        }
+        let mut total = W::V::default();
+        for members in &by {
+            for (x, &i) in members.iter().enumerate() {
+                for &j in &members[x + 1..] {
+                    total += self.weights.weight(i, j);
+                }
+            }
+        }
+        debug_assert_eq!(group.len(), n);
+        total
+    }
+
+    /// Whether a full assignment respects sizes and rules; `Err` names the first broken rule.
+    pub fn check(&self, group: &[usize]) -> Result<(), String> {
+        let n = self.len();
+        if group.len() != n {
+            return Err(format!("{} groups for {n} elements", group.len()));
+        }
+        let m = self.groups();
+        let mut size = vec![0usize; m];
+        for &g in group {
+            if g >= m {
+                return Err(format!("group {g} does not exist"));
+            }
+            size[g] += 1;
+        }
+        for (g, (&s, &(a, b))) in size.iter().zip(&self.bounds).enumerate() {
+            if s < a || s > b {
+                return Err(format!("group {g} has {s} elements, outside {a}..{b}"));
+            }
+        }
+        let r = &self.rules;
+        for &(i, j) in &r.must_link {
+            if group[i] != group[j] {
+                return Err(format!("must-link {i}-{j} broken"));
+            }
+        }
+        for &(i, j) in &r.cannot_link {
+            if group[i] == group[j] {
+                return Err(format!("cannot-link {i}-{j} broken"));
+            }
+        }
+        for &(i, g) in &r.pinned {
+            if group[i] != g {
+                return Err(format!("element {i} not in its pinned group {g}"));
+            }
+        }
+        if let Some((attr, cap)) = &r.cap {
+            let mut count = std::collections::HashMap::new();
+            for i in 0..n {
+                let c = count.entry((group[i], attr[i])).or_insert(0usize);
+                *c += 1;
+                if *c > *cap {
+                    return Err(format!(
+                        "group {} holds more than {cap} of attribute {}",
+                        group[i], attr[i]
+                    ));
+                }
+            }
+        }
+        if let Some(cat) = &r.span {
+            let mut lo = vec![u8::MAX; m];
+            let mut hi = vec![0u8; m];
+            for i in 0..n {
+                lo[group[i]] = lo[group[i]].min(cat[i]);
+                hi[group[i]] = hi[group[i]].max(cat[i]);
+            }
+            for g in 0..m {
+                if size[g] > 0 && hi[g] - lo[g] > 1 {
+                    return Err(format!("group {g} spans categories {}..{}", lo[g], hi[g]));
+                }
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,333 @@
+//! Errors. Each message says what went wrong and what to do about it.
+
+use std::fmt;
+
+use thiserror::Error;
+
+/// A Land name, abbreviation or code that is none of the 16 Länder.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error(
+    "unknown Land {given:?}: expected a German name (Bayern), an abbreviation (BY) or an AGS Land code (09)"
+)]
+pub struct UnknownLand {
+    /// What was given.
+    pub given: String,
+}
+
+/// A size-class specification that cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum SchemeError {
+    /// No thresholds were given.
+    #[error("no class thresholds given: use bbsr, kfa or a list like 20000,100000")]
+    NoThresholds,
+    /// A threshold is not a whole number.
+    #[error("class threshold {given:?} is not a whole number: use bbsr, kfa or a list like 20000,100000")]
+    BadThreshold {
+        /// What was given.
+        given: String,
+    },
+    /// Thresholds must increase strictly and be positive.
+    #[error("class thresholds must be positive and strictly increasing, but {before} is followed by {after}")]
+    NotIncreasing {
+        /// The earlier threshold.
+        before: u64,
+        /// The later threshold.
+        after: u64,
+    },
+    /// Too many classes.
+    #[error("{count} size classes are too many (at most 251)")]
+    TooManyClasses {
+        /// Number of classes requested.
+        count: usize,
+    },
+}
+
+/// What is wrong with one place in an input file.
+#[derive(Clone, Debug, PartialEq, Error)]
+#[non_exhaustive]
+pub enum InputErrorKind {
+    /// The input holds no data at all.
+    #[error(
+        "the input is empty: expected a header row (id,name,state,population,lat,lon) and one row per municipality"
+    )]
+    Empty,
+    /// A header but no municipality.
+    #[error("the input has a header but no municipality rows: add at least one municipality")]
+    NoRows,
+    /// A required column is absent.
+    #[error("missing column `{column}` (found: {found}); accepted names: {accepted}")]
+    MissingColumn {
+        /// The column that is required.
+        column: String,
+        /// The columns that are there.
+        found: String,
+        /// Header names accepted for it.
+        accepted: String,
+    },
+    /// A required value is empty.
+    #[error("the value is empty: {expected}")]
+    EmptyValue {
+        /// What was expected.
+        expected: String,
+    },
+    /// A value is not a number of the expected kind.
+    #[error("{value:?} is not {expected}")]
+    BadNumber {
+        /// The value found.
+        value: String,
+        /// What was expected, e.g. "a whole number of inhabitants > 0".
+        expected: String,
+    },
+    /// A Land that does not exist.
+    #[error("{0}")]
+    UnknownLand(#[from] UnknownLand),
+    /// The same id twice.
+    #[error(
+        "duplicate id {id:?} (first seen in row {first_row}): ids must be unique; remove or renumber one of the rows"
+    )]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Row where it first appeared.
+        first_row: u64,
+    },
+    /// Coordinates outside the valid or the German range.
+    #[error("{message}")]
+    Coordinates {
+        /// Explanation with the values.
+        message: String,
+    },
+    /// A row that the CSV reader cannot split.
+    #[error("{message}")]
+    Malformed {
+        /// The reader's message.
+        message: String,
+    },
+    /// JSON that does not match the expected shape.
+    #[error("{message}")]
+    Json {
+        /// The parser's message.
+        message: String,
+    },
+    /// Bytes that are not UTF-8 text.
+    #[error(
+        "the input is not UTF-8 text (byte {offset}): save the file as UTF-8 (CSV UTF-8 in spreadsheet programs)"
+    )]
+    NotUtf8 {
+        /// Offset of the first invalid byte.
+        offset: usize,
+    },
+    /// A lineup names a municipality that the input does not have.
+    #[error(
+        "cluster {cluster:?} lists {id:?}, which is not an id in the municipality file: use the ids of that file"
+    )]
+    UnknownMember {
+        /// The cluster.
+        cluster: String,
+        /// The unknown id.
+        id: String,
+    },
+}
+
+/// Where in an input an error is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A CSV row: the 1-based line of the file (the header is row 1).
+    Row(u64),
+    /// A JSON array entry, 1-based.
+    Entry(u64),
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Row(r) => write!(f, "row {r}"),
+            Place::Entry(e) => write!(f, "entry {e}"),
+        }
+    }
+}
+
+/// An error in an input file, with its place (row or entry) and field.
+#[derive(Clone, Debug, PartialEq, Error)]
+pub struct InputError {
+    /// Row or entry, if the error has one.
+    pub place: Option<Place>,
+    /// Field (column) name, if the error has one.
+    pub field: Option<String>,
+    /// What is wrong.
+    pub kind: InputErrorKind,
+}
+
+impl InputError {
+    /// An error without a place.
+    pub fn new(kind: InputErrorKind) -> InputError {
+        InputError {
+            place: None,
+            field: None,
+            kind,
+        }
+    }
+
+    /// An error at a CSV row and field.
+    pub fn at(row: u64, field: impl Into<String>, kind: InputErrorKind) -> InputError {
+        InputError {
+            place: Some(Place::Row(row)),
+            field: Some(field.into()),
+            kind,
+        }
+    }
+
+    /// The same error at another place.
+    pub fn with_place(mut self, place: Place) -> InputError {
+        self.place = Some(place);
+        self
+    }
+
+    /// The same error at another field.
+    pub fn with_field(mut self, field: impl Into<String>) -> InputError {
+        self.field = Some(field.into());
+        self
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.place, &self.field) {
+            (Some(r), Some(c)) => write!(f, "{r}, field `{c}`: {}", self.kind),
+            (Some(r), None) => write!(f, "{r}: {}", self.kind),
+            (None, Some(c)) => write!(f, "field `{c}`: {}", self.kind),
+            (None, None) => write!(f, "{}", self.kind),
+        }
+    }
+}
+
+/// Why no lineup can exist, in words, with what to change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Infeasibility {
+    /// Why no lineup satisfies the request.
+    pub reason: String,
+    /// Changes that would make it feasible (CLI flags or data edits).
+    pub suggestions: Vec<String>,
+}
+
+impl fmt::Display for Infeasibility {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "no feasible lineup: {}", self.reason)?;
+        if !self.suggestions.is_empty() {
+            write!(f, "; try {}", self.suggestions.join(", or "))?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Infeasibility {}
+
+/// A problem that cannot be set up as given.
+#[derive(Clone, Debug, PartialEq, Error)]
+#[non_exhaustive]
+pub enum ProblemError {
+    /// No municipalities at all.
+    #[error("no municipalities given: add at least one")]
+    Empty,
+    /// Cluster size bounds that make no sense.
+    #[error("invalid cluster size {min}..{max}: need 1 <= min <= max, e.g. 6..7")]
+    ClusterSize {
+        /// Lower bound.
+        min: usize,
+        /// Upper bound.
+        max: usize,
+    },
+    /// Two municipalities with the same id.
+    #[error("duplicate id {id:?}: ids must be unique")]
+    DuplicateId {
+        /// The id.
+        id: String,
+    },
+    /// An explicit size class that the scheme does not know.
+    #[error(
+        "municipality {id:?} has size class {given:?}, which is not one of {known}: fix the value or choose another --classes scheme"
+    )]
+    UnknownSizeClass {
+        /// Municipality id.
+        id: String,
+        /// The class name given.
+        given: String,
+        /// The classes of the scheme.
+        known: String,
+    },
+    /// A link names an id that is not in the input.
+    #[error(
+        "{kind} names {id:?}, which is not an id in the input: check the spelling (ids are matched exactly)"
+    )]
+    UnknownLinkId {
+        /// `must-link` or `cannot-link`.
+        kind: &'static str,
+        /// The unknown id.
+        id: String,
+    },
+    /// A requested cluster count that does not fit the data.
+    #[error("{0}")]
+    Infeasible(Infeasibility),
+    /// An option value that cannot be used.
+    #[error("{0}")]
+    Setting(String),
+}
+
+/// Why a solve produced no lineup.
+#[derive(Clone, Debug, PartialEq, Error)]
+#[non_exhaustive]
+pub enum SolveError {
+    /// Proven that no lineup exists.
+    #[error("{0}")]
+    Infeasible(Infeasibility),
+    /// No lineup was found within the limits, but none was proven impossible.
+    #[error(
+        "no feasible lineup found within the time limit ({detail}); infeasibility was not proven: raise --time-limit or relax the constraints"
+    )]
+    NotFound {
+        /// What was tried.
+        detail: String,
+    },
+    /// A solver result failed the independent verifier: a bug, reported instead of printed.
+    #[error("internal error: the {solver} result failed verification ({violations}); please report this")]
+    Unverified {
+        /// Which solver produced it.
+        solver: String,
+        /// The violations found.
+        violations: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_error_names_row_and_field() {
+        let e = InputError::at(
+            5,
+            "population",
+            InputErrorKind::BadNumber {
+                value: "abc".into(),
+                expected: "a whole number of inhabitants > 0".into(),
+            },
+        );
+        assert_eq!(
+            e.to_string(),
+            "row 5, field `population`: \"abc\" is not a whole number of inhabitants > 0"
+        );
+    }
+
+    #[test]
+    fn infeasibility_lists_suggestions() {
+        let e = Infeasibility {
+            reason: "8 Großstädte".into(),
+            suggestions: vec!["--comparability adjacent".into(), "--cluster-size 4..7".into()],
+        };
+        assert_eq!(
+            e.to_string(),
+            "no feasible lineup: 8 Großstädte; try --comparability adjacent, or --cluster-size 4..7"
+        );
+    }
+}

@@ -1,0 +1,320 @@
+//! The bridge to `good_lp`: the only file that names it.
+//!
+//! Models are built as a plain [`Milp`] (variables, linear rows, objective)
+//! and handed to a [`Backend`]. Whatever the backend reports, the returned
+//! values are checked here against every bound, row and integrality
+//! requirement: a solution that does not satisfy the model is an error, not
+//! an answer.
+
+use std::time::Duration;
+
+use good_lp::{
+    Expression, ProblemVariables, ResolutionError, Solution, SolutionStatus, SolverModel, Variable,
+    WithInitialSolution, WithTimeLimit, variable,
+};
+use serde::{Deserialize, Serialize};
+
+#[cfg(not(any(feature = "microlp", feature = "highs")))]
+compile_error!("lineup needs a MILP backend: enable the `microlp` (default) or `highs` feature");
+
+/// A MILP backend reachable through `good_lp`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Backend {
+    /// microlp: pure Rust, no system packages (feature `microlp`, default).
+    #[cfg(feature = "microlp")]
+    Microlp,
+    /// HiGHS (feature `highs`; needs cmake and libclang-dev to build).
+    #[cfg(feature = "highs")]
+    Highs,
+}
+
+impl Backend {
+    /// All backends compiled into this build.
+    pub fn available() -> Vec<Backend> {
+        vec![
+            #[cfg(feature = "highs")]
+            Backend::Highs,
+            #[cfg(feature = "microlp")]
+            Backend::Microlp,
+        ]
+    }
+
+    /// Name as used on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            #[cfg(feature = "microlp")]
+            Backend::Microlp => "microlp",
+            #[cfg(feature = "highs")]
+            Backend::Highs => "highs",
+        }
+    }
+
+    /// The backend with the given name, if compiled in.
+    pub fn from_name(name: &str) -> Option<Backend> {
+        Backend::available()
+            .into_iter()
+            .find(|b| b.name().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+impl Default for Backend {
+    /// HiGHS when compiled in, else microlp.
+    fn default() -> Self {
+        Backend::available()[0]
+    }
+}
+
+/// One variable: bounds and integrality.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct VarDef {
+    pub lo: f64,
+    pub hi: f64,
+    pub integer: bool,
+}
+
+/// One linear row `lo <= Σ coef·x <= hi`.
+#[derive(Clone, Debug)]
+pub(crate) struct Row {
+    pub coefs: Vec<(usize, f64)>,
+    pub lo: f64,
+    pub hi: f64,
+}
+
+/// A mixed-integer linear program, maximised or minimised.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Milp {
+    pub vars: Vec<VarDef>,
+    pub objective: Vec<(usize, f64)>,
+    pub maximise: bool,
+    pub rows: Vec<Row>,
+    pub initial: Option<Vec<f64>>,
+}
+
+impl Milp {
+    pub fn new(maximise: bool) -> Milp {
+        Milp {
+            maximise,
+            ..Milp::default()
+        }
+    }
+
+    pub fn add_var(&mut self, lo: f64, hi: f64, integer: bool) -> usize {
+        self.vars.push(VarDef { lo, hi, integer });
+        self.vars.len() - 1
+    }
+
+    pub fn add_row(&mut self, coefs: Vec<(usize, f64)>, lo: f64, hi: f64) {
+        self.rows.push(Row { coefs, lo, hi });
+    }
+
+    pub fn set_objective(&mut self, var: usize, coef: f64) {
+        self.objective.push((var, coef));
+    }
+
+    /// Objective value of a point.
+    pub fn eval(&self, x: &[f64]) -> f64 {
+        self.objective.iter().map(|(v, c)| c * x[*v]).sum()
+    }
+
+    /// The first requirement the point violates, if any.
+    pub fn violation(&self, x: &[f64], tol: f64) -> Option<String> {
+        if x.len() != self.vars.len() {
+            return Some(format!("{} values for {} variables", x.len(), self.vars.len()));
+        }
+        for (i, (d, v)) in self.vars.iter().zip(x).enumerate() {
+            if !v.is_finite() || *v < d.lo - tol || *v > d.hi + tol {
+                return Some(format!("variable {i} = {v} outside [{}, {}]", d.lo, d.hi));
+            }
+            if d.integer && (v - v.round()).abs() > tol {
+                return Some(format!("integer variable {i} = {v}"));
+            }
+        }
+        for (r, row) in self.rows.iter().enumerate() {
+            let s: f64 = row.coefs.iter().map(|(v, c)| c * x[*v]).sum();
+            if s < row.lo - tol || s > row.hi + tol {
+                return Some(format!("row {r} = {s} outside [{}, {}]", row.lo, row.hi));
+            }
+        }
+        None
+    }
+}
+
+/// How a MILP solve ended.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum MilpOutcome {
+    /// Proven optimal; the values are checked against the model.
+    Optimal { values: Vec<f64>, objective: f64 },
+    /// Stopped early with a checked feasible point.
+    Feasible { values: Vec<f64>, objective: f64 },
+    /// Proven infeasible.
+    Infeasible,
+    /// No usable answer (time limit without a point, backend error, or a
+    /// point that fails the check).
+    Failed(String),
+}
+
+/// Solves `model` with `backend` within `time_limit`.
+pub(crate) fn solve(model: &Milp, backend: Backend, time_limit: Option<Duration>) -> MilpOutcome {
+    if time_limit.is_some_and(|t| t.is_zero()) {
+        return MilpOutcome::Failed("no time left".into());
+    }
+    let mut pv = ProblemVariables::new();
+    let vars: Vec<Variable> = model
+        .vars
+        .iter()
+        .map(|d| {
+            let mut def = variable();
+            if d.lo.is_finite() {
+                def = def.min(d.lo);
+            }
+            if d.hi.is_finite() {
+                def = def.max(d.hi);
+            }
+            if d.integer {
+                def = def.integer();
+            }
+            pv.add(def)
+        })
+        .collect();
+    let objective: Expression = model.objective.iter().map(|(v, c)| *c * vars[*v]).sum();
+    let unsolved = if model.maximise {
+        pv.maximise(objective)
+    } else {
+        pv.minimise(objective)
+    };
+    let constraints = model.rows.iter().flat_map(|row| {
+        let expr: Expression = row.coefs.iter().map(|(v, c)| *c * vars[*v]).sum();
+        let mut cs = Vec::with_capacity(2);
+        if row.lo == row.hi {
+            cs.push(expr.eq(row.lo));
+        } else {
+            if row.lo.is_finite() {
+                cs.push(expr.clone().geq(row.lo));
+            }
+            if row.hi.is_finite() {
+                cs.push(expr.leq(row.hi));
+            }
+        }
+        cs
+    });
+    let initial = model
+        .initial
+        .as_ref()
+        .map(|x| vars.iter().copied().zip(x.iter().copied()).collect::<Vec<_>>());
+    let seconds = time_limit.map(|t| t.as_secs_f64());
+
+    let result: Result<(SolutionStatus, Vec<f64>), ResolutionError> = match backend {
+        #[cfg(feature = "microlp")]
+        Backend::Microlp => {
+            let mut m = unsolved.using(good_lp::microlp).with_all(constraints);
+            if let Some(s) = seconds {
+                m = m.with_time_limit(s);
+            }
+            if let Some(init) = initial {
+                m = m.with_initial_solution(init);
+            }
+            m.solve()
+                .map(|s| (s.status(), vars.iter().map(|v| s.value(*v)).collect()))
+        }
+        #[cfg(feature = "highs")]
+        Backend::Highs => {
+            let mut m = unsolved
+                .using(good_lp::highs)
+                .with_all(constraints)
+                .set_threads(1)
+                .set_option("random_seed", 0);
+            if let Some(s) = seconds {
+                m = m.with_time_limit(s);
+            }
+            if let Some(init) = initial {
+                m = m.with_initial_solution(init);
+            }
+            m.solve()
+                .map(|s| (s.status(), vars.iter().map(|v| s.value(*v)).collect()))
+        }
+    };
+    match result {
+        Err(ResolutionError::Infeasible) => MilpOutcome::Infeasible,
+        Err(e) => MilpOutcome::Failed(format!("{} backend: {e}", backend.name())),
+        Ok((status, mut values)) => {
+            for (v, d) in values.iter_mut().zip(&model.vars) {
+                if d.integer {
+                    *v = v.round();
+                }
+            }
+            if let Some(why) = model.violation(&values, 1e-6) {
+                return MilpOutcome::Failed(format!(
+                    "{} returned a point that violates the model: {why}",
+                    backend.name()
+                ));
+            }
+            let objective = model.eval(&values);
+            match status {
+                SolutionStatus::Optimal => MilpOutcome::Optimal { values, objective },
+                _ => MilpOutcome::Feasible { values, objective },
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn knapsack() -> Milp {
+        let mut m = Milp::new(true);
+        let w = [3.0, 4.0, 5.0, 6.0];
+        let v = [4.0, 5.0, 7.0, 8.0];
+        let xs: Vec<usize> = (0..4).map(|_| m.add_var(0.0, 1.0, true)).collect();
+        for (i, x) in xs.iter().enumerate() {
+            m.set_objective(*x, v[i]);
+        }
+        m.add_row(
+            xs.iter().zip(w).map(|(x, c)| (*x, c)).collect(),
+            f64::NEG_INFINITY,
+            10.0,
+        );
+        m
+    }
+
+    #[test]
+    fn every_backend_solves_a_knapsack() {
+        for b in Backend::available() {
+            match solve(&knapsack(), b, Some(Duration::from_secs(10))) {
+                MilpOutcome::Optimal { objective, values } => {
+                    assert_eq!(objective, 13.0, "{b:?}");
+                    assert_eq!(values.iter().sum::<f64>(), 2.0);
+                }
+                other => panic!("{b:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn reports_infeasible() {
+        let mut m = Milp::new(false);
+        let x = m.add_var(0.0, 3.0, true);
+        m.add_row(vec![(x, 2.0)], 3.0, 3.0);
+        for b in Backend::available() {
+            assert_eq!(solve(&m, b, None), MilpOutcome::Infeasible, "{b:?}");
+        }
+    }
+
+    #[test]
+    fn checks_points() {
+        let m = knapsack();
+        assert!(m.violation(&[1.0, 1.0, 1.0, 0.0], 1e-9).is_some());
+        assert!(m.violation(&[0.5, 0.0, 0.0, 0.0], 1e-9).is_some());
+        assert!(m.violation(&[1.0, 0.0, 0.0, 1.0], 1e-9).is_none());
+    }
+
+    #[test]
+    fn zero_time_is_a_failure_not_a_panic() {
+        assert!(matches!(
+            solve(&knapsack(), Backend::default(), Some(Duration::ZERO)),
+            MilpOutcome::Failed(_)
+        ));
+    }
+}

@@ -1,0 +1,129 @@
+//! JSON input: an array of municipality objects, or an object
+//! `{"municipalities": [...], "must_link": [[a, b], ...], "cannot_link": [...]}`.
+//! Object keys are matched like CSV headers; numbers may be numbers or strings.
+
+use serde_json::Value;
+
+use crate::error::{InputError, InputErrorKind, Place};
+use crate::io::Input;
+use crate::io::columns::Column;
+use crate::io::record::to_municipality;
+
+fn json_err(message: String) -> InputError {
+    InputError::new(InputErrorKind::Json { message })
+}
+
+fn as_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn pairs(v: Option<&Value>, key: &str) -> Result<Vec<(String, String)>, InputError> {
+    let Some(v) = v else { return Ok(Vec::new()) };
+    let arr = v
+        .as_array()
+        .ok_or_else(|| json_err(format!("`{key}` must be an array of [id, id] pairs")))?;
+    arr.iter()
+        .enumerate()
+        .map(|(i, p)| match p.as_array().map(|a| a.as_slice()) {
+            Some([a, b]) => match (as_text(a), as_text(b)) {
+                (Some(a), Some(b)) => Ok((a, b)),
+                _ => Err(json_err(format!("`{key}` entry {} must hold two ids", i + 1))),
+            },
+            _ => Err(json_err(format!(
+                "`{key}` entry {} must be a pair [id, id]",
+                i + 1
+            ))),
+        })
+        .collect()
+}
+
+/// Parses municipalities from JSON text.
+pub fn parse(text: &str) -> Result<Input, InputError> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| {
+        json_err(format!(
+            "invalid JSON at line {}, column {}: {e}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let (list, must, cannot) = match &doc {
+        Value::Array(a) => (a, None, None),
+        Value::Object(o) => match o.get("municipalities").and_then(Value::as_array) {
+            Some(a) => (a, o.get("must_link"), o.get("cannot_link")),
+            None => {
+                return Err(json_err(
+                    "expected an array of municipalities, or an object with a `municipalities` array".into(),
+                ));
+            }
+        },
+        _ => return Err(json_err("expected an array of municipalities".into())),
+    };
+    let mut input = Input {
+        must_link: pairs(must, "must_link")?,
+        cannot_link: pairs(cannot, "cannot_link")?,
+        ..Input::default()
+    };
+    let mut first: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    for (i, entry) in list.iter().enumerate() {
+        let place = Place::Entry(i as u64 + 1);
+        let obj = entry.as_object().ok_or_else(|| {
+            json_err("each municipality must be an object with id, name, state, population, lat, lon".into())
+                .with_place(place)
+        })?;
+        let m = to_municipality(place, |c: Column| {
+            obj.iter()
+                .find(|(k, _)| Column::from_header(k) == Some(c))
+                .and_then(|(_, v)| as_text(v))
+        })?;
+        if let Some(&f) = first.get(&m.id) {
+            return Err(InputError::new(InputErrorKind::DuplicateId {
+                id: m.id.clone(),
+                first_row: f,
+            })
+            .with_place(place)
+            .with_field("id"));
+        }
+        first.insert(m.id.clone(), i as u64 + 1);
+        input.municipalities.push(m);
+    }
+    if input.municipalities.is_empty() {
+        return Err(InputError::new(InputErrorKind::NoRows));
+    }
+    Ok(input)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_array_and_object_forms() {
+        let a = r#"[{"id":"1","name":"A","state":"BY","population":5000,"lat":48,"lon":11}]"#;
+        assert_eq!(parse(a).unwrap().municipalities.len(), 1);
+        let o = r#"{"municipalities":[{"id":1,"name":"A","Land":"09","Einwohner":"5000","lat":48,"lon":11},
+                     {"id":2,"name":"B","state":"HE","population":5000,"lat":50,"lon":9}],
+                    "must_link":[[1,2]]}"#;
+        let i = parse(o).unwrap();
+        assert_eq!(i.must_link, vec![("1".to_string(), "2".to_string())]);
+    }
+
+    #[test]
+    fn errors_name_the_entry() {
+        let a = r#"[{"id":"1","name":"A","state":"BY","population":5000,"lat":48,"lon":11},
+                    {"id":"2","name":"B","state":"XX","population":5000,"lat":48,"lon":11}]"#;
+        let e = parse(a).unwrap_err();
+        assert_eq!(e.place, Some(Place::Entry(2)));
+        assert!(
+            parse("{")
+                .unwrap_err()
+                .to_string()
+                .contains("invalid JSON at line 1")
+        );
+        assert!(parse("{\"a\":1}").is_err());
+    }
+}

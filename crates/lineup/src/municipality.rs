@@ -1,0 +1,146 @@
+//! A municipality (Kommune, Gemeinde): the unit that is placed into clusters.
+
+use geo::Point;
+use serde::{Deserialize, Serialize};
+
+use crate::land::Land;
+
+/// One municipality as given by the user.
+///
+/// ```
+/// use lineup::{Land, Municipality};
+/// let m = Municipality::new("16067029", "Gotha", Land::TH, 45_733, 50.9489, 10.7018);
+/// assert_eq!(m.location.y(), 50.9489); // latitude
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(into = "MunicipalityRecord", from = "MunicipalityRecord")]
+pub struct Municipality {
+    /// Identifier, kept verbatim (typically the 8-digit AGS, leading zeros kept).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// The Land it belongs to.
+    pub land: Land,
+    /// Number of inhabitants.
+    pub population: u64,
+    /// Location in WGS84: `x` = longitude, `y` = latitude (degrees).
+    pub location: Point<f64>,
+    /// Explicit size class name; wins over the class computed from the population.
+    pub size_class: Option<String>,
+    /// Pin: the id of the cluster this municipality must be placed in.
+    pub cluster: Option<String>,
+}
+
+impl Municipality {
+    /// A municipality without explicit size class and without pin.
+    pub fn new(
+        id: impl Into<String>,
+        name: impl Into<String>,
+        land: Land,
+        population: u64,
+        lat: f64,
+        lon: f64,
+    ) -> Municipality {
+        Municipality {
+            id: id.into(),
+            name: name.into(),
+            land,
+            population,
+            location: Point::new(lon, lat),
+            size_class: None,
+            cluster: None,
+        }
+    }
+
+    /// The same municipality with an explicit size class.
+    pub fn with_size_class(mut self, class: impl Into<String>) -> Municipality {
+        self.size_class = Some(class.into());
+        self
+    }
+
+    /// The same municipality pinned to a cluster id.
+    pub fn with_cluster(mut self, cluster: impl Into<String>) -> Municipality {
+        self.cluster = Some(cluster.into());
+        self
+    }
+
+    /// Latitude in degrees.
+    pub fn lat(&self) -> f64 {
+        self.location.y()
+    }
+
+    /// Longitude in degrees.
+    pub fn lon(&self) -> f64 {
+        self.location.x()
+    }
+}
+
+/// The flat serde form of a [`Municipality`] (`lat`/`lon` instead of a point);
+/// this is also one element of the JSON input format.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MunicipalityRecord {
+    /// See [`Municipality::id`].
+    pub id: String,
+    /// See [`Municipality::name`].
+    pub name: String,
+    /// See [`Municipality::land`].
+    pub state: Land,
+    /// See [`Municipality::population`].
+    pub population: u64,
+    /// Latitude in degrees.
+    pub lat: f64,
+    /// Longitude in degrees.
+    pub lon: f64,
+    /// See [`Municipality::size_class`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size_class: Option<String>,
+    /// See [`Municipality::cluster`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
+}
+
+impl From<Municipality> for MunicipalityRecord {
+    fn from(m: Municipality) -> Self {
+        MunicipalityRecord {
+            lat: m.lat(),
+            lon: m.lon(),
+            id: m.id,
+            name: m.name,
+            state: m.land,
+            population: m.population,
+            size_class: m.size_class,
+            cluster: m.cluster,
+        }
+    }
+}
+
+impl From<MunicipalityRecord> for Municipality {
+    fn from(r: MunicipalityRecord) -> Self {
+        Municipality {
+            id: r.id,
+            name: r.name,
+            land: r.state,
+            population: r.population,
+            location: Point::new(r.lon, r.lat),
+            size_class: r.size_class,
+            cluster: r.cluster,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serde_round_trip_uses_flat_lat_lon() {
+        let m =
+            Municipality::new("01001000", "Flensburg", Land::SH, 90_164, 54.78252, 9.43751).with_cluster("A");
+        let json = serde_json::to_string(&m).unwrap();
+        assert!(json.contains("\"lat\":54.78252"), "{json}");
+        assert!(json.contains("\"state\":\"Schleswig-Holstein\""), "{json}");
+        assert!(!json.contains("size_class"), "{json}");
+        let back: Municipality = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, m);
+    }
+}

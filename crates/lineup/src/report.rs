@@ -1,0 +1,232 @@
+//! The stable, serialisable report of a lineup: what `lineup solve --format
+//! json` prints. The field names are part of the documented interface.
+
+use serde::{Deserialize, Serialize};
+
+use crate::objective::{ObjectiveMode, Score, Weights};
+use crate::problem::Problem;
+use crate::settings::{ClusterSize, Comparability};
+use crate::solve::solution::{BlockReport, Bound, GapLevel, Solution, Status};
+use crate::verify::ClusterMetrics;
+
+/// One member in a report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MemberReport {
+    /// Id as given.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Land (full name).
+    pub state: String,
+    /// Population.
+    pub population: u64,
+    /// Size class name.
+    pub size_class: String,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+}
+
+/// Metrics of one cluster in a report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClusterMetricsReport {
+    /// Number of members.
+    pub size: usize,
+    /// Distinct Länder.
+    pub distinct_states: usize,
+    /// Pairs from the same Land.
+    pub same_state_pairs: u64,
+    /// Pairs from different size classes.
+    pub mixed_class_pairs: u64,
+    /// Pairs from Länder without a common border.
+    pub non_bordering_pairs: u64,
+    /// Mean distance between members, km.
+    pub mean_distance_km: f64,
+    /// Smallest distance between two members, km.
+    pub min_distance_km: f64,
+    /// Penalty of this cluster.
+    pub penalty: f64,
+    /// Spread of this cluster.
+    pub spread: f64,
+}
+
+/// One cluster in a report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClusterReport {
+    /// Cluster id.
+    pub id: String,
+    /// Size class (or classes, joined by `+`).
+    pub size_class: String,
+    /// Members in input order.
+    pub members: Vec<MemberReport>,
+    /// Metrics.
+    pub metrics: ClusterMetricsReport,
+}
+
+/// The objective value of a lineup.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ObjectiveReport {
+    /// Level 1 (minimised): weighted same-Land and mixed-class pairs.
+    pub penalty: f64,
+    /// Level 2 (maximised): weighted non-bordering pairs and distance.
+    pub spread: f64,
+    /// Pairs of members from the same Land.
+    pub same_state_pairs: u64,
+    /// Pairs of members from different size classes.
+    pub mixed_class_pairs: u64,
+    /// Pairs of members from Länder without a common border.
+    pub non_bordering_pairs: u64,
+    /// Total distance over member pairs, km.
+    pub distance_km: f64,
+}
+
+impl From<&Score> for ObjectiveReport {
+    fn from(s: &Score) -> Self {
+        ObjectiveReport {
+            penalty: s.penalty,
+            spread: s.spread,
+            same_state_pairs: s.same_land_pairs,
+            mixed_class_pairs: s.mixed_class_pairs,
+            non_bordering_pairs: s.non_bordering_pairs,
+            distance_km: s.distance_km,
+        }
+    }
+}
+
+/// The settings a report was made with.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SettingsReport {
+    /// Cluster size bounds.
+    pub cluster_size: ClusterSize,
+    /// Total clusters.
+    pub clusters: usize,
+    /// Size class scheme (`bbsr`, `kfa` or thresholds).
+    pub classes: String,
+    /// Comparability.
+    pub comparability: Comparability,
+    /// Objective weights and mode.
+    pub weights: Weights,
+    /// Cap per Land and cluster.
+    pub max_per_state: Option<usize>,
+    /// Must-link pairs.
+    pub must_link: Vec<(String, String)>,
+    /// Cannot-link pairs.
+    pub cannot_link: Vec<(String, String)>,
+    /// Seed, when the lineup was solved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+    /// Time limit in seconds, when solved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time_limit_s: Option<f64>,
+    /// MILP backend, when solved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backend: Option<String>,
+}
+
+/// The full report: `status`, `objective`, `bound`, `gap`, `clusters`, settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// `optimal`, `time_limit`, `heuristic` or `evaluated`.
+    pub status: Status,
+    /// Objective value of the lineup.
+    pub objective: ObjectiveReport,
+    /// Bounds: lower on the penalty, upper on the spread.
+    pub bound: Bound,
+    /// Relative gap on the first level not proven (0 when optimal).
+    pub gap: f64,
+    /// Which level the gap refers to.
+    pub gap_level: GapLevel,
+    /// Seconds spent.
+    pub time_s: f64,
+    /// Whether the wall-clock limit cut a search short.
+    pub cut_by_time_limit: bool,
+    /// The clusters.
+    pub clusters: Vec<ClusterReport>,
+    /// Per block: status, bound and what the solvers did.
+    pub blocks: Vec<BlockReport>,
+    /// The settings used.
+    pub settings: SettingsReport,
+}
+
+impl Report {
+    /// The report of a solution.
+    pub fn new(problem: &Problem, solution: &Solution) -> Report {
+        let ms = problem.municipalities();
+        let scheme = &problem.settings().classes;
+        let clusters = solution
+            .lineup
+            .clusters
+            .iter()
+            .zip(&solution.verified.clusters)
+            .map(|(c, m)| ClusterReport {
+                id: c.id.clone(),
+                size_class: class_label(problem, m),
+                members: c
+                    .members
+                    .iter()
+                    .map(|&i| MemberReport {
+                        id: ms[i].id.clone(),
+                        name: ms[i].name.clone(),
+                        state: ms[i].land.name().to_string(),
+                        population: ms[i].population,
+                        size_class: scheme.class(problem.class_of(i)).name.clone(),
+                        lat: ms[i].lat(),
+                        lon: ms[i].lon(),
+                    })
+                    .collect(),
+                metrics: ClusterMetricsReport {
+                    size: m.size,
+                    distinct_states: m.distinct_states,
+                    same_state_pairs: m.score.same_land_pairs,
+                    mixed_class_pairs: m.score.mixed_class_pairs,
+                    non_bordering_pairs: m.score.non_bordering_pairs,
+                    mean_distance_km: m.mean_distance_km,
+                    min_distance_km: m.min_distance_km,
+                    penalty: m.score.penalty,
+                    spread: m.score.spread,
+                },
+            })
+            .collect();
+        let s = problem.settings();
+        Report {
+            status: solution.status,
+            objective: ObjectiveReport::from(&solution.verified.score),
+            bound: solution.bound,
+            gap: solution.gap.value,
+            gap_level: solution.gap.level,
+            time_s: solution.elapsed.as_secs_f64(),
+            cut_by_time_limit: solution.cut_by_time,
+            clusters,
+            blocks: solution.blocks.clone(),
+            settings: SettingsReport {
+                cluster_size: s.cluster_size,
+                clusters: problem.cluster_count(),
+                classes: s.classes.name.clone(),
+                comparability: s.comparability,
+                weights: s.weights,
+                max_per_state: s.max_per_land,
+                must_link: s.must_link.clone(),
+                cannot_link: s.cannot_link.clone(),
+                seed: None,
+                time_limit_s: None,
+                backend: None,
+            },
+        }
+    }
+
+    /// Whether the objective is lexicographic.
+    pub fn is_lexicographic(&self) -> bool {
+        self.settings.weights.mode == ObjectiveMode::Lexicographic
+    }
+}
+
+/// The size class label of a cluster: one name, or two joined by `+`.
+pub fn class_label(problem: &Problem, m: &ClusterMetrics) -> String {
+    m.size_classes
+        .iter()
+        .rev()
+        .map(|c| problem.settings().classes.class(*c).name.clone())
+        .collect::<Vec<_>>()
+        .join("+")
+}

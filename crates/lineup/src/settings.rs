@@ -1,0 +1,293 @@
+//! What the user asks for: cluster sizes and counts, size classes,
+//! comparability, objective weights and hard constraints.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::ProblemError;
+use crate::objective::Weights;
+use crate::size_class::ClassScheme;
+
+/// Inclusive bounds on the number of members of every cluster.
+///
+/// Parsed from `6..7`, `6..=7`, `6-7` or a single number `6`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClusterSize {
+    /// Fewest members.
+    pub min: usize,
+    /// Most members.
+    pub max: usize,
+}
+
+impl ClusterSize {
+    /// Bounds `min..=max`; checked when the problem is built.
+    pub const fn new(min: usize, max: usize) -> ClusterSize {
+        ClusterSize { min, max }
+    }
+
+    /// Whether `size` is within the bounds.
+    pub fn contains(&self, size: usize) -> bool {
+        (self.min..=self.max).contains(&size)
+    }
+
+    /// The fewest clusters that can hold `n` members, if any number can.
+    pub fn fewest_clusters(&self, n: usize) -> Option<usize> {
+        if n == 0 {
+            return Some(0);
+        }
+        let k = n.div_ceil(self.max);
+        (k * self.min <= n).then_some(k)
+    }
+
+    /// Whether `k` clusters can hold exactly `n` members.
+    pub fn fits(&self, n: usize, k: usize) -> bool {
+        k * self.min <= n && n <= k * self.max
+    }
+}
+
+impl Default for ClusterSize {
+    fn default() -> Self {
+        ClusterSize::new(6, 7)
+    }
+}
+
+impl fmt::Display for ClusterSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.min, self.max)
+    }
+}
+
+impl FromStr for ClusterSize {
+    type Err = ProblemError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || {
+            ProblemError::Setting(format!(
+                "cluster size {s:?} is not a range: write it as MIN..MAX, e.g. 6..7"
+            ))
+        };
+        let t = s.trim();
+        let (lo, hi) = if let Some((a, b)) = t.split_once("..") {
+            (a, b.trim_start_matches('='))
+        } else if let Some((a, b)) = t.split_once('-') {
+            (a, b)
+        } else {
+            (t, t)
+        };
+        let min: usize = lo.trim().parse().map_err(|_| bad())?;
+        let max: usize = hi.trim().parse().map_err(|_| bad())?;
+        if min == 0 || min > max {
+            return Err(ProblemError::ClusterSize { min, max });
+        }
+        Ok(ClusterSize { min, max })
+    }
+}
+
+/// How many clusters to form.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClusterCount {
+    /// The fewest clusters that fit the size bounds, per size class.
+    #[default]
+    Auto,
+    /// This many clusters in total, spread over the size classes.
+    Total(usize),
+    /// This many clusters for the named size classes (others: fewest that fit).
+    PerClass(Vec<(String, usize)>),
+}
+
+impl FromStr for ClusterCount {
+    type Err = ProblemError;
+
+    /// `auto`, a number (`5`) or per class (`Großstadt=2,Mittelstadt=3`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim();
+        if t.eq_ignore_ascii_case("auto") {
+            return Ok(ClusterCount::Auto);
+        }
+        if let Ok(n) = t.parse::<usize>() {
+            return Ok(ClusterCount::Total(n));
+        }
+        let mut per = Vec::new();
+        for part in t.split(',') {
+            let (name, n) = part.split_once('=').ok_or_else(|| {
+                ProblemError::Setting(format!(
+                    "cluster count {s:?} not understood: write a number (5) or CLASS=N pairs (Großstadt=2,Mittelstadt=3)"
+                ))
+            })?;
+            let n: usize = n.trim().parse().map_err(|_| {
+                ProblemError::Setting(format!(
+                    "cluster count {:?} for class {:?} is not a whole number",
+                    n.trim(),
+                    name.trim()
+                ))
+            })?;
+            per.push((name.trim().to_string(), n));
+        }
+        Ok(ClusterCount::PerClass(per))
+    }
+}
+
+/// Which municipalities may share a cluster.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparability {
+    /// One size class per cluster (default).
+    #[default]
+    Strict,
+    /// Neighbouring size classes may share a cluster; every mixed pair is
+    /// penalised with [`Weights::mixed_class`].
+    Adjacent,
+}
+
+impl FromStr for Comparability {
+    type Err = ProblemError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "strict" => Ok(Comparability::Strict),
+            "adjacent" => Ok(Comparability::Adjacent),
+            _ => Err(ProblemError::Setting(format!(
+                "comparability {s:?} not understood: use strict or adjacent"
+            ))),
+        }
+    }
+}
+
+impl fmt::Display for Comparability {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Comparability::Strict => "strict",
+            Comparability::Adjacent => "adjacent",
+        })
+    }
+}
+
+/// Everything the user decides besides the municipalities.
+///
+/// Built with defaults and chained setters:
+///
+/// ```
+/// use lineup::{Settings, ClusterSize, Comparability};
+/// let s = Settings::default()
+///     .cluster_size(ClusterSize::new(5, 8))
+///     .comparability(Comparability::Adjacent)
+///     .max_per_land(2);
+/// assert_eq!(s.cluster_size.max, 8);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Bounds on members per cluster (default 6..7).
+    pub cluster_size: ClusterSize,
+    /// Number of clusters (default: fewest that fit).
+    pub clusters: ClusterCount,
+    /// Size classes (default: BBSR-style).
+    pub classes: ClassScheme,
+    /// Which size classes may mix (default: strict).
+    pub comparability: Comparability,
+    /// Objective weights.
+    pub weights: Weights,
+    /// At most this many members from one Land per cluster.
+    pub max_per_land: Option<usize>,
+    /// Pairs of ids that must share a cluster.
+    pub must_link: Vec<(String, String)>,
+    /// Pairs of ids that must not share a cluster.
+    pub cannot_link: Vec<(String, String)>,
+}
+
+impl Settings {
+    /// Sets the cluster size bounds.
+    pub fn cluster_size(mut self, size: ClusterSize) -> Settings {
+        self.cluster_size = size;
+        self
+    }
+
+    /// Sets the number of clusters.
+    pub fn clusters(mut self, count: ClusterCount) -> Settings {
+        self.clusters = count;
+        self
+    }
+
+    /// Sets the size class scheme.
+    pub fn classes(mut self, scheme: ClassScheme) -> Settings {
+        self.classes = scheme;
+        self
+    }
+
+    /// Sets the comparability rule.
+    pub fn comparability(mut self, c: Comparability) -> Settings {
+        self.comparability = c;
+        self
+    }
+
+    /// Sets the objective weights.
+    pub fn weights(mut self, w: Weights) -> Settings {
+        self.weights = w;
+        self
+    }
+
+    /// Caps the members per Land per cluster.
+    pub fn max_per_land(mut self, cap: usize) -> Settings {
+        self.max_per_land = Some(cap);
+        self
+    }
+
+    /// Adds a pair of ids that must share a cluster.
+    pub fn must_link(mut self, a: impl Into<String>, b: impl Into<String>) -> Settings {
+        self.must_link.push((a.into(), b.into()));
+        self
+    }
+
+    /// Adds a pair of ids that must not share a cluster.
+    pub fn cannot_link(mut self, a: impl Into<String>, b: impl Into<String>) -> Settings {
+        self.cannot_link.push((a.into(), b.into()));
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_bad_cluster_sizes() {
+        assert!("0..3".parse::<ClusterSize>().is_err());
+        assert!("7..6".parse::<ClusterSize>().is_err());
+        assert!("six".parse::<ClusterSize>().is_err());
+    }
+
+    #[test]
+    fn parses_cluster_sizes() {
+        assert_eq!("6..7".parse::<ClusterSize>().unwrap(), ClusterSize::new(6, 7));
+        assert_eq!("6..=7".parse::<ClusterSize>().unwrap(), ClusterSize::new(6, 7));
+        assert_eq!("4-8".parse::<ClusterSize>().unwrap(), ClusterSize::new(4, 8));
+        assert_eq!("5".parse::<ClusterSize>().unwrap(), ClusterSize::new(5, 5));
+    }
+
+    #[test]
+    fn fewest_clusters() {
+        let s = ClusterSize::new(6, 7);
+        assert_eq!(s.fewest_clusters(0), Some(0));
+        assert_eq!(s.fewest_clusters(5), None);
+        assert_eq!(s.fewest_clusters(6), Some(1));
+        assert_eq!(s.fewest_clusters(8), None);
+        assert_eq!(s.fewest_clusters(13), Some(2));
+        assert_eq!(s.fewest_clusters(81), Some(12));
+        assert!(s.fits(20, 3));
+        assert!(!s.fits(22, 3));
+    }
+
+    #[test]
+    fn parses_cluster_counts() {
+        assert_eq!("auto".parse::<ClusterCount>().unwrap(), ClusterCount::Auto);
+        assert_eq!("5".parse::<ClusterCount>().unwrap(), ClusterCount::Total(5));
+        assert_eq!(
+            "Großstadt=2, Mittelstadt=3".parse::<ClusterCount>().unwrap(),
+            ClusterCount::PerClass(vec![("Großstadt".into(), 2), ("Mittelstadt".into(), 3)])
+        );
+        assert!("Großstadt=x".parse::<ClusterCount>().is_err());
+        assert!("x".parse::<ClusterCount>().is_err());
+    }
+}

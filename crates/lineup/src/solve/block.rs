@@ -1,0 +1,180 @@
+//! One block of a problem, seen by the solvers: local member numbering, pair
+//! weights (penalty, spread), and the engine instance with its rules.
+
+use crate::borders::borders;
+use crate::distance::UnitVector;
+use crate::engine::{DenseWeights, Instance, PairWeights, Rules};
+use crate::objective::{Lex, Weights};
+use crate::problem::{Block, Problem};
+use crate::settings::{ClusterSize, Comparability};
+
+/// Blocks up to this many members get a precomputed weight matrix.
+pub(crate) const DENSE_LIMIT: usize = 2_000;
+
+/// Pair weights of a block's members, computed on the fly.
+#[derive(Clone, Debug)]
+pub(crate) struct MunicipalityWeights {
+    pub units: Vec<UnitVector>,
+    pub land: Vec<u8>,
+    pub class: Vec<u8>,
+    pub weights: Weights,
+    pub non_bordering: [[bool; 16]; 16],
+}
+
+impl MunicipalityWeights {
+    pub fn new(problem: &Problem, members: &[usize]) -> MunicipalityWeights {
+        let ms = problem.municipalities();
+        let g = borders();
+        let mut non_bordering = [[false; 16]; 16];
+        for (a, row) in non_bordering.iter_mut().enumerate() {
+            for (b, cell) in row.iter_mut().enumerate() {
+                *cell = a != b && !g.share_border(crate::Land::ALL[a], crate::Land::ALL[b]);
+            }
+        }
+        MunicipalityWeights {
+            units: members.iter().map(|&i| UnitVector::new(ms[i].location)).collect(),
+            land: members.iter().map(|&i| ms[i].land.index() as u8).collect(),
+            class: members.iter().map(|&i| problem.class_of(i).0).collect(),
+            weights: problem.settings().weights,
+            non_bordering,
+        }
+    }
+
+    /// Penalty and spread of a pair, as separate numbers.
+    #[inline]
+    pub fn terms(&self, i: usize, j: usize) -> (f64, f64) {
+        let (li, lj) = (self.land[i] as usize, self.land[j] as usize);
+        let w = &self.weights;
+        let mut pen = 0.0;
+        if li == lj {
+            pen += w.same_land;
+        }
+        if self.class[i] != self.class[j] {
+            pen += w.mixed_class;
+        }
+        let mut spr = self.units[i].km(&self.units[j]) / 100.0 * w.distance_per_100km;
+        if self.non_bordering[li][lj] {
+            spr += w.non_bordering;
+        }
+        (pen, spr)
+    }
+}
+
+impl PairWeights for MunicipalityWeights {
+    type V = Lex;
+    fn len(&self) -> usize {
+        self.units.len()
+    }
+    #[inline]
+    fn weight(&self, i: usize, j: usize) -> Lex {
+        let (p, s) = self.terms(i, j);
+        self.weights.combine(p, s)
+    }
+}
+
+/// Everything the solvers need about one block.
+#[derive(Clone, Debug)]
+pub(crate) struct BlockModel {
+    /// Problem indices of the members; local index = position here.
+    pub members: Vec<usize>,
+    pub clusters: usize,
+    pub size: ClusterSize,
+    pub weights: MunicipalityWeights,
+    pub rules: Rules,
+    /// Number of distinct pin labels (groups `0..pins` are pinned clusters).
+    pub pins: usize,
+    pub strict: bool,
+}
+
+impl BlockModel {
+    pub fn new(problem: &Problem, block: &Block) -> BlockModel {
+        let members = block.members.clone();
+        let local = |i: usize| members.binary_search(&i).ok();
+        let ms = problem.municipalities();
+        let settings = problem.settings();
+        let mut rules = Rules::default();
+        for (x, &i) in members.iter().enumerate() {
+            if let Some(p) = &ms[i].cluster {
+                if let Some(g) = block.pins.iter().position(|q| q == p) {
+                    rules.pinned.push((x, g));
+                }
+            }
+        }
+        let pairs = |list: &[(usize, usize)]| -> Vec<(usize, usize)> {
+            list.iter()
+                .filter_map(|&(a, b)| Some((local(a)?, local(b)?)))
+                .collect()
+        };
+        rules.must_link = pairs(problem.must_link());
+        rules.cannot_link = pairs(problem.cannot_link());
+        let weights = MunicipalityWeights::new(problem, &members);
+        if let Some(cap) = settings.max_per_land {
+            rules.cap = Some((weights.land.clone(), cap));
+        }
+        let strict = settings.comparability == Comparability::Strict;
+        if !strict {
+            rules.span = Some(weights.class.clone());
+            rules.quotas = block.composition.as_ref().map(|c| {
+                c.slots()
+                    .into_iter()
+                    .map(|slot| slot.into_iter().map(|(k, n)| (k as u8, n)).collect())
+                    .collect()
+            });
+        }
+        BlockModel {
+            clusters: block.clusters,
+            size: settings.cluster_size,
+            pins: block.pins.len(),
+            members,
+            weights,
+            rules,
+            strict,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    pub fn bounds(&self) -> Vec<(usize, usize)> {
+        vec![(self.size.min, self.size.max); self.clusters]
+    }
+
+    /// The engine instance with on-the-fly weights.
+    pub fn instance(&self) -> Instance<MunicipalityWeights> {
+        Instance {
+            weights: self.weights.clone(),
+            bounds: self.bounds(),
+            rules: self.rules.clone(),
+        }
+    }
+
+    /// The engine instance with a precomputed weight matrix.
+    pub fn dense_instance(&self) -> Instance<DenseWeights<Lex>> {
+        let w = &self.weights;
+        Instance {
+            weights: DenseWeights::from_fn(self.len(), |i, j| w.weight(i, j)),
+            bounds: self.bounds(),
+            rules: self.rules.clone(),
+        }
+    }
+
+    /// Penalty and spread of a local assignment (member → group), from scratch.
+    pub fn terms_of(&self, groups: &[usize]) -> (f64, f64) {
+        let mut by = vec![Vec::new(); self.clusters];
+        for (x, &g) in groups.iter().enumerate() {
+            by[g].push(x);
+        }
+        let (mut p, mut s) = (0.0, 0.0);
+        for g in &by {
+            for (a, &i) in g.iter().enumerate() {
+                for &j in &g[a + 1..] {
+                    let t = self.weights.terms(i, j);
+                    p += t.0;
+                    s += t.1;
+                }
+            }
+        }
+        (p, s)
+    }
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Derives the bundled fixtures from the municipality register.
+
+Usage: python3 scripts/make-fixtures.py PATH/TO/de-municipalities.csv
+
+Every fixture row is a verbatim row of the register (Destatis
+Gemeindeverzeichnis GV-ISys, Stand 31.12.2020; dl-de/by-2-0, Daten verändert),
+so any fixture is also "a subset of the register's rows". Selections are
+made with a fixed seed and are reproducible.
+"""
+import csv
+import random
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def load(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        return reader.fieldnames, list(reader)
+
+
+def write(name, header, rows):
+    with open(OUT / name, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def cls(r):
+    p = int(r["population"])
+    return "G" if p >= 100000 else "M" if p >= 20000 else "K" if p >= 5000 else "L"
+
+
+def main():
+    header, rows = load(sys.argv[1])
+    by_id = {r["id"]: r for r in rows}
+    pick = lambda ids: [by_id[i] for i in ids]
+
+    # kfa-18: like the seed's first round: 6 Großstädte, 6 Mittelstädte,
+    # 6 Kleinstädte, Länder partly repeated (illustrative members only).
+    kfa = pick([
+        "09162000", "09564000", "05315000", "14713000", "03241001", "04011000",  # München, Nürnberg, Köln, Leipzig, Hannover, Bremen
+        "16067029", "03252006", "13074087", "09262000", "01001000", "14626110",  # Gotha, Hameln, Wismar, Passau, Flensburg, Görlitz
+        "01051074", "09571193", "09173112", "12073452", "13072006", "14626180",  # Meldorf, Rothenburg o.d.T., Bad Tölz, Prenzlau, Bad Doberan, Herrnhut
+    ])
+    write("kfa-18.csv", header, kfa)
+
+    # growth-60: 13 Großstädte (2 clusters), 20 Mittelstädte (3), 27 Kleinstädte (4).
+    rng = random.Random(2021)
+    growth = []
+    for c, n in (("G", 13), ("M", 20), ("K", 27)):
+        pool = [r for r in rows if cls(r) == c]
+        growth += rng.sample(pool, n)
+    growth.sort(key=lambda r: r["id"])
+    write("growth-60.csv", header, growth)
+
+    # All 81 Großstädte of the register.
+    write("grossstaedte-81.csv", header, [r for r in rows if cls(r) == "G"])
+
+    # Small cases for tests.
+    mittel = [r for r in rows if cls(r) == "M"]
+    rng = random.Random(7)
+    write("tiny-6.csv", header, kfa[6:12])
+    write("small-13.csv", header, sorted(rng.sample(mittel, 13), key=lambda r: r["id"]))
+    gross = [r for r in rows if cls(r) == "G"]
+    eight = sorted(random.Random(8).sample(gross, 8), key=lambda r: r["id"])
+    write("eight-grossstaedte.csv", header, eight + kfa[6:12])
+
+
+if __name__ == "__main__":
+    main()

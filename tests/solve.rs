@@ -1,0 +1,135 @@
+//! Library-level solves on fixtures and crafted cases.
+
+use std::time::Duration;
+
+use lineup::{
+    ClusterCount, ClusterSize, Comparability, Land, Municipality, ObjectiveMode, Problem, Settings,
+    SolveOptions, SolverChoice, Status, Weights, solve, verify,
+};
+
+use crate::util::municipalities;
+
+fn opts() -> SolveOptions {
+    SolveOptions::default().time_limit(Duration::from_secs(20))
+}
+
+#[test]
+fn register_grossstaedte_level_one_is_proven() {
+    let p = Problem::new(municipalities("grossstaedte-81.csv"), Settings::default()).unwrap();
+    assert_eq!(p.cluster_count(), 12);
+    let s = solve(&p, &opts()).unwrap();
+    assert!(verify(&p, &s.lineup).is_ok());
+    assert_eq!(s.lineup.len(), 81);
+    // NRW has 30 Großstädte in 12 clusters: at least 6·3 + 6·1 = 24 same-Land pairs.
+    assert_eq!(s.verified.score.same_land_pairs, 24);
+    assert_eq!(s.bound.penalty, 24.0);
+    assert!(s.blocks[0].penalty_proven);
+    assert!(s.gap.value >= 0.0 && s.bound.spread >= s.verified.score.spread);
+}
+
+#[test]
+fn adjacent_comparability_mixes_only_when_needed() {
+    let ms = municipalities("eight-grossstaedte.csv");
+    let p = Problem::new(ms, Settings::default().comparability(Comparability::Adjacent)).unwrap();
+    let s = solve(&p, &opts()).unwrap();
+    assert_eq!(s.lineup.clusters.len(), 2);
+    // 8 Großstädte + 6 Mittelstädte in two clusters of 7: one Großstadt joins
+    // the Mittelstädte (6 mixed pairs) — the fewest possible.
+    assert_eq!(s.verified.score.mixed_class_pairs, 6);
+    assert_eq!(s.status, Status::Optimal);
+}
+
+#[test]
+fn pins_links_and_caps_are_respected() {
+    let mut ms = municipalities("growth-60.csv");
+    let ids: Vec<String> = ms.iter().map(|m| m.id.clone()).collect();
+    // Pin two Mittelstädte to a named cluster.
+    let mittel: Vec<usize> = (0..ms.len())
+        .filter(|&i| (20_000..100_000).contains(&ms[i].population))
+        .collect();
+    ms[mittel[0]].cluster = Some("Nord".into());
+    ms[mittel[1]].cluster = Some("Nord".into());
+    let settings = Settings::default()
+        .max_per_land(3)
+        .must_link(ids[mittel[2]].clone(), ids[mittel[3]].clone())
+        .cannot_link(ids[mittel[0]].clone(), ids[mittel[4]].clone());
+    let p = Problem::new(ms, settings).unwrap();
+    let s = solve(&p, &opts()).unwrap();
+    let a = s.lineup.assignment(60);
+    let nord = s.lineup.position("Nord").unwrap();
+    assert_eq!(a[mittel[0]], Some(nord));
+    assert_eq!(a[mittel[1]], Some(nord));
+    assert_eq!(a[mittel[2]], a[mittel[3]]);
+    assert_ne!(a[mittel[0]], a[mittel[4]]);
+    assert!(verify(&p, &s.lineup).is_ok());
+}
+
+#[test]
+fn weighted_mode_and_custom_weights() {
+    let w = Weights {
+        mode: ObjectiveMode::Weighted,
+        distance_per_100km: 0.5,
+        ..Weights::default()
+    };
+    let p = Problem::new(municipalities("growth-60.csv"), Settings::default().weights(w)).unwrap();
+    let s = solve(&p, &opts()).unwrap();
+    let score = s.verified.score;
+    assert!(
+        (score.spread - (score.non_bordering_pairs as f64 + 0.5 * score.distance_km / 100.0)).abs() < 1e-6
+    );
+    assert!(
+        s.bound.spread + 1e-6 >= score.spread - score.penalty,
+        "{:?} {:?}",
+        s.bound,
+        s.blocks
+    );
+}
+
+#[test]
+fn more_clusters_than_needed() {
+    let p = Problem::new(
+        municipalities("growth-60.csv"),
+        Settings::default()
+            .cluster_size(ClusterSize::new(4, 7))
+            .clusters(ClusterCount::Total(12)),
+    )
+    .unwrap();
+    assert_eq!(p.cluster_count(), 12);
+    let s = solve(&p, &opts()).unwrap();
+    assert_eq!(s.lineup.clusters.len(), 12);
+}
+
+#[test]
+fn same_seed_same_lineup_on_any_thread_count() {
+    let p = Problem::new(municipalities("grossstaedte-81.csv"), Settings::default()).unwrap();
+    let o = SolveOptions::default()
+        .solver(SolverChoice::Heuristic)
+        .seed(3)
+        .time_limit(Duration::from_secs(60));
+    let a = solve(&p, &o).unwrap();
+    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+    let b = one.install(|| solve(&p, &o).unwrap());
+    assert!(!a.cut_by_time && !b.cut_by_time);
+    assert_eq!(a.lineup, b.lineup);
+}
+
+#[test]
+fn infeasible_rules_found_while_solving_are_explained() {
+    // Six towns in one cluster, two of which must be apart: impossible.
+    let ms: Vec<Municipality> = (0..6)
+        .map(|i| {
+            Municipality::new(
+                format!("t{i}"),
+                format!("T{i}"),
+                Land::ALL[i],
+                50_000,
+                50.0 + i as f64 * 0.3,
+                9.0,
+            )
+        })
+        .collect();
+    let p = Problem::new(ms, Settings::default().cannot_link("t0", "t1")).unwrap();
+    let err = solve(&p, &opts()).unwrap_err();
+    let text = err.to_string();
+    assert!(text.contains("no feasible lineup"), "{text}");
+}

@@ -1,0 +1,44 @@
+//! Helpers: run the real `lineup` binary, find fixtures.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// Path of a file under `fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(name)
+}
+
+/// Runs `lineup` with arguments.
+pub fn lineup(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lineup"))
+        .args(args)
+        .output()
+        .expect("the lineup binary runs")
+}
+
+/// Standard output as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+/// Standard error as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Runs `lineup` and parses its JSON output.
+pub fn json(args: &[&str]) -> serde_json::Value {
+    let o = lineup(args);
+    assert!(o.status.success(), "lineup {args:?} failed: {}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).expect("valid JSON")
+}
+
+/// Reads the municipalities of a fixture.
+pub fn municipalities(name: &str) -> Vec<lineup::Municipality> {
+    let f = std::fs::File::open(fixture(name)).expect("fixture exists");
+    lineup::read_municipalities(f, None)
+        .expect("fixture parses")
+        .municipalities
+}
