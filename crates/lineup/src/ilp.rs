@@ -155,6 +155,18 @@ pub(crate) enum MilpOutcome {
     Failed(String),
 }
 
+impl MilpOutcome {
+    /// A short description for reports.
+    pub fn describe(&self) -> String {
+        match self {
+            MilpOutcome::Optimal { objective, .. } => format!("optimal ({objective})"),
+            MilpOutcome::Feasible { objective, .. } => format!("stopped early with a solution ({objective})"),
+            MilpOutcome::Infeasible => "infeasible".into(),
+            MilpOutcome::Failed(why) => why.clone(),
+        }
+    }
+}
+
 /// Solves `model` with `backend` within `time_limit`.
 pub(crate) fn solve(model: &Milp, backend: Backend, time_limit: Option<Duration>) -> MilpOutcome {
     if time_limit.is_some_and(|t| t.is_zero()) {

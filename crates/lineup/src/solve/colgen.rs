@@ -160,7 +160,7 @@ pub(crate) fn optimise(
                     best_bound,
                     z_inc,
                     None,
-                    format!("dual LP failed in round {rounds}: {other:?}"),
+                    format!("dual LP stopped in round {rounds}: {}", other.describe()),
                 );
             }
         };
@@ -357,8 +357,9 @@ pub(crate) fn optimise(
             z_inc,
             None,
             format!(
-                "set partitioning over {} clusters did not finish: {other:?}",
-                cols.len()
+                "set partitioning over {} clusters did not finish: {}",
+                cols.len(),
+                other.describe()
             ),
         ),
     }
