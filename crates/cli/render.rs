@@ -3,20 +3,8 @@
 use std::fmt::Write;
 
 use lineup::report::Report;
+use lineup::size_class::group_digits as grouped;
 use lineup::{GapLevel, ObjectiveMode, Status};
-
-/// Formats an integer with spaces between groups of three digits.
-fn grouped(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
-}
 
 fn pad(s: &str, width: usize) -> String {
     let len = s.chars().count();
@@ -197,14 +185,6 @@ pub fn csv(r: &Report) -> Result<String, csv::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn groups_digits() {
-        assert_eq!(grouped(0), "0");
-        assert_eq!(grouped(999), "999");
-        assert_eq!(grouped(1000), "1 000");
-        assert_eq!(grouped(1_484_226), "1 484 226");
-    }
 
     #[test]
     fn pads_by_characters() {

@@ -84,13 +84,13 @@ pub enum InputErrorKind {
     UnknownLand(#[from] UnknownLand),
     /// The same id twice.
     #[error(
-        "duplicate id {id:?} (first seen in row {first_row}): ids must be unique; remove or renumber one of the rows"
+        "duplicate id {id:?} (first seen in {first}): ids must be unique; remove or renumber one of them"
     )]
     DuplicateId {
         /// The id.
         id: String,
-        /// Row where it first appeared.
-        first_row: u64,
+        /// Where it first appeared.
+        first: Place,
     },
     /// Coordinates outside the valid or the German range.
     #[error("{message}")]

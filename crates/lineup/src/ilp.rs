@@ -155,6 +155,26 @@ pub(crate) enum MilpOutcome {
     Failed(String),
 }
 
+/// Applies the time limit and warm start, solves, and reads the values.
+fn run<M>(
+    mut m: M,
+    seconds: Option<f64>,
+    initial: Option<Vec<(Variable, f64)>>,
+    vars: &[Variable],
+) -> Result<(SolutionStatus, Vec<f64>), ResolutionError>
+where
+    M: SolverModel<Error = ResolutionError> + WithTimeLimit + WithInitialSolution,
+{
+    if let Some(s) = seconds {
+        m = m.with_time_limit(s);
+    }
+    if let Some(init) = initial {
+        m = m.with_initial_solution(init);
+    }
+    m.solve()
+        .map(|s| (s.status(), vars.iter().map(|v| s.value(*v)).collect()))
+}
+
 impl MilpOutcome {
     /// A short description for reports.
     pub fn describe(&self) -> String {
@@ -219,33 +239,23 @@ pub(crate) fn solve(model: &Milp, backend: Backend, time_limit: Option<Duration>
 
     let result: Result<(SolutionStatus, Vec<f64>), ResolutionError> = match backend {
         #[cfg(feature = "microlp")]
-        Backend::Microlp => {
-            let mut m = unsolved.using(good_lp::microlp).with_all(constraints);
-            if let Some(s) = seconds {
-                m = m.with_time_limit(s);
-            }
-            if let Some(init) = initial {
-                m = m.with_initial_solution(init);
-            }
-            m.solve()
-                .map(|s| (s.status(), vars.iter().map(|v| s.value(*v)).collect()))
-        }
+        Backend::Microlp => run(
+            unsolved.using(good_lp::microlp).with_all(constraints),
+            seconds,
+            initial,
+            &vars,
+        ),
         #[cfg(feature = "highs")]
-        Backend::Highs => {
-            let mut m = unsolved
+        Backend::Highs => run(
+            unsolved
                 .using(good_lp::highs)
                 .with_all(constraints)
                 .set_threads(1)
-                .set_option("random_seed", 0);
-            if let Some(s) = seconds {
-                m = m.with_time_limit(s);
-            }
-            if let Some(init) = initial {
-                m = m.with_initial_solution(init);
-            }
-            m.solve()
-                .map(|s| (s.status(), vars.iter().map(|v| s.value(*v)).collect()))
-        }
+                .set_option("random_seed", 0),
+            seconds,
+            initial,
+            &vars,
+        ),
     };
     match result {
         Err(ResolutionError::Infeasible) => MilpOutcome::Infeasible,

@@ -551,21 +551,13 @@ impl Problem {
                     suggestions: vec!["removing a must-link or a pin".into()],
                 });
             }
-            if let Some(cap) = self.settings.max_per_land {
-                let mut per = [0usize; 16];
-                for &i in g {
-                    per[self.municipalities[i].land.index()] += 1;
-                }
-                if let Some(l) = (0..16).find(|&l| per[l] > cap) {
-                    return Err(Infeasibility {
-                        reason: format!(
-                            "must-links join {} members from {}, but --max-per-land is {cap}",
-                            per[l],
-                            Land::ALL[l]
-                        ),
-                        suggestions: vec![format!("--max-per-land {}", per[l])],
-                    });
-                }
+            if let Some((land, count, cap)) = self.over_cap(g) {
+                return Err(Infeasibility {
+                    reason: format!(
+                        "must-links join {count} members from {land}, but --max-per-land is {cap}"
+                    ),
+                    suggestions: vec![format!("--max-per-land {count}")],
+                });
             }
         }
         Ok(())
@@ -589,6 +581,19 @@ impl Problem {
             }
         }
         (0..n).map(|i| find(&mut parent, i)).collect()
+    }
+
+    /// The first Land with more members in `group` than `--max-per-land` allows:
+    /// (Land, members, cap).
+    fn over_cap(&self, group: &[usize]) -> Option<(Land, usize, usize)> {
+        let cap = self.settings.max_per_land?;
+        let mut per = [0usize; 16];
+        for &i in group {
+            per[self.municipalities[i].land.index()] += 1;
+        }
+        (0..16)
+            .find(|&l| per[l] > cap)
+            .map(|l| (Land::ALL[l], per[l], cap))
     }
 
     fn check_pins_and_caps(&self) -> Result<(), Infeasibility> {
@@ -615,21 +620,13 @@ impl Problem {
                     ],
                 });
             }
-            if let Some(cap) = self.settings.max_per_land {
-                let mut per = [0usize; 16];
-                for &i in g {
-                    per[self.municipalities[i].land.index()] += 1;
-                }
-                if let Some(l) = (0..16).find(|&l| per[l] > cap) {
-                    return Err(Infeasibility {
-                        reason: format!(
-                            "{} members from {} are pinned to cluster {p:?}, but --max-per-land is {cap}",
-                            per[l],
-                            Land::ALL[l]
-                        ),
-                        suggestions: vec![format!("--max-per-land {}", per[l])],
-                    });
-                }
+            if let Some((land, count, cap)) = self.over_cap(g) {
+                return Err(Infeasibility {
+                    reason: format!(
+                        "{count} members from {land} are pinned to cluster {p:?}, but --max-per-land is {cap}"
+                    ),
+                    suggestions: vec![format!("--max-per-land {count}")],
+                });
             }
         }
         if let Some(cap) = self.settings.max_per_land {

@@ -200,8 +200,8 @@ impl ClassScheme {
     }
 }
 
-/// Formats an integer with thin groups of three digits: `100000` → `100 000`.
-pub(crate) fn group_digits(n: u64) -> String {
+/// Formats an integer with groups of three digits: `100000` → `100 000`.
+pub fn group_digits(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
@@ -282,6 +282,14 @@ mod tests {
         assert_eq!(s.find("1"), Some(ClassId(0)));
         assert_eq!(s.find("4"), None);
         assert_eq!(s.find("Landgemeinde"), None);
+    }
+
+    #[test]
+    fn groups_digits() {
+        assert_eq!(group_digits(0), "0");
+        assert_eq!(group_digits(999), "999");
+        assert_eq!(group_digits(1000), "1 000");
+        assert_eq!(group_digits(1_484_226), "1 484 226");
     }
 
     #[test]

@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 
 use crate::error::{InputError, InputErrorKind, Place};
-use crate::io::Input;
 use crate::io::columns::Column;
 use crate::io::record::to_municipality;
+use crate::io::{Collector, Input};
 
 /// The delimiter that splits the header line into the most fields.
 pub fn detect_delimiter(text: &str) -> u8 {
@@ -76,8 +76,7 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
     if !index.contains_key(Column::State.name()) && !index.contains_key(Column::StateCode.name()) {
         return Err(missing(Column::State));
     }
-    let mut input = Input::default();
-    let mut first_row: HashMap<String, u64> = HashMap::new();
+    let mut out = Collector::default();
     for result in reader.records() {
         let record = result.map_err(|e| {
             let row = e.position().map_or(0, |p| p.line());
@@ -100,23 +99,9 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
                 .and_then(|&i| record.get(i))
                 .map(str::to_string)
         })?;
-        if let Some(&first) = first_row.get(&m.id) {
-            return Err(InputError::at(
-                row,
-                "id",
-                InputErrorKind::DuplicateId {
-                    id: m.id.clone(),
-                    first_row: first,
-                },
-            ));
-        }
-        first_row.insert(m.id.clone(), row);
-        input.municipalities.push(m);
+        out.push(m, Place::Row(row))?;
     }
-    if input.municipalities.is_empty() {
-        return Err(InputError::new(InputErrorKind::NoRows));
-    }
-    Ok(input)
+    out.finish(Vec::new(), Vec::new())
 }
 
 #[cfg(test)]

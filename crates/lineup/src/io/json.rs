@@ -5,9 +5,9 @@
 use serde_json::Value;
 
 use crate::error::{InputError, InputErrorKind, Place};
-use crate::io::Input;
 use crate::io::columns::Column;
 use crate::io::record::to_municipality;
+use crate::io::{Collector, Input};
 
 fn json_err(message: String) -> InputError {
     InputError::new(InputErrorKind::Json { message })
@@ -63,12 +63,8 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
         },
         _ => return Err(json_err("expected an array of municipalities".into())),
     };
-    let mut input = Input {
-        must_link: pairs(must, "must_link")?,
-        cannot_link: pairs(cannot, "cannot_link")?,
-        ..Input::default()
-    };
-    let mut first: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    let (must_link, cannot_link) = (pairs(must, "must_link")?, pairs(cannot, "cannot_link")?);
+    let mut out = Collector::default();
     for (i, entry) in list.iter().enumerate() {
         let place = Place::Entry(i as u64 + 1);
         let obj = entry.as_object().ok_or_else(|| {
@@ -80,21 +76,9 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
                 .find(|(k, _)| Column::from_header(k) == Some(c))
                 .and_then(|(_, v)| as_text(v))
         })?;
-        if let Some(&f) = first.get(&m.id) {
-            return Err(InputError::new(InputErrorKind::DuplicateId {
-                id: m.id.clone(),
-                first_row: f,
-            })
-            .with_place(place)
-            .with_field("id"));
-        }
-        first.insert(m.id.clone(), i as u64 + 1);
-        input.municipalities.push(m);
+        out.push(m, place)?;
     }
-    if input.municipalities.is_empty() {
-        return Err(InputError::new(InputErrorKind::NoRows));
-    }
-    Ok(input)
+    out.finish(must_link, cannot_link)
 }
 
 #[cfg(test)]

@@ -15,7 +15,9 @@ pub mod record;
 
 use std::io::Read;
 
-use crate::error::{InputError, InputErrorKind};
+use std::collections::HashMap;
+
+use crate::error::{InputError, InputErrorKind, Place};
 use crate::municipality::Municipality;
 
 pub use lineup::read_lineup;
@@ -48,6 +50,41 @@ pub struct Input {
     pub must_link: Vec<(String, String)>,
     /// Cannot-link pairs given in the file (JSON only).
     pub cannot_link: Vec<(String, String)>,
+}
+
+/// Collects municipalities in file order, rejecting duplicate ids.
+#[derive(Default)]
+pub(crate) struct Collector {
+    input: Input,
+    first: HashMap<String, Place>,
+}
+
+impl Collector {
+    /// Adds a municipality read at `place`.
+    pub fn push(&mut self, m: Municipality, place: Place) -> Result<(), InputError> {
+        if let Some(&first) = self.first.get(&m.id) {
+            return Err(InputError::new(InputErrorKind::DuplicateId { id: m.id, first })
+                .with_place(place)
+                .with_field("id"));
+        }
+        self.first.insert(m.id.clone(), place);
+        self.input.municipalities.push(m);
+        Ok(())
+    }
+
+    /// The input, with the given links; an error if no municipality was read.
+    pub fn finish(
+        mut self,
+        must_link: Vec<(String, String)>,
+        cannot_link: Vec<(String, String)>,
+    ) -> Result<Input, InputError> {
+        if self.input.municipalities.is_empty() {
+            return Err(InputError::new(InputErrorKind::NoRows));
+        }
+        self.input.must_link = must_link;
+        self.input.cannot_link = cannot_link;
+        Ok(self.input)
+    }
 }
 
 /// Reads all bytes and checks they are UTF-8; strips a byte-order mark.

@@ -72,6 +72,35 @@ impl PairWeights for MunicipalityWeights {
     }
 }
 
+/// Orders composition slots so that each pinned group (`0..pins`) gets a slot
+/// with room for its pinned members' classes; `None` if that is impossible
+/// (the construction then works without quotas).
+fn match_pins_to_slots(
+    mut slots: Vec<Vec<(u8, usize)>>,
+    pinned: &[(usize, usize)],
+    class: &[u8],
+    pins: usize,
+) -> Option<Vec<Vec<(u8, usize)>>> {
+    let mut ordered = Vec::with_capacity(slots.len());
+    for g in 0..pins {
+        let mut need: Vec<(u8, usize)> = Vec::new();
+        for &(i, _) in pinned.iter().filter(|p| p.1 == g) {
+            match need.iter_mut().find(|x| x.0 == class[i]) {
+                Some(x) => x.1 += 1,
+                None => need.push((class[i], 1)),
+            }
+        }
+        let fits = |slot: &Vec<(u8, usize)>| {
+            need.iter()
+                .all(|&(c, k)| slot.iter().any(|&(sc, sk)| sc == c && sk >= k))
+        };
+        let pos = slots.iter().position(fits)?;
+        ordered.push(slots.remove(pos));
+    }
+    ordered.extend(slots);
+    Some(ordered)
+}
+
 /// Everything the solvers need about one block.
 #[derive(Clone, Debug)]
 pub(crate) struct BlockModel {
@@ -114,11 +143,13 @@ impl BlockModel {
         let strict = settings.comparability == Comparability::Strict;
         if !strict {
             rules.span = Some(weights.class.clone());
-            rules.quotas = block.composition.as_ref().map(|c| {
-                c.slots()
+            rules.quotas = block.composition.as_ref().and_then(|c| {
+                let slots: Vec<Vec<(u8, usize)>> = c
+                    .slots()
                     .into_iter()
                     .map(|slot| slot.into_iter().map(|(k, n)| (k as u8, n)).collect())
-                    .collect()
+                    .collect();
+                match_pins_to_slots(slots, &rules.pinned, &weights.class, block.pins.len())
             });
         }
         BlockModel {

@@ -167,22 +167,7 @@ pub(crate) fn optimise(
         let pis: Vec<f64> = pi.iter().map(|&v| values[v]).collect();
         let sig = values[sigma];
         let m = mu.map_or(0.0, |v| values[v]);
-        // Pricing: reduced pair values and unit constants.
-        let mut q = vec![0.0; u * u];
-        for x in 0..u {
-            for y in 0..u {
-                if x != y {
-                    let (p, s) = space.pair(x, y);
-                    q[x * u + y] = phase.value(p, s) - m * p;
-                }
-            }
-        }
-        let c: Vec<f64> = (0..u)
-            .map(|x| {
-                let (p, s) = space.internal(x);
-                phase.value(p, s) - m * p - space.units[x].iter().map(|&i| pis[i]).sum::<f64>()
-            })
-            .collect();
+        let (q, c) = reduced_values(space, phase, m, &pis);
         let found = match space.enumerate(
             &q,
             &c,
@@ -231,21 +216,7 @@ pub(crate) fn optimise(
     };
     // Close the gap: every cluster of a better lineup has reduced value >= t.
     let t = z_inc - d - (k as f64 - 1.0) * if converged { 0.0 } else { best_rc } - tol(z_inc);
-    let mut q = vec![0.0; u * u];
-    for x in 0..u {
-        for y in 0..u {
-            if x != y {
-                let (p, s) = space.pair(x, y);
-                q[x * u + y] = phase.value(p, s) - m * p;
-            }
-        }
-    }
-    let c: Vec<f64> = (0..u)
-        .map(|x| {
-            let (p, s) = space.internal(x);
-            phase.value(p, s) - m * p - space.units[x].iter().map(|&i| pis[i]).sum::<f64>()
-        })
-        .collect();
+    let (q, c) = reduced_values(space, phase, m, &pis);
     let cands = match space.enumerate(
         &q,
         &c,
@@ -327,19 +298,13 @@ pub(crate) fn optimise(
                 );
             }
             let improved = (objective > z_inc + tol(z_inc)).then(|| {
-                let mut groups = vec![0usize; n];
-                let mut g = 0;
-                for (col, v) in cols.iter().zip(&values) {
-                    if *v > 0.5 {
-                        for (i, slot) in groups.iter_mut().enumerate() {
-                            if col.members >> i & 1 == 1 {
-                                *slot = g;
-                            }
-                        }
-                        g += 1;
-                    }
-                }
-                groups
+                let chosen: Vec<&Column> = cols
+                    .iter()
+                    .zip(&values)
+                    .filter(|(_, v)| **v > 0.5)
+                    .map(|(c, _)| c)
+                    .collect();
+                space.assignment(&chosen)
             });
             Exact {
                 bound: objective,
@@ -363,6 +328,28 @@ pub(crate) fn optimise(
             ),
         ),
     }
+}
+
+/// Pair values `q` (units × units) and unit constants `c` of the reduced
+/// value under prices `pis` (per member) and penalty price `m`.
+fn reduced_values(space: &ColumnSpace, phase: Phase, m: f64, pis: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    let u = space.unit_count();
+    let mut q = vec![0.0; u * u];
+    for x in 0..u {
+        for y in 0..u {
+            if x != y {
+                let (p, s) = space.pair(x, y);
+                q[x * u + y] = phase.value(p, s) - m * p;
+            }
+        }
+    }
+    let c = (0..u)
+        .map(|x| {
+            let (p, s) = space.internal(x);
+            phase.value(p, s) - m * p - space.units[x].iter().map(|&i| pis[i]).sum::<f64>()
+        })
+        .collect();
+    (q, c)
 }
 
 fn finish(bound: f64, z_inc: f64, improved: Option<Vec<usize>>, note: String) -> Exact {

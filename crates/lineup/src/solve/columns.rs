@@ -213,6 +213,31 @@ impl ColumnSpace {
         Some(self.column(units))
     }
 
+    /// The member → cluster assignment of chosen columns: a column holding a
+    /// pinned member gets that pin's cluster index, the others the free
+    /// indices in order.
+    pub fn assignment(&self, chosen: &[&Column]) -> Vec<usize> {
+        let mut groups = vec![0usize; self.n];
+        let pinned: Vec<Option<usize>> = chosen
+            .iter()
+            .map(|c| {
+                (0..self.units.len())
+                    .filter(|&x| c.units >> x & 1 == 1)
+                    .find_map(|x| self.unit_pin[x])
+            })
+            .collect();
+        let mut free = (0..chosen.len()).filter(|g| !pinned.contains(&Some(*g)));
+        for (col, pin) in chosen.iter().zip(&pinned) {
+            let g = pin.or_else(|| free.next()).unwrap_or(0);
+            for (i, slot) in groups.iter_mut().enumerate() {
+                if col.members >> i & 1 == 1 {
+                    *slot = g;
+                }
+            }
+        }
+        groups
+    }
+
     /// Enumerates admissible columns whose reduced value
     /// `Σ q(pairs) + Σ c(units) − sigma` is at least `threshold`; with
     /// `keep_best = Some(k)` only the `k` best are kept and the threshold

@@ -15,6 +15,7 @@ pub(crate) mod bounds;
 pub(crate) mod colgen;
 pub(crate) mod columns;
 pub mod evaluate;
+pub(crate) mod feasible;
 pub(crate) mod level1;
 pub mod solution;
 
@@ -292,6 +293,33 @@ fn solve_block(
                 outcome = run_engine(&model, &params).ok().flatten();
             }
             _ => {}
+        }
+    }
+    if outcome.is_none() && !model.strict {
+        let left = deadline
+            .saturating_duration_since(Instant::now())
+            .max(Duration::from_millis(500));
+        match feasible::find_feasible(&model, options.backend, left) {
+            feasible::Feasibility::Found(g) => {
+                params.start = Some(g);
+                outcome = run_engine(&model, &params).ok().flatten();
+            }
+            feasible::Feasibility::Infeasible => {
+                return Err(SolveError::Infeasible(Infeasibility {
+                    reason: format!(
+                        "the pins, links and per-Land caps admit no lineup of the {} municipalities in {} clusters of {} where only neighbouring size classes mix (proven by the integer program)",
+                        model.len(),
+                        k,
+                        model.size
+                    ),
+                    suggestions: vec![
+                        "raising --max-per-land".into(),
+                        "removing cannot-links or pins".into(),
+                        "--cluster-size with wider bounds".into(),
+                    ],
+                }));
+            }
+            feasible::Feasibility::Unknown(_) => {}
         }
     }
     let Some(found) = outcome else {
