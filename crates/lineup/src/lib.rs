@@ -83,8 +83,9 @@ pub use report::Report;
 pub use settings::{ClusterCount, ClusterSize, Comparability, Settings};
 pub use size_class::{ClassId, ClassScheme, SizeClass};
 pub use solve::evaluate::evaluate;
+pub use solve::progress::{Progress, Stage};
 pub use solve::solution::{BlockReport, Bound, Gap, GapLevel, Solution, Status};
-pub use solve::{SolveOptions, SolverChoice, solve};
+pub use solve::{SolveOptions, SolverChoice, solve, solve_with_progress};
 pub use verify::{ClusterMetrics, Verified, Violation, verify};
 
 /// The README's Rust example, compiled and run as a doctest.

@@ -17,6 +17,7 @@ pub(crate) mod columns;
 pub mod evaluate;
 pub(crate) mod feasible;
 pub(crate) mod level1;
+pub mod progress;
 pub mod solution;
 
 use std::time::{Duration, Instant};
@@ -37,6 +38,7 @@ use block::{BlockModel, DENSE_LIMIT};
 use colgen::{Limits, Phase};
 use columns::ColumnSpace;
 use level1::Level1;
+use progress::{Progress, Stage};
 use solution::{BlockReport, Bound, Gap, Solution, Status};
 
 /// Which methods to use.
@@ -127,13 +129,23 @@ struct BlockResult {
 /// Errors: [`SolveError::Infeasible`] when the rules admit no lineup (with
 /// the reason), [`SolveError::NotFound`] when none was found in time.
 pub fn solve(problem: &Problem, options: &SolveOptions) -> Result<Solution, SolveError> {
+    solve_with_progress(problem, options, &|_| {})
+}
+
+/// As [`solve`], calling `progress` as each block advances (from solver
+/// threads, so it must be `Sync`).
+pub fn solve_with_progress(
+    problem: &Problem,
+    options: &SolveOptions,
+    progress: &(dyn Fn(&Progress) + Sync),
+) -> Result<Solution, SolveError> {
     let start = Instant::now();
     let deadline = start + options.time_limit;
     let results: Vec<Result<BlockResult, SolveError>> = problem
         .blocks()
         .par_iter()
         .enumerate()
-        .map(|(b, block)| solve_block(problem, block, b, options, start, deadline))
+        .map(|(b, block)| solve_block(problem, block, b, options, start, deadline, progress))
         .collect();
     let mut lineup = Lineup::default();
     let mut reports = Vec::new();
@@ -233,8 +245,21 @@ fn solve_block(
     options: &SolveOptions,
     start: Instant,
     deadline: Instant,
+    progress: &(dyn Fn(&Progress) + Sync),
 ) -> Result<BlockResult, SolveError> {
     let model = BlockModel::new(problem, block);
+    let report = |stage: Stage, groups: &[usize], bound: Option<Bound>| {
+        let (p, s) = model.terms_of(groups);
+        let weighted = problem.settings().weights.mode == ObjectiveMode::Weighted;
+        progress(&Progress {
+            block: block.name.clone(),
+            stage,
+            penalty: if weighted { 0.0 } else { p },
+            spread: if weighted { s - p } else { s },
+            bound,
+            elapsed: start.elapsed(),
+        });
+    };
     let weights = problem.settings().weights;
     let weighted = weights.mode == ObjectiveMode::Weighted;
     let k = model.clusters;
@@ -329,6 +354,7 @@ fn solve_block(
     };
     let mut cut = found.cut_by_time;
     let mut groups = found.groups;
+    report(Stage::Heuristic, &groups, None);
     let rerun = |start_groups: Vec<usize>, params: &SearchParams| -> Option<Outcome<Lex>> {
         let p = SearchParams {
             start: Some(start_groups),
@@ -419,6 +445,8 @@ fn solve_block(
         }
     }
 
+    report(Stage::Penalty, &groups, None);
+
     // Level 2.
     let (p, s) = model.terms_of(&groups);
     let mut second = if weighted { s - p } else { s };
@@ -476,6 +504,12 @@ fn solve_block(
     if weighted {
         pen_lb = 0.0;
     }
+    let bound = Bound {
+        penalty: pen_lb.min(p),
+        spread: ub.max(second),
+    };
+    report(Stage::Spread, &groups, Some(bound));
+    report(Stage::Done, &groups, Some(bound));
     Ok(BlockResult {
         report: BlockReport {
             name: block.name.clone(),
@@ -484,10 +518,7 @@ fn solve_block(
             status,
             penalty: if weighted { 0.0 } else { p },
             spread: second,
-            bound: Bound {
-                penalty: pen_lb.min(p),
-                spread: ub.max(second),
-            },
+            bound,
             penalty_proven: weighted || pen_proven,
             notes,
         },
