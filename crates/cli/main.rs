@@ -4,6 +4,7 @@
 mod args;
 mod config;
 mod error;
+mod mdgp;
 mod render;
 
 use std::fs::File;
@@ -35,6 +36,11 @@ fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Solve(a) => solve(a),
         Command::Evaluate(a) => evaluate(a),
+        Command::Mdgp(a) => {
+            let out = a.output.output.clone();
+            let text = mdgp::run(a)?;
+            write_out(&text, out.as_deref())
+        }
     }
 }
 
@@ -76,7 +82,12 @@ fn emit(report: &Report, out: &OutputArgs) -> Result<(), CliError> {
             render::csv(report).map_err(|e| CliError::usage(format!("cannot write CSV: {e}")))?
         }
     };
-    match &out.output {
+    write_out(&text, out.output.as_deref())
+}
+
+/// Writes to a file, or to standard output (a closed pipe is not an error).
+fn write_out(text: &str, path: Option<&Path>) -> Result<(), CliError> {
+    match path {
         Some(path) => std::fs::write(path, text)
             .map_err(|e| CliError::usage(format!("cannot write {}: {e}", path.display()))),
         None => {

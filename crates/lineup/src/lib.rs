@@ -58,6 +58,7 @@ mod ilp;
 pub mod io;
 pub mod land;
 pub mod lineup;
+pub mod mdgp;
 pub mod municipality;
 pub mod objective;
 pub mod problem;

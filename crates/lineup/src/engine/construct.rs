@@ -1,10 +1,11 @@
-//! Greedy randomised construction of a feasible assignment.
+//! Randomised construction of a feasible assignment.
 //!
 //! Pinned items go first; then the remaining items, most constrained first
-//! (large items, items whose attribute is most common), each into the group
-//! with room that gains most, ties broken at random. Groups are filled up to
-//! target sizes (or per-category quotas) that sum to the number of elements,
-//! so the result respects the size bounds whenever the greedy finds room.
+//! (large items, items whose attribute is most common), each into a group
+//! with room — the one that gains most (greedy) or a random one. Groups are
+//! filled up to target sizes (or per-category quotas) that sum to the number
+//! of elements, so the result respects the size bounds whenever the
+//! construction finds room.
 
 use super::instance::PairWeights;
 use super::rng::Rng;
@@ -32,16 +33,34 @@ fn targets(bounds: &[(usize, usize)], n: usize, rng: &mut Rng) -> Vec<usize> {
     t
 }
 
+/// How to pick among groups with room.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pick {
+    /// The group with the largest gain (ties at random).
+    Greedy,
+    /// A uniformly random group.
+    Random,
+}
+
 /// Fills an empty state; returns whether every item was placed within bounds.
-pub fn construct<W: PairWeights>(s: &mut State<'_, W>, rng: &mut Rng) -> bool {
+/// `quotas`: optional per-group (category, count) targets; `attr`: optional
+/// per-element attribute used to order items by pressure.
+pub fn construct<W: PairWeights>(
+    s: &mut State<'_, W>,
+    rng: &mut Rng,
+    pick: Pick,
+    quotas: Option<&[Vec<(u8, usize)>]>,
+    attr: Option<&[u8]>,
+) -> bool {
     let items = s.items;
     let m = s.m;
     let n = items.of.len();
-    let quotas = s.inst.rules.quotas.clone().filter(|q| q.len() == m);
-    let target = targets(&s.inst.bounds, n, rng);
-    // Remaining room per group and, with quotas, per (group, category).
-    let mut room: Vec<usize> = target.clone();
-    let mut quota: Vec<Vec<(u8, usize)>> = quotas.unwrap_or_default();
+    let target = targets(s.bounds, n, rng);
+    let mut room: Vec<usize> = target;
+    let mut quota: Vec<Vec<(u8, usize)>> = quotas
+        .filter(|q| q.len() == m)
+        .map(<[_]>::to_vec)
+        .unwrap_or_default();
     let take = |room: &mut Vec<usize>, quota: &mut Vec<Vec<(u8, usize)>>, u: usize, g: usize| {
         room[g] = room[g].saturating_sub(items.size(u));
         if let Some(q) = quota.get_mut(g) {
@@ -60,11 +79,10 @@ pub fn construct<W: PairWeights>(s: &mut State<'_, W>, rng: &mut Rng) -> bool {
     }
     let mut order: Vec<usize> = (0..items.len()).filter(|&u| items.pinned[u].is_none()).collect();
     rng.shuffle(&mut order);
-    // Most constrained first: big items, then items of frequent attributes.
     let mut freq = vec![0usize; 256];
-    if let Some((attr, _)) = &s.inst.rules.cap {
-        for &a in attr {
-            freq[a as usize] += 1;
+    if let Some(a) = attr {
+        for &x in a {
+            freq[x as usize] += 1;
         }
     }
     let pressure = |u: usize| -> usize {
@@ -75,6 +93,7 @@ pub fn construct<W: PairWeights>(s: &mut State<'_, W>, rng: &mut Rng) -> bool {
             .unwrap_or(0)
     };
     order.sort_by_key(|&u| (std::cmp::Reverse(items.size(u)), std::cmp::Reverse(pressure(u))));
+    let mut candidates: Vec<usize> = Vec::with_capacity(m);
     for u in order {
         let fits_quota = |g: usize| -> bool {
             match quota.get(g) {
@@ -85,26 +104,39 @@ pub fn construct<W: PairWeights>(s: &mut State<'_, W>, rng: &mut Rng) -> bool {
             }
         };
         let start = rng.below(m);
-        let pick = |strict: bool| -> Option<usize> {
+        let mut chosen = None;
+        for strict in [true, false] {
+            candidates.clear();
             let mut best: Option<(usize, W::V)> = None;
             for off in 0..m {
                 let g = (start + off) % m;
                 let size_ok = if strict {
                     room[g] >= items.size(u) && fits_quota(g)
                 } else {
-                    s.size[g] + items.size(u) <= s.inst.bounds[g].1
+                    s.size[g] + items.size(u) <= s.bounds[g].1
                 };
                 if !size_ok || !s.rules_allow(u, g, None) {
                     continue;
                 }
-                let gain = s.to_group(u, g);
-                if best.is_none_or(|(_, b)| gain.cmp_tol(&b).is_gt()) {
-                    best = Some((g, gain));
+                match pick {
+                    Pick::Random => candidates.push(g),
+                    Pick::Greedy => {
+                        let gain = s.to_group(u, g);
+                        if best.is_none_or(|(_, b)| gain.cmp_tol(&b).is_gt()) {
+                            best = Some((g, gain));
+                        }
+                    }
                 }
             }
-            best.map(|b| b.0)
-        };
-        let Some(g) = pick(true).or_else(|| pick(false)) else {
+            chosen = match pick {
+                Pick::Greedy => best.map(|b| b.0),
+                Pick::Random => (!candidates.is_empty()).then(|| candidates[rng.below(candidates.len())]),
+            };
+            if chosen.is_some() {
+                break;
+            }
+        }
+        let Some(g) = chosen else {
             return false;
         };
         s.place(u, g);
@@ -114,17 +146,18 @@ pub fn construct<W: PairWeights>(s: &mut State<'_, W>, rng: &mut Rng) -> bool {
 }
 
 /// Moves items from groups above their lower bound into groups below it.
-fn repair_sizes<W: PairWeights>(s: &mut State<'_, W>) -> bool {
-    for _ in 0..s.items.len() {
-        let Some(h) = (0..s.m).find(|&g| s.size[g] < s.inst.bounds[g].0) else {
+pub fn repair_sizes<W: PairWeights>(s: &mut State<'_, W>) -> bool {
+    for _ in 0..s.k {
+        let Some(h) = (0..s.m).find(|&g| s.size[g] < s.bounds[g].0) else {
             return s.sizes_ok();
         };
-        let mv = (0..s.items.len()).find(|&u| {
+        let mv = (0..s.k).find(|&u| {
             let g = s.group[u];
             g != h
+                && g != UNPLACED
                 && s.items.pinned[u].is_none()
-                && s.size[g] - s.items.size(u) >= s.inst.bounds[g].0
-                && s.size[h] + s.items.size(u) <= s.inst.bounds[h].1
+                && s.size[g] - s.items.size(u) >= s.bounds[g].0
+                && s.size[h] + s.items.size(u) <= s.bounds[h].1
                 && s.rules_allow(u, h, None)
         });
         match mv {

@@ -19,6 +19,11 @@ pub trait PairWeights: Sync {
     }
     /// Weight of the pair `{i, j}`.
     fn weight(&self, i: usize, j: usize) -> Self::V;
+    /// Row `i` of a precomputed matrix (`row[j] = weight(i, j)`, `row[i]` = 0),
+    /// if the weights are stored that way; lets the search use vector loops.
+    fn row(&self, _i: usize) -> Option<&[Self::V]> {
+        None
+    }
 }
 
 /// A dense symmetric weight matrix.
@@ -29,6 +34,24 @@ pub struct DenseWeights<V> {
 }
 
 impl<V: Value> DenseWeights<V> {
+    /// A matrix from its upper triangle in row order (`n(n−1)/2` values for
+    /// the pairs `(0,1), (0,2), …, (n−2,n−1)`).
+    pub fn from_upper(n: usize, upper: &[V]) -> Option<DenseWeights<V>> {
+        if upper.len() != n * n.saturating_sub(1) / 2 {
+            return None;
+        }
+        let mut w = vec![V::default(); n * n];
+        let mut k = 0;
+        for i in 0..n {
+            for j in i + 1..n {
+                w[i * n + j] = upper[k];
+                w[j * n + i] = upper[k];
+                k += 1;
+            }
+        }
+        Some(DenseWeights { n, w })
+    }
+
     /// Precomputes all weights of another weight function.
     pub fn from_fn(n: usize, f: impl Fn(usize, usize) -> V + Sync) -> DenseWeights<V> {
         let mut w = vec![V::default(); n * n];
@@ -51,6 +74,10 @@ impl<V: Value> PairWeights for DenseWeights<V> {
     #[inline]
     fn weight(&self, i: usize, j: usize) -> V {
         self.w[i * self.n + j]
+    }
+    #[inline]
+    fn row(&self, i: usize) -> Option<&[V]> {
+        Some(&self.w[i * self.n..(i + 1) * self.n])
     }
 }
 

@@ -3,9 +3,11 @@
 //! (one instance per block), MDGPLIB benchmark instances another.
 //!
 //! * [`instance`]: elements, weights, groups, rules.
+//! * [`items`]: elements merged by must-links.
 //! * [`state`]: the assignment with O(1) move evaluation.
-//! * [`construct`]: greedy randomised start.
-//! * [`search`]: local search and iterated local search.
+//! * [`construct`], [`local_search`], [`perturb`], [`crossover`]: the operators.
+//! * [`memetic`]: the population search; [`ils`]: single-solution search for
+//!   very large instances.
 //! * [`rng`]: the portable random number generator.
 //!
 //! [`solve`] runs independent searches in parallel (rayon) and picks the
@@ -13,9 +15,14 @@
 //! thread count or finishing order.
 
 pub mod construct;
+pub mod crossover;
+pub mod ils;
 pub mod instance;
+pub mod items;
+pub mod local_search;
+pub mod memetic;
+pub mod perturb;
 pub mod rng;
-pub mod search;
 pub mod state;
 pub mod value;
 
@@ -24,34 +31,45 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 pub use instance::{DenseWeights, Instance, PairWeights, Rules};
-pub use state::{Items, State};
+pub use items::{ItemWeights, Items};
+pub use memetic::Schedule;
+pub use state::State;
 pub use value::Value;
 
+use memetic::{Budget, RunResult, Start};
 use rng::Rng;
+
+/// Instances with more items than this are searched with iterated local
+/// search instead of a population.
+pub const POPULATION_LIMIT: usize = 2_500;
 
 /// How long and how widely to search.
 #[derive(Clone, Debug)]
 pub struct SearchParams {
     /// Independent runs (each with its own random stream).
     pub runs: usize,
-    /// Perturbation rounds per run.
-    pub iterations: usize,
+    /// Generations per run (the deterministic budget); `None`: until the deadline.
+    pub generations: Option<usize>,
     /// Base seed.
     pub seed: u64,
-    /// Wall-clock stop (results are then timing-dependent; reported).
+    /// Wall-clock stop. When it cuts a run short, the result depends on timing
+    /// (reported as `cut_by_time`).
     pub deadline: Option<Instant>,
     /// Start run 0 from this element → group assignment instead of constructing.
     pub start: Option<Vec<usize>>,
+    /// Population schedule.
+    pub schedule: Schedule,
 }
 
 impl Default for SearchParams {
     fn default() -> Self {
         SearchParams {
-            runs: 8,
-            iterations: 300,
+            runs: 4,
+            generations: Some(30),
             seed: 0,
             deadline: None,
             start: None,
+            schedule: Schedule::default(),
         }
     }
 }
@@ -65,10 +83,14 @@ pub struct Outcome<V> {
     pub value: V,
     /// Which run found it.
     pub run: usize,
-    /// Whether any run was stopped by the deadline.
+    /// Whether the clock stopped any run.
     pub cut_by_time: bool,
     /// Runs that found a feasible start.
     pub feasible_runs: usize,
+    /// Generations completed, per run.
+    pub generations: Vec<usize>,
+    /// When the winning run found its best solution.
+    pub time_to_best: std::time::Duration,
 }
 
 /// Runs the search. `Ok(None)`: no run found a feasible assignment; `Err`:
@@ -78,45 +100,70 @@ pub fn solve<W: PairWeights>(
     params: &SearchParams,
 ) -> Result<Option<Outcome<W::V>>, String> {
     let items = Items::build(inst)?;
+    let iw = ItemWeights::new(inst, &items);
+    let start: Option<Vec<usize>> = params
+        .start
+        .as_ref()
+        .filter(|s| inst.check(s).is_ok())
+        .map(|s| items.members.iter().map(|m| s[m[0]]).collect());
+    let quotas = inst.rules.quotas.as_deref();
+    let attr = inst.rules.cap.as_ref().map(|c| c.0.as_slice());
     let runs = params.runs.max(1);
-    let results: Vec<Option<search::RunResult<W::V>>> = (0..runs)
+    let started = Instant::now();
+    let budget = Budget {
+        generations: params.generations,
+        time: params.deadline.map(|d| d.saturating_duration_since(started)),
+        started,
+    };
+    let results: Vec<Option<RunResult<W::V>>> = (0..runs)
         .into_par_iter()
         .map(|r| {
             let mut rng = Rng::new(params.seed, r as u64);
-            let mut s = State::empty(inst, &items);
-            match (&params.start, r) {
-                (Some(start), 0) if inst.check(start).is_ok() => s.load(start),
-                _ => {
-                    if !construct::construct(&mut s, &mut rng) {
-                        return None;
-                    }
-                }
+            let mut s = State::empty(inst, &items, &iw);
+            let start = Start {
+                quotas,
+                attr,
+                initial: if r == 0 { start.as_deref() } else { None },
+            };
+            if items.len() > POPULATION_LIMIT {
+                ils::run(&mut s, &mut rng, &budget, start)
+            } else {
+                memetic::run(&mut s, &mut rng, &params.schedule, &budget, start)
             }
-            Some(search::iterated_local_search(
-                &mut s,
-                &mut rng,
-                params.iterations,
-                params.deadline,
-            ))
         })
         .collect();
     let cut_by_time = results.iter().flatten().any(|r| r.cut_by_time);
     let feasible_runs = results.iter().flatten().count();
+    let generations = results
+        .iter()
+        .map(|r| r.as_ref().map_or(0, |r| r.generations))
+        .collect();
     let mut best: Option<Outcome<W::V>> = None;
     for (r, res) in results.into_iter().enumerate() {
         let Some(res) = res else { continue };
-        let value = inst.evaluate(&res.groups);
+        let mut groups = vec![0usize; inst.len()];
+        for (u, mem) in items.members.iter().enumerate() {
+            for &i in mem {
+                groups[i] = res.groups[u];
+            }
+        }
+        let value = inst.evaluate(&groups);
         if best.as_ref().is_none_or(|b| value.cmp_tol(&b.value).is_gt()) {
             best = Some(Outcome {
-                groups: res.groups,
+                groups,
                 value,
                 run: r,
                 cut_by_time,
                 feasible_runs,
+                generations: Vec::new(),
+                time_to_best: res.time_to_best,
             });
         }
     }
-    Ok(best)
+    Ok(best.map(|mut b| {
+        b.generations = generations;
+        b
+    }))
 }
 
 #[cfg(test)]
@@ -176,7 +223,7 @@ mod tests {
         let inst = Instance::new(line(30), vec![(10, 10); 3]);
         let p = SearchParams {
             seed: 42,
-            iterations: 50,
+            generations: Some(5),
             ..SearchParams::default()
         };
         let a = solve(&inst, &p).unwrap().unwrap();
@@ -184,6 +231,7 @@ mod tests {
         let b = pool.install(|| solve(&inst, &p).unwrap().unwrap());
         assert_eq!(a.groups, b.groups);
         assert_eq!(a.run, b.run);
+        assert!(!a.cut_by_time);
     }
 
     #[test]
@@ -199,5 +247,14 @@ mod tests {
         let mut inst = Instance::new(line(4), vec![(2, 2), (2, 2)]);
         inst.rules.cap = Some((vec![0, 0, 0, 1], 1));
         assert!(solve(&inst, &SearchParams::default()).unwrap().is_none());
+    }
+
+    #[test]
+    fn must_linked_items_move_together() {
+        let mut inst = Instance::new(line(12), vec![(3, 5); 3]);
+        inst.rules.must_link = vec![(0, 11), (11, 5)];
+        let out = solve(&inst, &SearchParams::default()).unwrap().unwrap();
+        assert_eq!(inst.check(&out.groups), Ok(()));
+        assert!((out.value - brute(&inst)).abs() < 1e-9);
     }
 }

@@ -1,164 +1,54 @@
 //! The search state: an assignment of items to groups with the tables that
 //! make move evaluation O(1).
 //!
-//! `table[u·m + g]` holds the sum of weights between item `u` and the items
-//! currently in group `g` (excluding `u` itself), so the gain of moving `u`
-//! from `g` to `h` is `table[u][h] − table[u][g]`; each applied move updates
-//! the table in O(items).
+//! `table[g·k + x]` (group-major) is the sum of weights between item `x` and
+//! the items currently in group `g` (without `x` itself), and `own[x]` is
+//! `table[group(x)·k + x]`. The gain of moving `u` to `h` is
+//! `table[h][u] − own[u]`; a swap of `u` and `v` gains
+//! `table[g_v][u] − own[u] + table[g_u][v] − own[v] − 2·w(u, v)`. An applied
+//! move updates two rows of the table, in O(items), as vector loops when the
+//! weights are a dense matrix.
 
 use super::instance::{Instance, PairWeights};
-
-/// Elements merged into items by must-links, with per-item rule data.
-#[derive(Clone, Debug)]
-pub struct Items {
-    /// Elements of each item, ascending; item ids are ordered by smallest element.
-    pub members: Vec<Vec<usize>>,
-    /// Item of each element.
-    pub of: Vec<usize>,
-    /// Pinned group of each item.
-    pub pinned: Vec<Option<usize>>,
-    /// Items that may not share a group with each item.
-    pub cannot: Vec<Vec<usize>>,
-    /// Attribute counts of each item (for the cap rule).
-    pub attrs: Vec<Vec<(u8, u16)>>,
-    /// Category counts of each item (for the span rule).
-    pub cats: Vec<Vec<(u8, u16)>>,
-    /// Whether every item is a single element (item id = element id).
-    pub singletons: bool,
-}
-
-impl Items {
-    /// Builds the items of an instance; `Err` if the rules contradict each other.
-    pub fn build<W: PairWeights>(inst: &Instance<W>) -> Result<Items, String> {
-        let n = inst.len();
-        let r = &inst.rules;
-        let mut parent: Vec<usize> = (0..n).collect();
-        fn find(p: &mut [usize], mut x: usize) -> usize {
-            while p[x] != x {
-                p[x] = p[p[x]];
-                x = p[x];
-            }
-            x
-        }
-        for &(a, b) in &r.must_link {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            if ra != rb {
-                parent[ra.max(rb)] = ra.min(rb);
-            }
-        }
-        let mut of = vec![usize::MAX; n];
-        let mut members: Vec<Vec<usize>> = Vec::new();
-        for i in 0..n {
-            let root = find(&mut parent, i);
-            if of[root] == usize::MAX {
-                of[root] = members.len();
-                members.push(Vec::new());
-            }
-            let it = of[root];
-            of[i] = it;
-            members[it].push(i);
-        }
-        let k = members.len();
-        let mut pinned = vec![None; k];
-        for &(i, g) in &r.pinned {
-            if g >= inst.groups() {
-                return Err(format!("element {i} pinned to missing group {g}"));
-            }
-            match pinned[of[i]] {
-                Some(h) if h != g => return Err(format!("element {i} pinned to groups {h} and {g}")),
-                _ => pinned[of[i]] = Some(g),
-            }
-        }
-        let mut cannot = vec![Vec::new(); k];
-        for &(a, b) in &r.cannot_link {
-            let (x, y) = (of[a], of[b]);
-            if x == y {
-                return Err(format!("elements {a} and {b} are both linked and kept apart"));
-            }
-            if !cannot[x].contains(&y) {
-                cannot[x].push(y);
-                cannot[y].push(x);
-            }
-        }
-        let count = |vals: &[u8], items: &[Vec<usize>]| -> Vec<Vec<(u8, u16)>> {
-            items
-                .iter()
-                .map(|mem| {
-                    let mut c: Vec<(u8, u16)> = Vec::new();
-                    for &i in mem {
-                        match c.iter_mut().find(|x| x.0 == vals[i]) {
-                            Some(x) => x.1 += 1,
-                            None => c.push((vals[i], 1)),
-                        }
-                    }
-                    c
-                })
-                .collect()
-        };
-        let attrs = match &r.cap {
-            Some((a, _)) => count(a, &members),
-            None => vec![Vec::new(); k],
-        };
-        let cats = match &r.span {
-            Some(c) => count(c, &members),
-            None => vec![Vec::new(); k],
-        };
-        let singletons = k == n;
-        Ok(Items {
-            members,
-            of,
-            pinned,
-            cannot,
-            attrs,
-            cats,
-            singletons,
-        })
-    }
-
-    /// Number of items.
-    pub fn len(&self) -> usize {
-        self.members.len()
-    }
-
-    /// Whether there are no items.
-    pub fn is_empty(&self) -> bool {
-        self.members.is_empty()
-    }
-
-    /// Elements in item `u`.
-    pub fn size(&self, u: usize) -> usize {
-        self.members[u].len()
-    }
-}
+use super::items::Items;
+use super::value::Value;
 
 /// Marker for an unplaced item.
 pub const UNPLACED: usize = usize::MAX;
 
-/// Assignment plus incremental tables.
+/// Assignment plus incremental tables, over item-level weights `W`.
 #[derive(Clone, Debug)]
 pub struct State<'a, W: PairWeights> {
-    /// The instance.
-    pub inst: &'a Instance<W>,
-    /// Its items.
+    /// Item-level weights.
+    pub w: &'a W,
+    /// The items.
     pub items: &'a Items,
+    /// Size bounds per group (elements).
+    pub bounds: &'a [(usize, usize)],
     /// Number of groups.
     pub m: usize,
+    /// Number of items.
+    pub k: usize,
     /// Group of each item ([`UNPLACED`] if none).
     pub group: Vec<usize>,
     /// Elements per group.
     pub size: Vec<usize>,
     table: Vec<W::V>,
+    own: Vec<W::V>,
+    cap: Option<usize>,
     attr: Vec<u16>,
     n_attr: usize,
     cat: Vec<u16>,
     n_cat: usize,
+    /// Whether any item is pinned, linked or capped (rules need checking).
+    pub has_rules: bool,
     /// Sum of weights of all pairs of different items that share a group.
     pub value: W::V,
 }
 
 impl<'a, W: PairWeights> State<'a, W> {
     /// A state with every item unplaced.
-    pub fn empty(inst: &'a Instance<W>, items: &'a Items) -> State<'a, W> {
+    pub fn empty<E: PairWeights>(inst: &'a Instance<E>, items: &'a Items, w: &'a W) -> State<'a, W> {
         let m = inst.groups();
         let k = items.len();
         let n_attr = inst
@@ -171,127 +61,190 @@ impl<'a, W: PairWeights> State<'a, W> {
             .span
             .as_ref()
             .map_or(0, |c| c.iter().copied().max().map_or(0, |x| x as usize + 1));
+        let has_rules = n_attr > 0
+            || n_cat > 0
+            || items.pinned.iter().any(Option::is_some)
+            || items.cannot.iter().any(|c| !c.is_empty());
         State {
-            inst,
+            w,
             items,
+            bounds: &inst.bounds,
             m,
+            k,
             group: vec![UNPLACED; k],
             size: vec![0; m],
             table: vec![W::V::default(); k * m],
+            own: vec![W::V::default(); k],
+            cap: inst.rules.cap.as_ref().map(|c| c.1),
             attr: vec![0; m * n_attr],
             n_attr,
             cat: vec![0; m * n_cat],
             n_cat,
+            has_rules,
             value: W::V::default(),
         }
-    }
-
-    /// Weight between two different items.
-    #[inline]
-    pub fn item_weight(&self, u: usize, v: usize) -> W::V {
-        if self.items.singletons {
-            return self.inst.weights.weight(u, v);
-        }
-        let mut s = W::V::default();
-        for &i in &self.items.members[u] {
-            for &j in &self.items.members[v] {
-                s += self.inst.weights.weight(i, j);
-            }
-        }
-        s
     }
 
     /// Sum of weights between item `u` and group `g` (without `u`).
     #[inline]
     pub fn to_group(&self, u: usize, g: usize) -> W::V {
-        self.table[u * self.m + g]
+        self.table[g * self.k + u]
     }
 
-    fn add_to_tables(&mut self, u: usize, g: usize, add: bool) {
-        let m = self.m;
-        for x in 0..self.items.len() {
-            if x != u {
-                let w = self.item_weight(x, u);
-                let cell = &mut self.table[x * m + g];
-                if add {
-                    *cell += w;
-                } else {
-                    *cell -= w;
+    /// `to_group(u, group(u))`: what `u` contributes where it is.
+    #[inline]
+    pub fn own(&self, u: usize) -> W::V {
+        self.own[u]
+    }
+
+    /// Row `g` of the table.
+    #[inline]
+    pub fn group_row(&self, g: usize) -> &[W::V] {
+        &self.table[g * self.k..(g + 1) * self.k]
+    }
+
+    /// Adds (or subtracts) item `u`'s weights to row `g` of the table.
+    fn add_row(&mut self, u: usize, g: usize, add: bool) {
+        let k = self.k;
+        let row = &mut self.table[g * k..(g + 1) * k];
+        if let Some(wr) = self.w.row(u) {
+            if add {
+                for (t, &x) in row.iter_mut().zip(wr) {
+                    *t += x;
+                }
+            } else {
+                for (t, &x) in row.iter_mut().zip(wr) {
+                    *t -= x;
+                }
+            }
+        } else {
+            for (x, t) in row.iter_mut().enumerate() {
+                if x != u {
+                    let w = self.w.weight(u, x);
+                    if add {
+                        *t += w;
+                    } else {
+                        *t -= w;
+                    }
                 }
             }
         }
-        let s = self.items.size(u);
+    }
+
+    fn counters(&mut self, u: usize, g: usize, add: bool) {
         let items = self.items;
+        let s = items.size(u);
         if add {
             self.size[g] += s;
-            for &(a, c) in &items.attrs[u] {
-                self.attr[g * self.n_attr + a as usize] += c;
-            }
-            for &(a, c) in &items.cats[u] {
-                self.cat[g * self.n_cat + a as usize] += c;
-            }
         } else {
             self.size[g] -= s;
-            for &(a, c) in &items.attrs[u] {
-                self.attr[g * self.n_attr + a as usize] -= c;
+        }
+        for &(a, c) in &items.attrs[u] {
+            let cell = &mut self.attr[g * self.n_attr + a as usize];
+            if add {
+                *cell += c;
+            } else {
+                *cell -= c;
             }
-            for &(a, c) in &items.cats[u] {
-                self.cat[g * self.n_cat + a as usize] -= c;
+        }
+        for &(a, c) in &items.cats[u] {
+            let cell = &mut self.cat[g * self.n_cat + a as usize];
+            if add {
+                *cell += c;
+            } else {
+                *cell -= c;
             }
         }
     }
 
-    /// Puts an unplaced item into group `g`.
+    fn refresh_own(&mut self, groups: &[usize]) {
+        for x in 0..self.k {
+            let g = self.group[x];
+            if g != UNPLACED && groups.contains(&g) {
+                self.own[x] = self.table[g * self.k + x];
+            }
+        }
+    }
+
+    /// Puts an unplaced item into group `g` (O(items)).
     pub fn place(&mut self, u: usize, g: usize) {
         debug_assert_eq!(self.group[u], UNPLACED);
         self.value += self.to_group(u, g);
         self.group[u] = g;
-        self.add_to_tables(u, g, true);
+        self.add_row(u, g, true);
+        self.counters(u, g, true);
+        self.refresh_own(&[g]);
+        self.own[u] = self.to_group(u, g);
     }
 
-    /// Takes a placed item out of its group.
+    /// Takes a placed item out of its group (O(items)).
     pub fn unplace(&mut self, u: usize) {
         let g = self.group[u];
         debug_assert_ne!(g, UNPLACED);
         self.value -= self.to_group(u, g);
         self.group[u] = UNPLACED;
-        self.add_to_tables(u, g, false);
+        self.add_row(u, g, false);
+        self.counters(u, g, false);
+        self.refresh_own(&[g]);
     }
 
     /// Moves item `u` to group `h`.
     pub fn relocate(&mut self, u: usize, h: usize) {
-        self.unplace(u);
-        self.place(u, h);
+        let g = self.group[u];
+        if g == h {
+            return;
+        }
+        self.value += self.to_group(u, h) - self.own[u];
+        self.group[u] = h;
+        self.add_row(u, g, false);
+        self.add_row(u, h, true);
+        self.counters(u, g, false);
+        self.counters(u, h, true);
+        self.refresh_own(&[g, h]);
     }
 
     /// Exchanges the groups of items `u` and `v`.
     pub fn swap(&mut self, u: usize, v: usize) {
         let (g, h) = (self.group[u], self.group[v]);
-        self.unplace(u);
-        self.unplace(v);
-        self.place(u, h);
-        self.place(v, g);
+        if g == h {
+            return;
+        }
+        self.value += self.swap_gain(u, v);
+        self.group[u] = h;
+        self.group[v] = g;
+        self.add_row(u, g, false);
+        self.add_row(u, h, true);
+        self.add_row(v, h, false);
+        self.add_row(v, g, true);
+        self.counters(u, g, false);
+        self.counters(u, h, true);
+        self.counters(v, h, false);
+        self.counters(v, g, true);
+        self.refresh_own(&[g, h]);
     }
 
     /// Gain of moving `u` to `h`.
     #[inline]
     pub fn relocate_gain(&self, u: usize, h: usize) -> W::V {
-        self.to_group(u, h) - self.to_group(u, self.group[u])
+        self.to_group(u, h) - self.own[u]
     }
 
     /// Gain of exchanging `u` and `v` (in different groups).
     #[inline]
     pub fn swap_gain(&self, u: usize, v: usize) -> W::V {
         let (g, h) = (self.group[u], self.group[v]);
-        let w = self.item_weight(u, v);
-        self.to_group(u, h) - self.to_group(u, g) + self.to_group(v, g) - self.to_group(v, h) - w - w
+        let w = self.w.weight(u, v);
+        self.to_group(u, h) - self.own[u] + self.to_group(v, g) - self.own[v] - w - w
     }
 
     /// Whether item `u` may join group `g` when item `out` (if any) leaves it,
     /// by the cap, span and cannot-link rules (sizes are not checked here).
     pub fn rules_allow(&self, u: usize, g: usize, out: Option<usize>) -> bool {
+        if !self.has_rules {
+            return true;
+        }
         let items = self.items;
-        if let Some((_, cap)) = &self.inst.rules.cap {
+        if let Some(cap) = self.cap {
             for &(a, c) in &items.attrs[u] {
                 let mut have = self.attr[g * self.n_attr + a as usize] as usize + c as usize;
                 if let Some(o) = out {
@@ -299,7 +252,7 @@ impl<'a, W: PairWeights> State<'a, W> {
                         have -= x.1 as usize;
                     }
                 }
-                if have > *cap {
+                if have > cap {
                     return false;
                 }
             }
@@ -342,8 +295,8 @@ impl<'a, W: PairWeights> State<'a, W> {
             return false;
         }
         let s = self.items.size(u);
-        self.size[g] - s >= self.inst.bounds[g].0
-            && self.size[h] + s <= self.inst.bounds[h].1
+        self.size[g] - s >= self.bounds[g].0
+            && self.size[h] + s <= self.bounds[h].1
             && self.rules_allow(u, h, None)
     }
 
@@ -356,12 +309,45 @@ impl<'a, W: PairWeights> State<'a, W> {
         let (su, sv) = (self.items.size(u), self.items.size(v));
         if su != sv {
             let (gs, hs) = (self.size[g] + sv - su, self.size[h] + su - sv);
-            let (bg, bh) = (self.inst.bounds[g], self.inst.bounds[h]);
+            let (bg, bh) = (self.bounds[g], self.bounds[h]);
             if gs < bg.0 || gs > bg.1 || hs < bh.0 || hs > bh.1 {
                 return false;
             }
         }
         self.rules_allow(u, h, Some(v)) && self.rules_allow(v, g, Some(u))
+    }
+
+    /// Unplaces every item (O(items × groups)).
+    pub fn clear(&mut self) {
+        self.group.iter_mut().for_each(|g| *g = UNPLACED);
+        self.size.iter_mut().for_each(|s| *s = 0);
+        self.attr.iter_mut().for_each(|s| *s = 0);
+        self.cat.iter_mut().for_each(|s| *s = 0);
+        self.table.iter_mut().for_each(|t| *t = W::V::default());
+        self.own.iter_mut().for_each(|t| *t = W::V::default());
+        self.value = W::V::default();
+    }
+
+    /// Sets every item from an item → group assignment, rebuilding the tables
+    /// in O(items²).
+    pub fn load(&mut self, groups: &[usize]) {
+        debug_assert_eq!(groups.len(), self.k);
+        self.group.copy_from_slice(groups);
+        self.size.iter_mut().for_each(|s| *s = 0);
+        self.attr.iter_mut().for_each(|s| *s = 0);
+        self.cat.iter_mut().for_each(|s| *s = 0);
+        self.table.iter_mut().for_each(|t| *t = W::V::default());
+        for u in 0..self.k {
+            let g = groups[u];
+            self.counters(u, g, true);
+            self.add_row(u, g, true);
+        }
+        let mut value = W::V::default();
+        for x in 0..self.k {
+            self.own[x] = self.table[self.group[x] * self.k + x];
+            value += self.own[x];
+        }
+        self.value = value.scale(0.5);
     }
 
     /// The element → group assignment.
@@ -375,24 +361,11 @@ impl<'a, W: PairWeights> State<'a, W> {
         out
     }
 
-    /// Sets all items from an element → group assignment (items must agree).
-    pub fn load(&mut self, element_groups: &[usize]) {
-        for u in 0..self.items.len() {
-            if self.group[u] != UNPLACED {
-                self.unplace(u);
-            }
-        }
-        for u in 0..self.items.len() {
-            let g = element_groups[self.items.members[u][0]];
-            self.place(u, g);
-        }
-    }
-
     /// Whether every group is within its size bounds.
     pub fn sizes_ok(&self) -> bool {
         self.size
             .iter()
-            .zip(&self.inst.bounds)
+            .zip(self.bounds)
             .all(|(&s, &(a, b))| a <= s && s <= b)
     }
 }

@@ -30,6 +30,10 @@ pub trait Value:
     fn total_cmp(&self, other: &Self) -> Ordering;
     /// Multiplies by a scalar.
     fn scale(self, k: f64) -> Self;
+    /// The primary level (0 for plain numbers).
+    fn primary(&self) -> f64;
+    /// The secondary level (the number itself for plain numbers).
+    fn secondary(&self) -> f64;
 }
 
 impl Value for f64 {
@@ -56,6 +60,14 @@ impl Value for f64 {
     fn scale(self, k: f64) -> Self {
         self * k
     }
+    #[inline]
+    fn primary(&self) -> f64 {
+        0.0
+    }
+    #[inline]
+    fn secondary(&self) -> f64 {
+        *self
+    }
 }
 
 impl Value for Lex {
@@ -76,5 +88,13 @@ impl Value for Lex {
     #[inline]
     fn scale(self, k: f64) -> Self {
         Lex::new(self.first * k, self.second * k)
+    }
+    #[inline]
+    fn primary(&self) -> f64 {
+        self.first
+    }
+    #[inline]
+    fn secondary(&self) -> f64 {
+        self.second
     }
 }

@@ -71,10 +71,11 @@ pub struct SolveOptions {
     pub backend: Backend,
     /// Which methods to use.
     pub solver: SolverChoice,
-    /// Independent heuristic runs per block.
+    /// Independent heuristic runs per block (results do not depend on the
+    /// number of threads).
     pub runs: usize,
-    /// Perturbation rounds per heuristic run.
-    pub iterations: usize,
+    /// Generations per heuristic run (the deterministic search budget).
+    pub generations: usize,
 }
 
 impl Default for SolveOptions {
@@ -84,8 +85,8 @@ impl Default for SolveOptions {
             seed: 0,
             backend: Backend::default(),
             solver: SolverChoice::Auto,
-            runs: 8,
-            iterations: 200,
+            runs: 4,
+            generations: 30,
         }
     }
 }
@@ -271,10 +272,11 @@ fn solve_block(
     let heuristic_deadline = start + options.time_limit.mul_f64(share);
     let mut params = SearchParams {
         runs: options.runs,
-        iterations: options.iterations,
+        generations: Some(options.generations),
         seed: options.seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
         deadline: Some(heuristic_deadline),
         start: None,
+        schedule: engine::Schedule::default(),
     };
     let mut notes = Vec::new();
     let exact_allowed = options.solver != SolverChoice::Heuristic;
@@ -358,7 +360,7 @@ fn solve_block(
     let rerun = |start_groups: Vec<usize>, params: &SearchParams| -> Option<Outcome<Lex>> {
         let p = SearchParams {
             start: Some(start_groups),
-            iterations: (params.iterations / 4).max(1),
+            generations: params.generations.map(|g| (g / 4).max(1)),
             deadline: Some(deadline),
             ..params.clone()
         };

@@ -1,0 +1,253 @@
+//! One run of the population search (a memetic algorithm in the spirit of
+//! the three-phase search with dynamic population size of Yang et al. 2022).
+//!
+//! Each generation, every solution of the population
+//! 1. takes a random walk of `η = θ·n/m` feasible moves and climbs back
+//!    with local search (undirected perturbation),
+//! 2. is crossed with a random partner; the child, after local search,
+//!    replaces it if it is better, or only slightly worse but different,
+//! 3. gives up and regains its weakest members (directed perturbation),
+//!    then climbs again.
+//!
+//! Over the run the population shrinks linearly from `pop_max` to `pop_min`
+//! and the walk length `θ` from `theta_max` to `theta_min`. The schedule
+//! follows the generation budget, or the clock when only a time limit is set.
+
+use std::time::{Duration, Instant};
+
+use super::construct::{Pick, construct};
+use super::crossover::crossover;
+use super::instance::PairWeights;
+use super::local_search::descend;
+use super::perturb::{directed, undirected};
+use super::rng::Rng;
+use super::state::State;
+use super::value::Value;
+
+/// Knobs of the population search.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Schedule {
+    /// Initial population size.
+    pub pop_max: usize,
+    /// Final population size.
+    pub pop_min: usize,
+    /// Initial walk length factor (moves = θ·items/groups).
+    pub theta_max: f64,
+    /// Final walk length factor.
+    pub theta_min: f64,
+    /// Rounds of directed perturbation per generation.
+    pub eta_max: usize,
+    /// Weight of diversity when accepting a slightly worse child.
+    pub alpha: f64,
+}
+
+impl Default for Schedule {
+    fn default() -> Self {
+        Schedule {
+            pop_max: 15,
+            pop_min: 2,
+            theta_max: 1.2,
+            theta_min: 0.1,
+            eta_max: 3,
+            alpha: 0.05,
+        }
+    }
+}
+
+/// When a run stops.
+#[derive(Clone, Copy, Debug)]
+pub struct Budget {
+    /// Generations (the deterministic budget), if any.
+    pub generations: Option<usize>,
+    /// Wall-clock budget of this run, if any.
+    pub time: Option<Duration>,
+    /// When the run started.
+    pub started: Instant,
+}
+
+impl Budget {
+    /// Fraction of the budget used, in `[0, 1]`.
+    pub fn progress(&self, generation: usize) -> f64 {
+        let by_gen = self
+            .generations
+            .map_or(0.0, |g| generation as f64 / g.max(1) as f64);
+        let by_time = self.time.map_or(0.0, |t| {
+            self.started.elapsed().as_secs_f64() / t.as_secs_f64().max(1e-9)
+        });
+        by_gen.max(by_time).min(1.0)
+    }
+
+    /// The wall-clock deadline, if any.
+    pub fn deadline(&self) -> Option<Instant> {
+        self.time.map(|t| self.started + t)
+    }
+
+    /// Whether the clock has run out.
+    pub fn timed_out(&self) -> bool {
+        self.deadline().is_some_and(|d| Instant::now() >= d)
+    }
+}
+
+/// Result of one run (item-level assignment).
+#[derive(Clone, Debug)]
+pub struct RunResult<V> {
+    /// Best item → group assignment found.
+    pub groups: Vec<usize>,
+    /// Its value (pairs of different items).
+    pub value: V,
+    /// Whether the clock stopped the run before its generation budget.
+    pub cut_by_time: bool,
+    /// Generations completed.
+    pub generations: usize,
+    /// When the best solution was found, since the run started.
+    pub time_to_best: Duration,
+}
+
+/// Construction settings for new solutions.
+#[derive(Clone, Copy, Debug)]
+pub struct Start<'a> {
+    /// Per-group category quotas.
+    pub quotas: Option<&'a [Vec<(u8, usize)>]>,
+    /// Per-element attribute (for construction order).
+    pub attr: Option<&'a [u8]>,
+    /// A given first solution (item → group).
+    pub initial: Option<&'a [usize]>,
+}
+
+/// Fraction of item pairs grouped differently in two assignments, times the
+/// number of groups (0 for equal partitions).
+fn distance(a: &[usize], b: &[usize], m: usize) -> f64 {
+    let k = a.len();
+    if k < 2 {
+        return 0.0;
+    }
+    let mut differ = 0usize;
+    for i in 0..k {
+        for j in i + 1..k {
+            if (a[i] == a[j]) != (b[i] == b[j]) {
+                differ += 1;
+            }
+        }
+    }
+    differ as f64 / (k * (k - 1) / 2) as f64 * m as f64
+}
+
+/// Runs the population search; `None` if no feasible solution was built.
+pub fn run<W: PairWeights>(
+    s: &mut State<'_, W>,
+    rng: &mut Rng,
+    schedule: &Schedule,
+    budget: &Budget,
+    start: Start<'_>,
+) -> Option<RunResult<W::V>> {
+    let free: Vec<usize> = (0..s.k).filter(|&u| s.items.pinned[u].is_none()).collect();
+    let is_free: Vec<bool> = (0..s.k).map(|u| s.items.pinned[u].is_none()).collect();
+    let deadline = budget.deadline();
+    let mut pop: Vec<(Vec<usize>, W::V)> = Vec::new();
+    let mut best: Option<(Vec<usize>, W::V, Duration)> = None;
+    let keep_best = |best: &mut Option<(Vec<usize>, W::V, Duration)>, g: &[usize], v: W::V| {
+        if best.as_ref().is_none_or(|b| v.cmp_tol(&b.1).is_gt()) {
+            *best = Some((g.to_vec(), v, budget.started.elapsed()));
+        }
+    };
+    for i in 0..schedule.pop_max.max(1) {
+        if i > 0 && budget.timed_out() {
+            break;
+        }
+        match (i, start.initial) {
+            (0, Some(init)) => s.load(init),
+            _ => {
+                s.clear();
+                let pick = if i == 0 { Pick::Greedy } else { Pick::Random };
+                if !construct(s, rng, pick, start.quotas, start.attr) {
+                    continue;
+                }
+            }
+        }
+        descend(s, &free, &is_free, None, deadline);
+        keep_best(&mut best, &s.group, s.value);
+        pop.push((s.group.clone(), s.value));
+    }
+    if pop.is_empty() {
+        return None;
+    }
+    let items = s.k as f64;
+    let groups = s.m as f64;
+    let mut generation = 0;
+    let mut cut = false;
+    loop {
+        let p = budget.progress(generation);
+        if budget.generations.is_some_and(|g| generation >= g) {
+            break;
+        }
+        if p >= 1.0 || budget.timed_out() {
+            cut = true;
+            break;
+        }
+        let theta = schedule.theta_max - (schedule.theta_max - schedule.theta_min) * p;
+        let eta = ((theta * items / groups).round() as usize).max(1);
+        let beta = pop.len();
+        // 1. Undirected perturbation and local search.
+        for sol in pop.iter_mut() {
+            s.load(&sol.0);
+            undirected(s, rng, &free, eta, None);
+            descend(s, &free, &is_free, None, deadline);
+            *sol = (s.group.clone(), s.value);
+            keep_best(&mut best, &s.group, s.value);
+        }
+        // 2. Crossover and local search.
+        if beta > 1 {
+            let mut children = Vec::with_capacity(beta);
+            for i in 0..beta {
+                let mut j = rng.below(beta);
+                if j == i {
+                    j = (j + 1) % beta;
+                }
+                let child = crossover(s, rng, &pop[i].0, &pop[j].0).map(|_| {
+                    descend(s, &free, &is_free, None, deadline);
+                    (s.group.clone(), s.value)
+                });
+                children.push(child);
+            }
+            for (i, child) in children.into_iter().enumerate() {
+                let Some((cg, cv)) = child else { continue };
+                keep_best(&mut best, &cg, cv);
+                let parent = &pop[i];
+                let accept = match cv.cmp_tol(&parent.1) {
+                    std::cmp::Ordering::Less => {
+                        let (pf, cf) = (parent.1.primary(), cv.primary());
+                        let (ps, cs) = (parent.1.secondary(), cv.secondary());
+                        (pf - cf).abs() <= 1e-9
+                            && ps.abs() > 1e-12
+                            && cs / ps + schedule.alpha * distance(&cg, &parent.0, s.m) > 1.0
+                    }
+                    _ => true,
+                };
+                if accept {
+                    pop[i] = (cg, cv);
+                }
+            }
+        }
+        // 3. Directed perturbation and local search.
+        for sol in pop.iter_mut() {
+            s.load(&sol.0);
+            for _ in 0..schedule.eta_max {
+                directed(s, rng);
+            }
+            descend(s, &free, &is_free, None, deadline);
+            *sol = (s.group.clone(), s.value);
+            keep_best(&mut best, &s.group, s.value);
+        }
+        generation += 1;
+        pop.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let target = schedule.pop_max as f64 - (schedule.pop_max as f64 - schedule.pop_min as f64) * p;
+        pop.truncate((target.round() as usize).clamp(schedule.pop_min.max(1), beta));
+    }
+    best.map(|(groups, value, time_to_best)| RunResult {
+        groups,
+        value,
+        cut_by_time: cut,
+        generations: generation,
+        time_to_best,
+    })
+}

@@ -1,0 +1,342 @@
+//! The Maximally Diverse Grouping Problem in MDGPLIB format: reading
+//! instances and solutions, solving with the engine, an upper bound, and an
+//! independent check of every answer.
+//!
+//! ```
+//! let text = "4 2 ss 2 2 2 2 \n0 1 1\n0 2 5\n0 3 4\n1 2 4\n1 3 5\n2 3 1\n";
+//! let inst = lineup::mdgp::read_instance(text.as_bytes())?;
+//! let result = lineup::mdgp::solve(&inst, &lineup::mdgp::MdgpOptions::default()).unwrap();
+//! assert_eq!(result.objective, 10.0); // {0,2} and {1,3}
+//! # Ok::<_, lineup::InputError>(())
+//! ```
+
+use std::io::Read;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{self, DenseWeights, Instance, PairWeights, Schedule, SearchParams};
+use crate::error::{InputError, InputErrorKind, Place};
+use crate::io::read_text;
+
+/// An MDGPLIB instance.
+#[derive(Clone, Debug)]
+pub struct MdgpInstance {
+    /// `ss` (same size) or `ds` (different size).
+    pub kind: String,
+    /// The engine instance: weights and per-group bounds.
+    pub instance: Instance<DenseWeights<f64>>,
+}
+
+impl MdgpInstance {
+    /// Number of elements.
+    pub fn n(&self) -> usize {
+        self.instance.len()
+    }
+
+    /// Number of groups.
+    pub fn m(&self) -> usize {
+        self.instance.groups()
+    }
+}
+
+fn bad(line: usize, message: impl Into<String>) -> InputError {
+    InputError::new(InputErrorKind::Malformed {
+        message: message.into(),
+    })
+    .with_place(Place::Row(line as u64))
+}
+
+/// Reads an instance: `n m ss|ds a_1 b_1 … a_m b_m`, then `i j d_ij` lines.
+pub fn read_instance(reader: impl Read) -> Result<MdgpInstance, InputError> {
+    let text = read_text(reader)?;
+    let mut lines = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty());
+    let Some((_, head)) = lines.next() else {
+        return Err(InputError::new(InputErrorKind::Empty));
+    };
+    let f: Vec<&str> = head.split_whitespace().collect();
+    if f.len() < 3 {
+        return Err(bad(1, "the first line must be `n m ss|ds a_1 b_1 … a_m b_m`"));
+    }
+    let num = |s: &str, what: &str| -> Result<usize, InputError> {
+        s.parse::<usize>()
+            .map_err(|_| bad(1, format!("{what} {s:?} is not a whole number")))
+    };
+    let n = num(f[0], "n")?;
+    let m = num(f[1], "m")?;
+    let kind = f[2].to_string();
+    if kind != "ss" && kind != "ds" {
+        return Err(bad(1, format!("the type {kind:?} must be ss or ds")));
+    }
+    if n < 2 || m < 1 || m > n {
+        return Err(bad(
+            1,
+            format!("need n >= 2 and 1 <= m <= n, found n = {n}, m = {m}"),
+        ));
+    }
+    if f.len() != 3 + 2 * m {
+        return Err(bad(
+            1,
+            format!(
+                "expected {} group bounds after the type, found {}",
+                2 * m,
+                f.len() - 3
+            ),
+        ));
+    }
+    let mut bounds = Vec::with_capacity(m);
+    for g in 0..m {
+        let a = num(f[3 + 2 * g], "a lower bound")?;
+        let b = num(f[4 + 2 * g], "an upper bound")?;
+        if a > b || b == 0 {
+            return Err(bad(1, format!("group {g} has bounds {a} > {b}")));
+        }
+        bounds.push((a, b));
+    }
+    let (lo, hi): (usize, usize) = bounds.iter().fold((0, 0), |(l, h), b| (l + b.0, h + b.1));
+    if n < lo || n > hi {
+        return Err(bad(
+            1,
+            format!("the bounds hold between {lo} and {hi} elements, but n = {n}"),
+        ));
+    }
+    let pairs = n * (n - 1) / 2;
+    let mut upper = vec![f64::NAN; pairs];
+    let index = |i: usize, j: usize| i * n - i * (i + 1) / 2 + (j - i - 1);
+    let mut count = 0;
+    for (ln, line) in lines {
+        let line_no = ln + 1;
+        let mut it = line.split_whitespace();
+        let (Some(i), Some(j), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) else {
+            return Err(bad(line_no, "expected `i j d_ij`"));
+        };
+        let (i, j) = match (i.parse::<usize>(), j.parse::<usize>()) {
+            (Ok(i), Ok(j)) => (i.min(j), i.max(j)),
+            _ => return Err(bad(line_no, "the indices must be whole numbers")),
+        };
+        if i == j || j >= n {
+            return Err(bad(
+                line_no,
+                format!("pair ({i}, {j}) is not a pair of two elements below n = {n}"),
+            ));
+        }
+        let d: f64 = d
+            .parse()
+            .ok()
+            .filter(|d: &f64| d.is_finite())
+            .ok_or_else(|| bad(line_no, format!("distance {d:?} is not a number")))?;
+        let slot = &mut upper[index(i, j)];
+        if !slot.is_nan() {
+            return Err(bad(line_no, format!("pair ({i}, {j}) appears twice")));
+        }
+        *slot = d;
+        count += 1;
+    }
+    if count != pairs {
+        return Err(InputError::new(InputErrorKind::Malformed {
+            message: format!("expected {pairs} pair lines for n = {n}, found {count}"),
+        }));
+    }
+    let weights = DenseWeights::from_upper(n, &upper).ok_or_else(|| {
+        InputError::new(InputErrorKind::Malformed {
+            message: "bad matrix".into(),
+        })
+    })?;
+    Ok(MdgpInstance {
+        kind,
+        instance: Instance::new(weights, bounds),
+    })
+}
+
+/// Reads a solution: one 0-based group label per line, element 0 first.
+pub fn read_solution(reader: impl Read, inst: &MdgpInstance) -> Result<Vec<usize>, InputError> {
+    let text = read_text(reader)?;
+    let groups = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(ln, l)| {
+            l.trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|&g| g < inst.m())
+                .ok_or_else(|| {
+                    bad(
+                        ln + 1,
+                        format!("{:?} is not a group label below {}", l.trim(), inst.m()),
+                    )
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    if groups.len() != inst.n() {
+        return Err(InputError::new(InputErrorKind::Malformed {
+            message: format!("{} labels for {} elements", groups.len(), inst.n()),
+        }));
+    }
+    Ok(groups)
+}
+
+/// Checks an assignment independently of the solver: every group within its
+/// bounds; returns the objective (each unordered pair once), recomputed.
+pub fn check(inst: &MdgpInstance, groups: &[usize]) -> Result<f64, String> {
+    let (n, m) = (inst.n(), inst.m());
+    if groups.len() != n {
+        return Err(format!("{} labels for {n} elements", groups.len()));
+    }
+    let mut size = vec![0usize; m];
+    for &g in groups {
+        if g >= m {
+            return Err(format!("group {g} does not exist"));
+        }
+        size[g] += 1;
+    }
+    for (g, (&s, &(a, b))) in size.iter().zip(&inst.instance.bounds).enumerate() {
+        if s < a || s > b {
+            return Err(format!("group {g} has {s} elements, outside {a}..{b}"));
+        }
+    }
+    let w = &inst.instance.weights;
+    let mut total = 0.0;
+    for i in 0..n {
+        for j in i + 1..n {
+            if groups[i] == groups[j] {
+                total += w.weight(i, j);
+            }
+        }
+    }
+    Ok(total)
+}
+
+/// Upper bound: every element is at best with its `b_max − 1` heaviest
+/// partners; half the sum over elements.
+pub fn upper_bound(inst: &MdgpInstance) -> f64 {
+    let n = inst.n();
+    let b = inst.instance.bounds.iter().map(|x| x.1).max().unwrap_or(1);
+    let w = &inst.instance.weights;
+    let mut total = 0.0;
+    let mut row = Vec::with_capacity(n);
+    for i in 0..n {
+        row.clear();
+        row.extend((0..n).filter(|&j| j != i).map(|j| w.weight(i, j)));
+        let take = (b - 1).min(row.len());
+        if take > 0 {
+            row.select_nth_unstable_by(take - 1, |x, y| y.total_cmp(x));
+            total += row[..take].iter().filter(|x| **x > 0.0).sum::<f64>();
+        }
+    }
+    total / 2.0
+}
+
+/// Limits of an MDGP solve.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MdgpOptions {
+    /// Wall-clock limit per run (runs go in parallel).
+    pub time_limit: Option<Duration>,
+    /// Generations per run (deterministic budget).
+    pub generations: Option<usize>,
+    /// Independent runs.
+    pub runs: usize,
+    /// Seed.
+    pub seed: u64,
+    /// Population schedule.
+    pub schedule: Schedule,
+}
+
+impl Default for MdgpOptions {
+    fn default() -> Self {
+        MdgpOptions {
+            time_limit: None,
+            generations: Some(20),
+            runs: 2,
+            seed: 0,
+            schedule: Schedule::default(),
+        }
+    }
+}
+
+/// The verified answer of an MDGP solve.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MdgpResult {
+    /// Objective, each unordered pair counted once (recomputed by [`check`]).
+    pub objective: f64,
+    /// Per element, in file order, the 0-based group index.
+    pub groups: Vec<usize>,
+    /// Upper bound ([`upper_bound`]).
+    pub bound: f64,
+    /// Seconds spent.
+    pub time_s: f64,
+    /// Whether the clock stopped the search (the result then depends on timing).
+    pub cut_by_time: bool,
+    /// Runs and the winning run.
+    pub runs: usize,
+    /// The run that found the answer.
+    pub winning_run: usize,
+    /// Generations completed per run.
+    pub generations: Vec<usize>,
+    /// Seconds until the winning run found the answer.
+    pub time_to_best_s: f64,
+}
+
+/// Solves an instance and checks the answer; `Err` only if the engine found
+/// nothing or its answer fails the check (a bug).
+pub fn solve(inst: &MdgpInstance, options: &MdgpOptions) -> Result<MdgpResult, String> {
+    let start = Instant::now();
+    let params = SearchParams {
+        runs: options.runs,
+        generations: options.generations,
+        seed: options.seed,
+        deadline: options.time_limit.map(|t| start + t),
+        start: None,
+        schedule: options.schedule.clone(),
+    };
+    let out = engine::solve(&inst.instance, &params)?.ok_or("no feasible assignment found")?;
+    let objective = check(inst, &out.groups)?;
+    if (objective - out.value).abs() > 1e-6 * objective.abs().max(1.0) {
+        return Err(format!(
+            "solver value {} differs from the recomputed {objective}",
+            out.value
+        ));
+    }
+    Ok(MdgpResult {
+        objective,
+        groups: out.groups,
+        bound: upper_bound(inst).max(objective),
+        time_s: start.elapsed().as_secs_f64(),
+        cut_by_time: out.cut_by_time,
+        runs: options.runs,
+        winning_run: out.run,
+        generations: out.generations,
+        time_to_best_s: out.time_to_best.as_secs_f64(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_malformed_instances() {
+        for (text, needle) in [
+            ("", "empty"),
+            ("4 2 xx 2 2 2 2\n", "must be ss or ds"),
+            ("4 2 ss 2 2\n", "expected 4 group bounds"),
+            ("4 2 ss 3 3 3 3\n", "between 6 and 6"),
+            ("3 1 ss 3 3\n0 1 1\n0 2 1\n", "expected 3 pair lines"),
+            ("3 1 ss 3 3\n0 1 1\n0 1 1\n1 2 1\n", "appears twice"),
+            ("3 1 ss 3 3\n0 1 1\n0 5 1\n1 2 1\n", "not a pair"),
+            ("3 1 ss 3 3\n0 1 x\n0 2 1\n1 2 1\n", "not a number"),
+        ] {
+            let e = read_instance(text.as_bytes()).unwrap_err();
+            assert!(e.to_string().contains(needle), "{text:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn bound_is_above_the_optimum() {
+        let text = "4 2 ss 2 2 2 2 \n0 1 1\n0 2 5\n0 3 4\n1 2 4\n1 3 5\n2 3 1\n";
+        let inst = read_instance(text.as_bytes()).unwrap();
+        assert!(upper_bound(&inst) >= 10.0);
+        assert_eq!(check(&inst, &[0, 1, 0, 1]), Ok(10.0));
+        assert!(check(&inst, &[0, 0, 0, 1]).is_err());
+    }
+}
