@@ -136,13 +136,40 @@ pub fn construct<W: PairWeights>(
                 break;
             }
         }
-        let Some(g) = chosen else {
-            return false;
+        let g = match chosen {
+            Some(g) => g,
+            None => match eject(s, u) {
+                Some(g) => g,
+                None => return false,
+            },
         };
         s.place(u, g);
         take(&mut room, &mut quota, u, g);
     }
     repair_sizes(s) && s.group.iter().all(|&g| g != UNPLACED)
+}
+
+/// Makes room for `u`: finds a group `h` that `u` may join once one of its
+/// items `v` moves to a group with room; moves `v` and returns `h`.
+fn eject<W: PairWeights>(s: &mut State<'_, W>, u: usize) -> Option<usize> {
+    let su = s.items.size(u);
+    for h in 0..s.m {
+        for v in 0..s.k {
+            if s.group[v] != h || s.items.pinned[v].is_some() || s.items.size(v) < su {
+                continue;
+            }
+            let sv = s.items.size(v);
+            if s.size[h] - sv + su > s.bounds[h].1 || !s.rules_allow(u, h, Some(v)) {
+                continue;
+            }
+            let target = (0..s.m).find(|&g| g != h && s.size[g] + sv <= s.bounds[g].1 && s.rules_allow(v, g, None));
+            if let Some(g) = target {
+                s.relocate(v, g);
+                return Some(h);
+            }
+        }
+    }
+    None
 }
 
 /// Moves items from groups above their lower bound into groups below it.

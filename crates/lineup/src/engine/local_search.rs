@@ -49,6 +49,48 @@ fn relocations<W: PairWeights>(s: &mut State<'_, W>, free: &[usize], log: &mut O
     improved
 }
 
+/// The first `v >= from` whose swap with `u` gains and is allowed.
+fn find_swap<W: PairWeights>(s: &State<'_, W>, u: usize, from: usize, gain_to: &[W::V], is_free: &[bool]) -> Option<usize> {
+    let gu = s.group[u];
+    let k = s.k;
+    if from >= k {
+        return None;
+    }
+    let row_gu = &s.group_row(gu)[from..];
+    let own = &s.own_slice()[from..];
+    let group = &s.group[from..k];
+    let free = &is_free[from..k];
+    let scan = |w_of: &dyn Fn(usize) -> W::V| -> Option<usize> {
+        for (x, (((&gv, &f), &t), &o)) in group.iter().zip(free).zip(row_gu).zip(own).enumerate() {
+            if gv == gu || !f {
+                continue;
+            }
+            let w = w_of(x);
+            let d = gain_to[gv] + t - o - w - w;
+            if d.is_gain() && s.can_swap(u, from + x) {
+                return Some(from + x);
+            }
+        }
+        None
+    };
+    match s.w.row(u) {
+        Some(wu) => {
+            let wu = &wu[from..k];
+            for (x, ((((&gv, &f), &t), &o), &w)) in group.iter().zip(free).zip(row_gu).zip(own).zip(wu).enumerate() {
+                if gv == gu || !f {
+                    continue;
+                }
+                let d = gain_to[gv] + t - o - w - w;
+                if d.is_gain() && s.can_swap(u, from + x) {
+                    return Some(from + x);
+                }
+            }
+            None
+        }
+        None => scan(&|x| s.w.weight(u, from + x)),
+    }
+}
+
 fn swaps<W: PairWeights>(
     s: &mut State<'_, W>,
     free: &[usize],
@@ -57,36 +99,24 @@ fn swaps<W: PairWeights>(
     deadline: Option<Instant>,
 ) -> bool {
     let mut improved = false;
-    let k = s.k;
     let mut gain_to = vec![W::V::default(); s.m];
     for (n_checked, &u) in free.iter().enumerate() {
         if n_checked % 64 == 63 && deadline.is_some_and(|d| Instant::now() >= d) {
             break;
         }
-        let mut gu = s.group[u];
-        for (h, slot) in gain_to.iter_mut().enumerate() {
-            *slot = s.to_group(u, h) - s.own(u);
-        }
-        let mut v = u + 1;
-        while v < k {
-            let gv = s.group[v];
-            if gv != gu && is_free[v] {
-                let w = s.w.weight(u, v);
-                let d = gain_to[gv] + s.to_group(v, gu) - s.own(v) - w - w;
-                if d.is_gain() && s.can_swap(u, v) {
-                    if let Some(l) = log.as_deref_mut() {
-                        l.push((u, gu));
-                        l.push((v, gv));
-                    }
-                    s.swap(u, v);
-                    improved = true;
-                    gu = s.group[u];
-                    for (h, slot) in gain_to.iter_mut().enumerate() {
-                        *slot = s.to_group(u, h) - s.own(u);
-                    }
-                }
+        let mut from = u + 1;
+        loop {
+            for (h, slot) in gain_to.iter_mut().enumerate() {
+                *slot = s.to_group(u, h) - s.own(u);
             }
-            v += 1;
+            let Some(v) = find_swap(s, u, from, &gain_to, is_free) else { break };
+            if let Some(l) = log.as_deref_mut() {
+                l.push((u, s.group[u]));
+                l.push((v, s.group[v]));
+            }
+            s.swap(u, v);
+            improved = true;
+            from = v + 1;
         }
     }
     improved

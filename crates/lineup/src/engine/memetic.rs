@@ -12,8 +12,14 @@
 //! Over the run the population shrinks linearly from `pop_max` to `pop_min`
 //! and the walk length `θ` from `theta_max` to `theta_min`. The schedule
 //! follows the generation budget, or the clock when only a time limit is set.
+//!
+//! Every member owns its random stream, so the members of a generation are
+//! processed in parallel (rayon) with a result that does not depend on the
+//! number of threads.
 
 use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
 
 use super::construct::{Pick, construct};
 use super::crossover::crossover;
@@ -68,12 +74,10 @@ pub struct Budget {
 impl Budget {
     /// Fraction of the budget used, in `[0, 1]`.
     pub fn progress(&self, generation: usize) -> f64 {
-        let by_gen = self
-            .generations
-            .map_or(0.0, |g| generation as f64 / g.max(1) as f64);
-        let by_time = self.time.map_or(0.0, |t| {
-            self.started.elapsed().as_secs_f64() / t.as_secs_f64().max(1e-9)
-        });
+        let by_gen = self.generations.map_or(0.0, |g| generation as f64 / g.max(1) as f64);
+        let by_time = self
+            .time
+            .map_or(0.0, |t| self.started.elapsed().as_secs_f64() / t.as_secs_f64().max(1e-9));
         by_gen.max(by_time).min(1.0)
     }
 
@@ -132,6 +136,26 @@ fn distance(a: &[usize], b: &[usize], m: usize) -> f64 {
     differ as f64 / (k * (k - 1) / 2) as f64 * m as f64
 }
 
+/// One member of the population: its solution, a scratch state for
+/// children, and its own random stream.
+struct Member<'a, W: PairWeights> {
+    state: State<'a, W>,
+    scratch: State<'a, W>,
+    rng: Rng,
+}
+
+/// What one member reports back from a parallel step.
+struct Step<V> {
+    best: Option<(Vec<usize>, V)>,
+}
+
+/// Shared, read-only context of the parallel steps.
+struct Ctx<'b> {
+    free: &'b [usize],
+    is_free: &'b [bool],
+    deadline: Option<Instant>,
+}
+
 /// Runs the population search; `None` if no feasible solution was built.
 pub fn run<W: PairWeights>(
     s: &mut State<'_, W>,
@@ -142,34 +166,48 @@ pub fn run<W: PairWeights>(
 ) -> Option<RunResult<W::V>> {
     let free: Vec<usize> = (0..s.k).filter(|&u| s.items.pinned[u].is_none()).collect();
     let is_free: Vec<bool> = (0..s.k).map(|u| s.items.pinned[u].is_none()).collect();
-    let deadline = budget.deadline();
-    let mut pop: Vec<(Vec<usize>, W::V)> = Vec::new();
-    let mut best: Option<(Vec<usize>, W::V, Duration)> = None;
-    let keep_best = |best: &mut Option<(Vec<usize>, W::V, Duration)>, g: &[usize], v: W::V| {
-        if best.as_ref().is_none_or(|b| v.cmp_tol(&b.1).is_gt()) {
-            *best = Some((g.to_vec(), v, budget.started.elapsed()));
-        }
+    let ctx = Ctx {
+        free: &free,
+        is_free: &is_free,
+        deadline: budget.deadline(),
     };
-    for i in 0..schedule.pop_max.max(1) {
-        if i > 0 && budget.timed_out() {
-            break;
-        }
-        match (i, start.initial) {
-            (0, Some(init)) => s.load(init),
-            _ => {
-                s.clear();
-                let pick = if i == 0 { Pick::Greedy } else { Pick::Random };
-                if !construct(s, rng, pick, start.quotas, start.attr) {
-                    continue;
+    let base = rng.next_u64();
+    // Initial population, built in parallel.
+    let mut pop: Vec<Member<'_, W>> = (0..schedule.pop_max.max(1))
+        .into_par_iter()
+        .filter_map(|i| {
+            let mut m = Member {
+                state: s.clone(),
+                scratch: s.clone(),
+                rng: Rng::new(base, i as u64),
+            };
+            match (i, start.initial) {
+                (0, Some(init)) => m.state.load(init),
+                _ => {
+                    m.state.clear();
+                    let pick = if i == 0 { Pick::Greedy } else { Pick::Random };
+                    if !construct(&mut m.state, &mut m.rng, pick, start.quotas, start.attr) {
+                        return None;
+                    }
                 }
             }
-        }
-        descend(s, &free, &is_free, None, deadline);
-        keep_best(&mut best, &s.group, s.value);
-        pop.push((s.group.clone(), s.value));
-    }
+            descend(&mut m.state, ctx.free, ctx.is_free, None, ctx.deadline);
+            Some(m)
+        })
+        .collect();
     if pop.is_empty() {
         return None;
+    }
+    let mut best: (Vec<usize>, W::V, Duration) = (Vec::new(), W::V::default(), Duration::ZERO);
+    let mut have_best = false;
+    let mut keep_best = |g: &[usize], v: W::V| {
+        if !have_best || v.cmp_tol(&best.1).is_gt() {
+            best = (g.to_vec(), v, budget.started.elapsed());
+            have_best = true;
+        }
+    };
+    for m in &pop {
+        keep_best(&m.state.group, m.state.value);
     }
     let items = s.k as f64;
     let groups = s.m as f64;
@@ -188,66 +226,81 @@ pub fn run<W: PairWeights>(
         let eta = ((theta * items / groups).round() as usize).max(1);
         let beta = pop.len();
         // 1. Undirected perturbation and local search.
-        for sol in pop.iter_mut() {
-            s.load(&sol.0);
-            undirected(s, rng, &free, eta, None);
-            descend(s, &free, &is_free, None, deadline);
-            *sol = (s.group.clone(), s.value);
-            keep_best(&mut best, &s.group, s.value);
-        }
-        // 2. Crossover and local search.
-        if beta > 1 {
-            let mut children = Vec::with_capacity(beta);
-            for i in 0..beta {
-                let mut j = rng.below(beta);
-                if j == i {
-                    j = (j + 1) % beta;
+        let steps: Vec<Step<W::V>> = pop
+            .par_iter_mut()
+            .map(|m| {
+                undirected(&mut m.state, &mut m.rng, ctx.free, eta, None);
+                descend(&mut m.state, ctx.free, ctx.is_free, None, ctx.deadline);
+                Step {
+                    best: Some((m.state.group.clone(), m.state.value)),
                 }
-                let child = crossover(s, rng, &pop[i].0, &pop[j].0).map(|_| {
-                    descend(s, &free, &is_free, None, deadline);
-                    (s.group.clone(), s.value)
-                });
-                children.push(child);
-            }
+            })
+            .collect();
+        for st in steps.iter().filter_map(|s| s.best.as_ref()) {
+            keep_best(&st.0, st.1);
+        }
+        // 2. Crossover and local search, in each member's scratch state.
+        if beta > 1 {
+            let parents: Vec<(Vec<usize>, W::V)> = pop.iter().map(|m| (m.state.group.clone(), m.state.value)).collect();
+            let children: Vec<Option<W::V>> = pop
+                .par_iter_mut()
+                .enumerate()
+                .map(|(i, m)| {
+                    let mut j = m.rng.below(beta);
+                    if j == i {
+                        j = (j + 1) % beta;
+                    }
+                    crossover(&mut m.scratch, &mut m.rng, &parents[i].0, &parents[j].0)?;
+                    descend(&mut m.scratch, ctx.free, ctx.is_free, None, ctx.deadline);
+                    Some(m.scratch.value)
+                })
+                .collect();
             for (i, child) in children.into_iter().enumerate() {
-                let Some((cg, cv)) = child else { continue };
-                keep_best(&mut best, &cg, cv);
-                let parent = &pop[i];
-                let accept = match cv.cmp_tol(&parent.1) {
+                let Some(cv) = child else { continue };
+                let m = &mut pop[i];
+                keep_best(&m.scratch.group, cv);
+                let accept = match cv.cmp_tol(&m.state.value) {
                     std::cmp::Ordering::Less => {
-                        let (pf, cf) = (parent.1.primary(), cv.primary());
-                        let (ps, cs) = (parent.1.secondary(), cv.secondary());
+                        let (pf, cf) = (m.state.value.primary(), cv.primary());
+                        let (ps, cs) = (m.state.value.secondary(), cv.secondary());
                         (pf - cf).abs() <= 1e-9
                             && ps.abs() > 1e-12
-                            && cs / ps + schedule.alpha * distance(&cg, &parent.0, s.m) > 1.0
+                            && cs / ps + schedule.alpha * distance(&m.scratch.group, &m.state.group, s.m) > 1.0
                     }
                     _ => true,
                 };
                 if accept {
-                    pop[i] = (cg, cv);
+                    std::mem::swap(&mut m.state, &mut m.scratch);
                 }
             }
         }
         // 3. Directed perturbation and local search.
-        for sol in pop.iter_mut() {
-            s.load(&sol.0);
-            for _ in 0..schedule.eta_max {
-                directed(s, rng);
-            }
-            descend(s, &free, &is_free, None, deadline);
-            *sol = (s.group.clone(), s.value);
-            keep_best(&mut best, &s.group, s.value);
+        let steps: Vec<Step<W::V>> = pop
+            .par_iter_mut()
+            .map(|m| {
+                for _ in 0..schedule.eta_max {
+                    directed(&mut m.state, &mut m.rng);
+                }
+                descend(&mut m.state, ctx.free, ctx.is_free, None, ctx.deadline);
+                Step {
+                    best: Some((m.state.group.clone(), m.state.value)),
+                }
+            })
+            .collect();
+        for st in steps.iter().filter_map(|s| s.best.as_ref()) {
+            keep_best(&st.0, st.1);
         }
         generation += 1;
-        pop.sort_by(|a, b| b.1.total_cmp(&a.1));
+        pop.sort_by(|a, b| b.state.value.total_cmp(&a.state.value));
         let target = schedule.pop_max as f64 - (schedule.pop_max as f64 - schedule.pop_min as f64) * p;
         pop.truncate((target.round() as usize).clamp(schedule.pop_min.max(1), beta));
     }
-    best.map(|(groups, value, time_to_best)| RunResult {
-        groups,
-        value,
+    let _ = have_best;
+    Some(RunResult {
+        groups: best.0,
+        value: best.1,
         cut_by_time: cut,
         generations: generation,
-        time_to_best,
+        time_to_best: best.2,
     })
 }

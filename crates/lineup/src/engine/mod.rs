@@ -19,6 +19,7 @@ pub mod crossover;
 pub mod ils;
 pub mod instance;
 pub mod items;
+pub mod lns;
 pub mod local_search;
 pub mod memetic;
 pub mod perturb;
@@ -40,8 +41,12 @@ use memetic::{Budget, RunResult, Start};
 use rng::Rng;
 
 /// Instances with more items than this are searched with iterated local
-/// search instead of a population.
+/// search instead of a population (unless large-neighbourhood search applies).
 pub const POPULATION_LIMIT: usize = 2_500;
+
+/// Instances with more items than this and at least `2 · lns::CHUNK_GROUPS`
+/// groups are searched by large-neighbourhood search over chunks of groups.
+pub const LNS_LIMIT: usize = 1_000;
 
 /// How long and how widely to search.
 #[derive(Clone, Debug)]
@@ -108,8 +113,11 @@ pub fn solve<W: PairWeights>(
         .map(|s| items.members.iter().map(|m| s[m[0]]).collect());
     let quotas = inst.rules.quotas.as_deref();
     let attr = inst.rules.cap.as_ref().map(|c| c.0.as_slice());
-    let runs = params.runs.max(1);
     let started = Instant::now();
+    if items.len() > LNS_LIMIT && inst.groups() >= 2 * lns::CHUNK_GROUPS {
+        return Ok(solve_large(inst, params, &items, &iw, start.as_deref(), quotas, attr));
+    }
+    let runs = params.runs.max(1);
     let budget = Budget {
         generations: params.generations,
         time: params.deadline.map(|d| d.saturating_duration_since(started)),
@@ -164,6 +172,55 @@ pub fn solve<W: PairWeights>(
         b.generations = generations;
         b
     }))
+}
+
+/// Greedy start (or the given one) on the full instance, then
+/// large-neighbourhood search.
+fn solve_large<W: PairWeights>(
+    inst: &Instance<W>,
+    params: &SearchParams,
+    items: &Items,
+    iw: &ItemWeights<'_, W>,
+    start: Option<&[usize]>,
+    quotas: Option<&[Vec<(u8, usize)>]>,
+    attr: Option<&[u8]>,
+) -> Option<Outcome<W::V>> {
+    let mut rng = Rng::new(params.seed, 0);
+    let item_groups = match start {
+        Some(s) => s.to_vec(),
+        None => {
+            let mut s = State::empty(inst, items, iw);
+            if !construct::construct(&mut s, &mut rng, construct::Pick::Greedy, quotas, attr) {
+                return None;
+            }
+            s.group
+        }
+    };
+    let mut groups = vec![0usize; inst.len()];
+    for (u, mem) in items.members.iter().enumerate() {
+        for &i in mem {
+            groups[i] = item_groups[u];
+        }
+    }
+    let res = lns::run(
+        inst,
+        groups,
+        &lns::LnsParams {
+            rounds: params.generations,
+            deadline: params.deadline,
+            chunk_generations: 3,
+            seed: params.seed,
+        },
+    );
+    Some(Outcome {
+        value: inst.evaluate(&res.groups),
+        groups: res.groups,
+        run: 0,
+        cut_by_time: res.cut_by_time,
+        feasible_runs: 1,
+        generations: vec![res.rounds],
+        time_to_best: res.time_to_best,
+    })
 }
 
 #[cfg(test)]
@@ -247,6 +304,20 @@ mod tests {
         let mut inst = Instance::new(line(4), vec![(2, 2), (2, 2)]);
         inst.rules.cap = Some((vec![0, 0, 0, 1], 1));
         assert!(solve(&inst, &SearchParams::default()).unwrap().is_none());
+    }
+
+    #[test]
+    fn large_neighbourhood_search_improves_and_keeps_rules() {
+        // 1 200 points on a line in 200 groups of 6: many groups, small groups.
+        let n = 1_200;
+        let mut inst = Instance::new(line(n), vec![(6, 6); 200]);
+        inst.rules.cap = Some(((0..n).map(|i| (i % 7) as u8).collect(), 2));
+        inst.rules.pinned = vec![(5, 0), (6, 0)];
+        let p = SearchParams { generations: Some(3), ..SearchParams::default() };
+        let out = solve(&inst, &p).unwrap().unwrap();
+        assert_eq!(inst.check(&out.groups), Ok(()));
+        let again = solve(&inst, &p).unwrap().unwrap();
+        assert_eq!(out.groups, again.groups);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use super::value::Value;
 pub const UNPLACED: usize = usize::MAX;
 
 /// Assignment plus incremental tables, over item-level weights `W`.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct State<'a, W: PairWeights> {
     /// Item-level weights.
     pub w: &'a W,
@@ -44,6 +44,29 @@ pub struct State<'a, W: PairWeights> {
     pub has_rules: bool,
     /// Sum of weights of all pairs of different items that share a group.
     pub value: W::V,
+}
+
+impl<W: PairWeights> Clone for State<'_, W> {
+    fn clone(&self) -> Self {
+        State {
+            w: self.w,
+            items: self.items,
+            bounds: self.bounds,
+            m: self.m,
+            k: self.k,
+            group: self.group.clone(),
+            size: self.size.clone(),
+            table: self.table.clone(),
+            own: self.own.clone(),
+            cap: self.cap,
+            attr: self.attr.clone(),
+            n_attr: self.n_attr,
+            cat: self.cat.clone(),
+            n_cat: self.n_cat,
+            has_rules: self.has_rules,
+            value: self.value,
+        }
+    }
 }
 
 impl<'a, W: PairWeights> State<'a, W> {
@@ -95,6 +118,12 @@ impl<'a, W: PairWeights> State<'a, W> {
     #[inline]
     pub fn own(&self, u: usize) -> W::V {
         self.own[u]
+    }
+
+    /// `own` of every item.
+    #[inline]
+    pub fn own_slice(&self) -> &[W::V] {
+        &self.own
     }
 
     /// Row `g` of the table.
