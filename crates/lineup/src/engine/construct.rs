@@ -162,7 +162,8 @@ fn eject<W: PairWeights>(s: &mut State<'_, W>, u: usize) -> Option<usize> {
             if s.size[h] - sv + su > s.bounds[h].1 || !s.rules_allow(u, h, Some(v)) {
                 continue;
             }
-            let target = (0..s.m).find(|&g| g != h && s.size[g] + sv <= s.bounds[g].1 && s.rules_allow(v, g, None));
+            let target =
+                (0..s.m).find(|&g| g != h && s.size[g] + sv <= s.bounds[g].1 && s.rules_allow(v, g, None));
             if let Some(g) = target {
                 s.relocate(v, g);
                 return Some(h);

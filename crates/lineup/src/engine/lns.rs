@@ -80,12 +80,23 @@ fn sub_instance<W: PairWeights>(
             .iter()
             .filter_map(|&(i, g)| Some((local(i)?, local_group(g)?)))
             .collect(),
-        cap: r.cap.as_ref().map(|(a, c)| (elems.iter().map(|&i| a[i]).collect(), *c)),
+        cap: r
+            .cap
+            .as_ref()
+            .map(|(a, c)| (elems.iter().map(|&i| a[i]).collect(), *c)),
         span: r.span.as_ref().map(|c| elems.iter().map(|&i| c[i]).collect()),
         quotas: None,
     };
     let bounds = chunk.iter().map(|&g| inst.bounds[g]).collect();
-    (Instance { weights, bounds, rules }, elems, start)
+    (
+        Instance {
+            weights,
+            bounds,
+            rules,
+        },
+        elems,
+        start,
+    )
 }
 
 /// Improves a feasible element → group assignment by rounds of chunk
@@ -134,10 +145,15 @@ pub fn run<W: PairWeights>(inst: &Instance<W>, start: Vec<usize>, params: &LnsPa
                 let iw = super::items::ItemWeights::new(&sub, &items);
                 let mut s = super::state::State::empty(&sub, &items, &iw);
                 let item_start: Vec<usize> = items.members.iter().map(|mem| local_start[mem[0]]).collect();
-                let mut rng = Rng::new(params.seed ^ (round as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15), c as u64);
+                let mut rng = Rng::new(
+                    params.seed ^ (round as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+                    c as u64,
+                );
                 let budget = Budget {
                     generations: Some(params.chunk_generations),
-                    time: params.deadline.map(|d| d.saturating_duration_since(Instant::now())),
+                    time: params
+                        .deadline
+                        .map(|d| d.saturating_duration_since(Instant::now())),
                     started: Instant::now(),
                 };
                 let before = {

@@ -50,7 +50,13 @@ fn relocations<W: PairWeights>(s: &mut State<'_, W>, free: &[usize], log: &mut O
 }
 
 /// The first `v >= from` whose swap with `u` gains and is allowed.
-fn find_swap<W: PairWeights>(s: &State<'_, W>, u: usize, from: usize, gain_to: &[W::V], is_free: &[bool]) -> Option<usize> {
+fn find_swap<W: PairWeights>(
+    s: &State<'_, W>,
+    u: usize,
+    from: usize,
+    gain_to: &[W::V],
+    is_free: &[bool],
+) -> Option<usize> {
     let gu = s.group[u];
     let k = s.k;
     if from >= k {
@@ -76,7 +82,9 @@ fn find_swap<W: PairWeights>(s: &State<'_, W>, u: usize, from: usize, gain_to: &
     match s.w.row(u) {
         Some(wu) => {
             let wu = &wu[from..k];
-            for (x, ((((&gv, &f), &t), &o), &w)) in group.iter().zip(free).zip(row_gu).zip(own).zip(wu).enumerate() {
+            for (x, ((((&gv, &f), &t), &o), &w)) in
+                group.iter().zip(free).zip(row_gu).zip(own).zip(wu).enumerate()
+            {
                 if gv == gu || !f {
                     continue;
                 }
@@ -109,7 +117,9 @@ fn swaps<W: PairWeights>(
             for (h, slot) in gain_to.iter_mut().enumerate() {
                 *slot = s.to_group(u, h) - s.own(u);
             }
-            let Some(v) = find_swap(s, u, from, &gain_to, is_free) else { break };
+            let Some(v) = find_swap(s, u, from, &gain_to, is_free) else {
+                break;
+            };
             if let Some(l) = log.as_deref_mut() {
                 l.push((u, s.group[u]));
                 l.push((v, s.group[v]));

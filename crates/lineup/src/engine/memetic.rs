@@ -74,10 +74,12 @@ pub struct Budget {
 impl Budget {
     /// Fraction of the budget used, in `[0, 1]`.
     pub fn progress(&self, generation: usize) -> f64 {
-        let by_gen = self.generations.map_or(0.0, |g| generation as f64 / g.max(1) as f64);
-        let by_time = self
-            .time
-            .map_or(0.0, |t| self.started.elapsed().as_secs_f64() / t.as_secs_f64().max(1e-9));
+        let by_gen = self
+            .generations
+            .map_or(0.0, |g| generation as f64 / g.max(1) as f64);
+        let by_time = self.time.map_or(0.0, |t| {
+            self.started.elapsed().as_secs_f64() / t.as_secs_f64().max(1e-9)
+        });
         by_gen.max(by_time).min(1.0)
     }
 
@@ -241,7 +243,10 @@ pub fn run<W: PairWeights>(
         }
         // 2. Crossover and local search, in each member's scratch state.
         if beta > 1 {
-            let parents: Vec<(Vec<usize>, W::V)> = pop.iter().map(|m| (m.state.group.clone(), m.state.value)).collect();
+            let parents: Vec<(Vec<usize>, W::V)> = pop
+                .iter()
+                .map(|m| (m.state.group.clone(), m.state.value))
+                .collect();
             let children: Vec<Option<W::V>> = pop
                 .par_iter_mut()
                 .enumerate()
@@ -265,7 +270,8 @@ pub fn run<W: PairWeights>(
                         let (ps, cs) = (m.state.value.secondary(), cv.secondary());
                         (pf - cf).abs() <= 1e-9
                             && ps.abs() > 1e-12
-                            && cs / ps + schedule.alpha * distance(&m.scratch.group, &m.state.group, s.m) > 1.0
+                            && cs / ps + schedule.alpha * distance(&m.scratch.group, &m.state.group, s.m)
+                                > 1.0
                     }
                     _ => true,
                 };

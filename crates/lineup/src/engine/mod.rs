@@ -115,7 +115,15 @@ pub fn solve<W: PairWeights>(
     let attr = inst.rules.cap.as_ref().map(|c| c.0.as_slice());
     let started = Instant::now();
     if items.len() > LNS_LIMIT && inst.groups() >= 2 * lns::CHUNK_GROUPS {
-        return Ok(solve_large(inst, params, &items, &iw, start.as_deref(), quotas, attr));
+        return Ok(solve_large(
+            inst,
+            params,
+            &items,
+            &iw,
+            start.as_deref(),
+            quotas,
+            attr,
+        ));
     }
     let runs = params.runs.max(1);
     let budget = Budget {
@@ -313,7 +321,10 @@ mod tests {
         let mut inst = Instance::new(line(n), vec![(6, 6); 200]);
         inst.rules.cap = Some(((0..n).map(|i| (i % 7) as u8).collect(), 2));
         inst.rules.pinned = vec![(5, 0), (6, 0)];
-        let p = SearchParams { generations: Some(3), ..SearchParams::default() };
+        let p = SearchParams {
+            generations: Some(3),
+            ..SearchParams::default()
+        };
         let out = solve(&inst, &p).unwrap().unwrap();
         assert_eq!(inst.check(&out.groups), Ok(()));
         let again = solve(&inst, &p).unwrap().unwrap();

@@ -15,7 +15,7 @@
 use std::collections::HashSet;
 use std::time::Instant;
 
-use super::columns::{Column, ColumnSpace, Stop};
+use super::columns::{Bits, Column, ColumnSpace, Stop};
 use crate::ilp::{self, Backend, Milp, MilpOutcome};
 
 /// Which value of a column is optimised.
@@ -121,12 +121,13 @@ pub(crate) fn optimise(
         );
     let big = (space.max * space.max) as f64 * fmax.max(1.0) * 2.0 + 1.0;
     let mut pool: Vec<Column> = inc_cols.clone();
-    let mut seen: HashSet<u64> = pool.iter().map(|c| c.units).collect();
+    let mut seen: HashSet<Bits> = pool.iter().map(|c| c.units).collect();
     let mut best_bound = f64::INFINITY;
     let mut duals: Option<(Vec<f64>, f64, f64, f64)> = None; // (π per member, σ, μ, D)
     let mut best_rc = f64::INFINITY;
     let mut converged = false;
     let mut rounds = 0;
+    let mut exact_rounds = 0;
     while rounds < limits.max_rounds && Instant::now() < limits.deadline {
         rounds += 1;
         // Dual LP: min Σπ + Kσ + cap·μ  s.t.  π(S) + σ + μ·pen(S) >= f(S).
@@ -168,6 +169,22 @@ pub(crate) fn optimise(
         let sig = values[sigma];
         let m = mu.map_or(0.0, |v| values[v]);
         let (q, c) = reduced_values(space, phase, m, &pis);
+        // Cheap greedy pricing first; the exact enumeration (which alone gives
+        // a valid bound) when it finds nothing, and every 30th round.
+        let greedy: Vec<(f64, Bits)> = space
+            .greedy_columns(&q, &c, sig, 1e-7)
+            .into_iter()
+            .filter(|(_, units)| !seen.contains(units))
+            .take(40)
+            .collect();
+        if !greedy.is_empty() && rounds % 30 != 0 {
+            for (_, units) in greedy {
+                seen.insert(units);
+                pool.push(space.column(units));
+            }
+            continue;
+        }
+        exact_rounds += 1;
         let found = match space.enumerate(
             &q,
             &c,
@@ -198,7 +215,10 @@ pub(crate) fn optimise(
                 best_bound,
                 z_inc,
                 None,
-                format!("LP bound met after {rounds} rounds, {} columns", pool.len()),
+                format!(
+                    "LP bound met after {rounds} rounds ({exact_rounds} with exact pricing), {} columns",
+                    pool.len()
+                ),
             );
         }
         if found.is_empty() {
@@ -249,7 +269,7 @@ pub(crate) fn optimise(
         }
     };
     let mut cols: Vec<Column> = inc_cols.clone();
-    let mut in_cols: HashSet<u64> = cols.iter().map(|c| c.units).collect();
+    let mut in_cols: HashSet<Bits> = cols.iter().map(|c| c.units).collect();
     for (_, units) in cands {
         if in_cols.insert(units) {
             cols.push(space.column(units));

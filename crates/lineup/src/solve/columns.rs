@@ -11,16 +11,19 @@ use std::time::Instant;
 
 use super::block::BlockModel;
 
-/// Largest block the column method handles (members are bits of a `u64`).
-pub(crate) const MAX_MEMBERS: usize = 64;
+/// A set of members or units, as bits.
+pub(crate) type Bits = u128;
+
+/// Largest block the column method handles (members are bits of a [`Bits`]).
+pub(crate) const MAX_MEMBERS: usize = 128;
 
 /// One admissible cluster.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Column {
     /// Member bits (local indices).
-    pub members: u64,
+    pub members: Bits,
     /// Unit bits.
-    pub units: u64,
+    pub units: Bits,
     /// Weighted penalty of the cluster.
     pub pen: f64,
     /// Weighted spread of the cluster.
@@ -32,10 +35,10 @@ pub(crate) struct Column {
 pub(crate) struct ColumnSpace {
     pub n: usize,
     pub units: Vec<Vec<usize>>,
-    unit_bits: Vec<u64>,
+    unit_bits: Vec<Bits>,
     unit_size: Vec<usize>,
     unit_pin: Vec<Option<usize>>,
-    unit_cannot: Vec<u64>,
+    unit_cannot: Vec<Bits>,
     unit_lands: Vec<[u8; 16]>,
     unit_class: Vec<(u8, u8)>,
     /// Penalty and spread between units (row-major, `units²`).
@@ -96,11 +99,11 @@ impl ColumnSpace {
         for &(i, g) in &model.rules.pinned {
             unit_pin[unit_index[i]] = Some(g);
         }
-        let mut unit_cannot = vec![0u64; u];
+        let mut unit_cannot: Vec<Bits> = vec![0; u];
         for &(a, b) in &model.rules.cannot_link {
             let (x, y) = (unit_index[a], unit_index[b]);
-            unit_cannot[x] |= 1 << y;
-            unit_cannot[y] |= 1 << x;
+            unit_cannot[x] |= (1 as Bits) << y;
+            unit_cannot[y] |= (1 as Bits) << x;
         }
         let mut pair = vec![(0.0, 0.0); u * u];
         let mut internal = vec![(0.0, 0.0); u];
@@ -128,7 +131,7 @@ impl ColumnSpace {
             n,
             unit_bits: units
                 .iter()
-                .map(|m| m.iter().fold(0u64, |b, &i| b | 1 << i))
+                .map(|m| m.iter().fold(0 as Bits, |b, &i| b | (1 as Bits) << i))
                 .collect(),
             unit_size: units.iter().map(Vec::len).collect(),
             unit_lands: units
@@ -177,10 +180,10 @@ impl ColumnSpace {
     }
 
     /// The column made of the given units.
-    pub fn column(&self, units: u64) -> Column {
+    pub fn column(&self, units: Bits) -> Column {
         let list: Vec<usize> = (0..self.units.len()).filter(|&x| units >> x & 1 == 1).collect();
         let (mut pen, mut spr) = (0.0, 0.0);
-        let mut members = 0u64;
+        let mut members: Bits = 0;
         for (a, &x) in list.iter().enumerate() {
             members |= self.unit_bits[x];
             pen += self.internal[x].0;
@@ -201,11 +204,11 @@ impl ColumnSpace {
 
     /// The column holding exactly the given members, if they form whole units.
     pub fn column_of_members(&self, members: &[usize]) -> Option<Column> {
-        let bits = members.iter().fold(0u64, |b, &i| b | 1 << i);
-        let mut units = 0u64;
+        let bits = members.iter().fold(0 as Bits, |b, &i| b | (1 as Bits) << i);
+        let mut units: Bits = 0;
         for (x, &ub) in self.unit_bits.iter().enumerate() {
             if ub & bits == ub {
-                units |= 1 << x;
+                units |= (1 as Bits) << x;
             } else if ub & bits != 0 {
                 return None;
             }
@@ -238,6 +241,112 @@ impl ColumnSpace {
         groups
     }
 
+    /// Whether unit `x` may join the units `chosen` (sizes, pins, cannot-links,
+    /// caps, class span).
+    fn admits(&self, chosen: &[usize], x: usize) -> bool {
+        let size: usize = chosen.iter().map(|&y| self.unit_size[y]).sum();
+        if size + self.unit_size[x] > self.max {
+            return false;
+        }
+        let mut pin = self.unit_pin[x];
+        let mut lands = self.unit_lands[x];
+        let (mut lo, mut hi) = self.unit_class[x];
+        for &y in chosen {
+            if self.unit_cannot[x] >> y & 1 == 1 {
+                return false;
+            }
+            match (pin, self.unit_pin[y]) {
+                (Some(a), Some(b)) if a != b => return false,
+                (None, b) => pin = b,
+                _ => {}
+            }
+            for (l, c) in lands.iter_mut().zip(&self.unit_lands[y]) {
+                *l += c;
+            }
+            lo = lo.min(self.unit_class[y].0);
+            hi = hi.max(self.unit_class[y].1);
+        }
+        if self
+            .cap
+            .is_some_and(|cap| lands.iter().any(|&l| l as usize > cap))
+        {
+            return false;
+        }
+        !(self.span && hi > lo + 1)
+    }
+
+    /// Heuristic pricing: from every unit, grow a cluster greedily by the best
+    /// marginal reduced value, then improve it by exchanging one unit; returns
+    /// the distinct columns with reduced value above `threshold`, best first.
+    pub fn greedy_columns(&self, q: &[f64], c: &[f64], sigma: f64, threshold: f64) -> Vec<(f64, Bits)> {
+        let u = self.units.len();
+        let value = |set: &[usize]| -> f64 {
+            let mut v = -sigma;
+            for (a, &x) in set.iter().enumerate() {
+                v += c[x];
+                for &y in &set[a + 1..] {
+                    v += q[x * u + y];
+                }
+            }
+            v
+        };
+        let size = |set: &[usize]| -> usize { set.iter().map(|&x| self.unit_size[x]).sum() };
+        let mut out: Vec<(f64, Bits)> = Vec::new();
+        let mut push = |set: &[usize], v: f64| {
+            if v > threshold {
+                let bits = set.iter().fold(0 as Bits, |b, &x| b | (1 as Bits) << x);
+                if !out.iter().any(|o| o.1 == bits) {
+                    out.push((v, bits));
+                }
+            }
+        };
+        for seed in 0..u {
+            let mut set = vec![seed];
+            while size(&set) < self.max {
+                let best = (0..u)
+                    .filter(|x| !set.contains(x) && self.admits(&set, *x))
+                    .map(|x| (c[x] + set.iter().map(|&y| q[x * u + y]).sum::<f64>(), x))
+                    .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+                match best {
+                    Some((g, x)) if g > 0.0 || size(&set) < self.min => set.push(x),
+                    _ => break,
+                }
+            }
+            if size(&set) < self.min {
+                continue;
+            }
+            // One-exchange improvement.
+            let mut v = value(&set);
+            let mut improved = true;
+            while improved {
+                improved = false;
+                'swap: for i in 0..set.len() {
+                    let rest: Vec<usize> = set.iter().copied().filter(|&y| y != set[i]).collect();
+                    for x in 0..u {
+                        if set.contains(&x)
+                            || self.unit_size[x] != self.unit_size[set[i]]
+                            || !self.admits(&rest, x)
+                        {
+                            continue;
+                        }
+                        let mut cand = rest.clone();
+                        cand.push(x);
+                        let cv = value(&cand);
+                        if cv > v + 1e-9 {
+                            set = cand;
+                            v = cv;
+                            improved = true;
+                            break 'swap;
+                        }
+                    }
+                }
+            }
+            push(&set, v);
+        }
+        out.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        out
+    }
+
     /// Enumerates admissible columns whose reduced value
     /// `Σ q(pairs) + Σ c(units) − sigma` is at least `threshold`; with
     /// `keep_best = Some(k)` only the `k` best are kept and the threshold
@@ -253,13 +362,37 @@ impl ColumnSpace {
         limit: usize,
         node_budget: u64,
         deadline: Option<Instant>,
-    ) -> Result<Vec<(f64, u64)>, Stop> {
+    ) -> Result<Vec<(f64, Bits)>, Stop> {
         let u = self.units.len();
-        let qmax = q.iter().copied().fold(0.0f64, f64::max);
+        let b = self.max;
+        // Per unit: half the sum of its r most rewarding pair values, r < b.
+        let mut topq = vec![0.0; u * b];
+        let mut row = Vec::with_capacity(u);
+        for j in 0..u {
+            row.clear();
+            row.extend(
+                (0..u)
+                    .filter(|&k| k != j)
+                    .map(|k| q[j * u + k])
+                    .filter(|v| *v > 0.0),
+            );
+            row.sort_by(|a, b| b.total_cmp(a));
+            for r in 1..b {
+                topq[j * b + r] = topq[j * b + r - 1] + 0.5 * row.get(r - 1).copied().unwrap_or(0.0);
+            }
+        }
+        // Most promising units first: good columns early raise the threshold.
+        let mut order: Vec<usize> = (0..u).collect();
+        order.sort_by(|&x, &y| {
+            (c[y] + topq[y * b + b - 1])
+                .total_cmp(&(c[x] + topq[x * b + b - 1]))
+                .then(x.cmp(&y))
+        });
         let mut search = Search {
             space: self,
             q,
-            qmax,
+            topq,
+            order: order.clone(),
             sigma,
             threshold,
             keep_best,
@@ -270,7 +403,7 @@ impl ColumnSpace {
             found: Vec::new(),
             scratch: Vec::with_capacity(u),
         };
-        let gains = c.to_vec();
+        let gains: Vec<f64> = order.iter().map(|&x| c[x]).collect();
         search.dfs(0, 0, 0, 0.0, None, [0u8; 16], (u8::MAX, 0), &gains)?;
         let mut found = search.found;
         found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -281,7 +414,10 @@ impl ColumnSpace {
 struct Search<'a> {
     space: &'a ColumnSpace,
     q: &'a [f64],
-    qmax: f64,
+    /// `topq[j·b + r]`: half the sum of unit `j`'s `r` best pair values.
+    topq: Vec<f64>,
+    /// Search position → unit.
+    order: Vec<usize>,
     sigma: f64,
     threshold: f64,
     keep_best: Option<usize>,
@@ -289,12 +425,12 @@ struct Search<'a> {
     nodes: u64,
     node_budget: u64,
     deadline: Option<Instant>,
-    found: Vec<(f64, u64)>,
+    found: Vec<(f64, Bits)>,
     scratch: Vec<f64>,
 }
 
 impl Search<'_> {
-    fn record(&mut self, value: f64, units: u64) -> Result<(), Stop> {
+    fn record(&mut self, value: f64, units: Bits) -> Result<(), Stop> {
         if value < self.threshold {
             return Ok(());
         }
@@ -313,29 +449,23 @@ impl Search<'_> {
         Ok(())
     }
 
-    /// Upper bound on the reduced value reachable by adding units `>= next`.
+    /// Upper bound on the reduced value reachable by adding units at search
+    /// positions `>= next`: `r` more units gain at most the `r` largest of
+    /// `gain_j + ½·(sum of j's r−1 best pair values)`.
     fn bound(&mut self, value: f64, size: usize, next: usize, gains: &[f64]) -> f64 {
         let sp = self.space;
-        let room = sp.max - size;
+        let b = sp.max;
+        let room = b - size;
         let need_more = size < sp.min;
-        self.scratch.clear();
-        self.scratch.extend_from_slice(&gains[next..]);
-        let r_max = room.min(self.scratch.len());
-        if r_max == 0 {
-            return if need_more {
-                f64::NEG_INFINITY
-            } else {
-                value - self.sigma
-            };
-        }
-        self.scratch
-            .select_nth_unstable_by(r_max - 1, |a, b| b.total_cmp(a));
-        self.scratch[..r_max].sort_by(|a, b| b.total_cmp(a));
+        let r_max = room.min(gains.len() - next);
         let mut best = if need_more { f64::NEG_INFINITY } else { value };
-        let mut acc = value;
         for r in 1..=r_max {
-            acc += self.scratch[r - 1] + (r - 1) as f64 * self.qmax;
-            best = best.max(acc);
+            self.scratch.clear();
+            self.scratch
+                .extend((next..gains.len()).map(|x| gains[x] + self.topq[self.order[x] * b + r - 1]));
+            self.scratch.select_nth_unstable_by(r - 1, |a, b| b.total_cmp(a));
+            let sum: f64 = self.scratch[..r].iter().sum();
+            best = best.max(value + sum);
         }
         best - self.sigma
     }
@@ -344,7 +474,7 @@ impl Search<'_> {
     fn dfs(
         &mut self,
         next: usize,
-        chosen: u64,
+        chosen: Bits,
         size: usize,
         value: f64,
         pin: Option<usize>,
@@ -371,17 +501,18 @@ impl Search<'_> {
         let u = sp.units.len();
         let mut child = vec![0.0; u];
         for x in next..u {
-            if size + sp.unit_size[x] > sp.max || sp.unit_cannot[x] & chosen != 0 {
+            let unit = self.order[x];
+            if size + sp.unit_size[unit] > sp.max || sp.unit_cannot[unit] & chosen != 0 {
                 continue;
             }
-            let p = match (pin, sp.unit_pin[x]) {
+            let p = match (pin, sp.unit_pin[unit]) {
                 (Some(a), Some(b)) if a != b => continue,
                 (a, b) => a.or(b),
             };
             let mut l = lands;
             if let Some(cap) = sp.cap {
                 let mut ok = true;
-                for (k, &cnt) in sp.unit_lands[x].iter().enumerate() {
+                for (k, &cnt) in sp.unit_lands[unit].iter().enumerate() {
                     l[k] += cnt;
                     ok &= (l[k] as usize) <= cap;
                 }
@@ -389,17 +520,20 @@ impl Search<'_> {
                     continue;
                 }
             }
-            let cl = (class.0.min(sp.unit_class[x].0), class.1.max(sp.unit_class[x].1));
+            let cl = (
+                class.0.min(sp.unit_class[unit].0),
+                class.1.max(sp.unit_class[unit].1),
+            );
             if sp.span && cl.1 > cl.0 + 1 {
                 continue;
             }
             for y in x + 1..u {
-                child[y] = gains[y] + self.q[x * u + y];
+                child[y] = gains[y] + self.q[unit * u + self.order[y]];
             }
             self.dfs(
                 x + 1,
-                chosen | 1 << x,
-                size + sp.unit_size[x],
+                chosen | (1 as Bits) << unit,
+                size + sp.unit_size[unit],
                 value + gains[x],
                 p,
                 l,

@@ -264,10 +264,13 @@ fn solve_block(
     let weights = problem.settings().weights;
     let weighted = weights.mode == ObjectiveMode::Weighted;
     let k = model.clusters;
-    let share = match options.solver {
-        SolverChoice::Heuristic => 1.0,
-        SolverChoice::Auto => 0.5,
-        SolverChoice::Exact => 0.25,
+    // Blocks beyond the exact level-2 method leave the time to the heuristic.
+    let exact_reach = model.len() <= columns::MAX_MEMBERS && k > 1;
+    let share = match (options.solver, exact_reach) {
+        (SolverChoice::Heuristic, _) => 1.0,
+        (_, false) => 0.9,
+        (SolverChoice::Auto, true) => 0.5,
+        (SolverChoice::Exact, true) => 0.25,
     };
     let heuristic_deadline = start + options.time_limit.mul_f64(share);
     let mut params = SearchParams {
@@ -534,7 +537,11 @@ fn limits(options: &SolveOptions, deadline: Instant) -> Limits {
         deadline,
         backend: options.backend,
         max_rounds: 300,
-        node_budget: 50_000_000,
-        max_columns: 20_000,
+        node_budget: 2_000_000_000,
+        // microlp branches slowly; HiGHS handles large set-partitioning models.
+        max_columns: match options.backend.name() {
+            "highs" => 300_000,
+            _ => 20_000,
+        },
     }
 }
