@@ -190,6 +190,34 @@ impl BlockModel {
         }
     }
 
+    /// A start that meets the closed-form level-1 bound: members sorted by
+    /// Land (most frequent first) are dealt to the clusters in turn, so every
+    /// Land is spread as evenly as possible and sizes differ by at most one.
+    /// `None` with pins, links or mixed classes (the engine constructs then).
+    pub fn deal(&self) -> Option<Vec<usize>> {
+        let r = &self.rules;
+        if !self.strict || !r.pinned.is_empty() || !r.must_link.is_empty() || !r.cannot_link.is_empty() {
+            return None;
+        }
+        let n = self.len();
+        let k = self.clusters;
+        if k == 0 || !self.size.fits(n, k) {
+            return None;
+        }
+        let land = &self.weights.land;
+        let mut per = [0usize; 16];
+        for &l in land {
+            per[l as usize] += 1;
+        }
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&i| (std::cmp::Reverse(per[land[i] as usize]), land[i], i));
+        let mut groups = vec![0usize; n];
+        for (t, &i) in order.iter().enumerate() {
+            groups[i] = t % k;
+        }
+        Some(groups)
+    }
+
     /// Penalty and spread of a local assignment (member → group), from scratch.
     pub fn terms_of(&self, groups: &[usize]) -> (f64, f64) {
         let mut by = vec![Vec::new(); self.clusters];

@@ -8,6 +8,8 @@
 //! * Level 2: every member can at best be with its `b − 1` most rewarding
 //!   eligible partners; half the sum over members bounds the spread.
 
+use rayon::prelude::*;
+
 use super::block::BlockModel;
 use crate::objective::ObjectiveMode;
 
@@ -44,36 +46,41 @@ pub(crate) fn second_level_upper_bound(model: &BlockModel) -> f64 {
     let w = &model.weights;
     let weighted = w.weights.mode == ObjectiveMode::Weighted;
     let (a, b) = (model.size.min.max(1), model.size.max.max(1));
-    let mut total = 0.0;
-    let mut vals = Vec::with_capacity(n);
-    for i in 0..n {
-        vals.clear();
-        for j in 0..n {
-            if i == j || (model.strict && w.class[i] != w.class[j]) || w.class[i].abs_diff(w.class[j]) > 1 {
-                continue;
+    // Per member in parallel (a fixed-order sum keeps the result exact and
+    // reproducible); only the b − 1 largest partner values are needed.
+    let per_member: Vec<f64> = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let mut vals: Vec<f64> = (0..n)
+                .filter(|&j| j != i && w.class[i].abs_diff(w.class[j]) <= if model.strict { 0 } else { 1 })
+                .map(|j| {
+                    let (p, s) = w.terms(i, j);
+                    if weighted { s - p } else { s }
+                })
+                .collect();
+            let top = (b - 1).min(vals.len());
+            if top > 0 {
+                vals.select_nth_unstable_by(top - 1, |x, y| y.total_cmp(x));
+                vals.truncate(top);
+                vals.sort_by(|x, y| y.total_cmp(x));
             }
-            let (p, s) = w.terms(i, j);
-            vals.push(if weighted { s - p } else { s });
-        }
-        vals.sort_by(|x, y| y.total_cmp(x));
-        let mut prefix = 0.0;
-        let mut best = f64::NEG_INFINITY;
-        for s in 1..=b {
-            if s >= 2 {
-                match vals.get(s - 2) {
-                    Some(v) => prefix += v,
-                    None => break,
+            let mut prefix = 0.0;
+            let mut best = f64::NEG_INFINITY;
+            for s in 1..=b {
+                if s >= 2 {
+                    match vals.get(s - 2) {
+                        Some(v) => prefix += v,
+                        None => break,
+                    }
+                }
+                if s >= a {
+                    best = best.max(prefix);
                 }
             }
-            if s >= a {
-                best = best.max(prefix);
-            }
-        }
-        if best.is_finite() {
-            total += best;
-        }
-    }
-    total / 2.0
+            if best.is_finite() { best } else { 0.0 }
+        })
+        .collect();
+    per_member.iter().sum::<f64>() / 2.0
 }
 
 #[cfg(test)]

@@ -268,17 +268,20 @@ fn solve_block(
     let exact_reach = model.len() <= columns::MAX_MEMBERS && k > 1;
     let share = match (options.solver, exact_reach) {
         (SolverChoice::Heuristic, _) => 1.0,
-        (_, false) => 0.9,
+        (_, false) => 0.8,
         (SolverChoice::Auto, true) => 0.5,
         (SolverChoice::Exact, true) => 0.25,
     };
     let heuristic_deadline = start + options.time_limit.mul_f64(share);
+    // The closed-form level-2 bound is independent of the lineup: compute it
+    // first, so the heuristic's deadline accounts for it.
+    let closed_form_ub = bounds::second_level_upper_bound(&model);
     let mut params = SearchParams {
         runs: options.runs,
         generations: Some(options.generations),
         seed: options.seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
         deadline: Some(heuristic_deadline),
-        start: None,
+        start: model.deal(),
         schedule: engine::Schedule::default(),
     };
     let mut notes = Vec::new();
@@ -455,7 +458,7 @@ fn solve_block(
     // Level 2.
     let (p, s) = model.terms_of(&groups);
     let mut second = if weighted { s - p } else { s };
-    let mut ub = bounds::second_level_upper_bound(&model).max(second);
+    let mut ub = closed_form_ub.max(second);
     let mut l2_proven = k == 1;
     if k == 1 {
         ub = second;
