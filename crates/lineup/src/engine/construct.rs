@@ -121,7 +121,7 @@ pub fn construct<W: PairWeights>(
                 match pick {
                     Pick::Random => candidates.push(g),
                     Pick::Greedy => {
-                        let gain = s.to_group(u, g);
+                        let gain = s.to_group(u, g) + s.home_value(u, g);
                         if best.is_none_or(|(_, b)| gain.cmp_tol(&b).is_gt()) {
                             best = Some((g, gain));
                         }

@@ -100,15 +100,30 @@ pub struct Rules {
     pub quotas: Option<Vec<Vec<(u8, usize)>>>,
 }
 
+/// Elements that have a home group (e.g. their cluster in a baseline lineup):
+/// every element in its home group adds `bonus`, and at most `max_away`
+/// elements may be elsewhere.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Affinity<V> {
+    /// Per element its home group, if any.
+    pub home: Vec<Option<usize>>,
+    /// Value of one element being in its home group.
+    pub bonus: V,
+    /// At most this many elements with a home may be away from it.
+    pub max_away: Option<usize>,
+}
+
 /// A grouping instance.
 #[derive(Clone, Debug)]
-pub struct Instance<W> {
+pub struct Instance<W: PairWeights> {
     /// Pair weights of the elements.
     pub weights: W,
     /// Per group the inclusive bounds on its number of elements.
     pub bounds: Vec<(usize, usize)>,
     /// Hard constraints.
     pub rules: Rules,
+    /// Home groups, if any.
+    pub affinity: Option<Affinity<W::V>>,
 }
 
 impl<W: PairWeights> Instance<W> {
@@ -118,6 +133,7 @@ impl<W: PairWeights> Instance<W> {
             weights,
             bounds,
             rules: Rules::default(),
+            affinity: None,
         }
     }
 
@@ -152,7 +168,25 @@ impl<W: PairWeights> Instance<W> {
             }
         }
         debug_assert_eq!(group.len(), n);
+        if let Some(a) = &self.affinity {
+            for (i, h) in a.home.iter().enumerate() {
+                if *h == Some(group[i]) {
+                    total += a.bonus;
+                }
+            }
+        }
         total
+    }
+
+    /// Elements away from their home group.
+    pub fn away(&self, group: &[usize]) -> usize {
+        self.affinity.as_ref().map_or(0, |a| {
+            a.home
+                .iter()
+                .zip(group)
+                .filter(|(h, g)| h.is_some_and(|h| h != **g))
+                .count()
+        })
     }
 
     /// Whether a full assignment respects sizes and rules; `Err` names the first broken rule.
@@ -214,6 +248,12 @@ impl<W: PairWeights> Instance<W> {
                 if size[g] > 0 && hi[g] - lo[g] > 1 {
                     return Err(format!("group {g} spans categories {}..{}", lo[g], hi[g]));
                 }
+            }
+        }
+        if let Some(max) = self.affinity.as_ref().and_then(|a| a.max_away) {
+            let away = self.away(group);
+            if away > max {
+                return Err(format!("{away} elements away from home, more than {max}"));
             }
         }
         Ok(())

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use super::instance::{DenseWeights, Instance, PairWeights, Rules};
+use super::instance::{Affinity, DenseWeights, Instance, PairWeights, Rules};
 use super::memetic::{self, Budget, Schedule, Start};
 use super::rng::Rng;
 use super::value::Value;
@@ -88,11 +88,25 @@ fn sub_instance<W: PairWeights>(
         quotas: None,
     };
     let bounds = chunk.iter().map(|&g| inst.bounds[g]).collect();
+    let affinity = inst.affinity.as_ref().map(|a| Affinity {
+        home: elems.iter().map(|&i| a.home[i].and_then(local_group)).collect(),
+        bonus: a.bonus,
+        // The cap on moves is global: a chunk may not move more than it has
+        // moved already.
+        max_away: a.max_away.map(|_| {
+            elems
+                .iter()
+                .zip(&start)
+                .filter(|(i, lg)| a.home[**i].is_some_and(|h| local_group(h) != Some(**lg)))
+                .count()
+        }),
+    });
     (
         Instance {
             weights,
             bounds,
             rules,
+            affinity,
         },
         elems,
         start,

@@ -36,7 +36,7 @@ fn relocations<W: PairWeights>(s: &mut State<'_, W>, free: &[usize], log: &mut O
             if h == g || s.size[h] + su > s.bounds[h].1 {
                 continue;
             }
-            if s.relocate_gain(u, h).is_gain() && s.rules_allow(u, h, None) {
+            if s.relocate_gain(u, h).is_gain() && s.rules_allow(u, h, None) && s.away_allows(u, h) {
                 if let Some(l) = log.as_deref_mut() {
                     l.push((u, g));
                 }
@@ -72,7 +72,10 @@ fn find_swap<W: PairWeights>(
                 continue;
             }
             let w = w_of(x);
-            let d = gain_to[gv] + t - o - w - w;
+            let mut d = gain_to[gv] + t - o - w - w;
+            if s.has_home {
+                d += s.home_delta(u, gu, gv) + s.home_delta(from + x, gv, gu);
+            }
             if d.is_gain() && s.can_swap(u, from + x) {
                 return Some(from + x);
             }
@@ -88,7 +91,10 @@ fn find_swap<W: PairWeights>(
                 if gv == gu || !f {
                     continue;
                 }
-                let d = gain_to[gv] + t - o - w - w;
+                let mut d = gain_to[gv] + t - o - w - w;
+                if s.has_home {
+                    d += s.home_delta(u, gu, gv) + s.home_delta(from + x, gv, gu);
+                }
                 if d.is_gain() && s.can_swap(u, from + x) {
                     return Some(from + x);
                 }

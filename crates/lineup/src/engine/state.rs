@@ -42,7 +42,17 @@ pub struct State<'a, W: PairWeights> {
     n_cat: usize,
     /// Whether any item is pinned, linked or capped (rules need checking).
     pub has_rules: bool,
-    /// Sum of weights of all pairs of different items that share a group.
+    /// Per item: (home group, members whose home it is).
+    home: Vec<Vec<(usize, u32)>>,
+    home_total: Vec<u32>,
+    bonus: W::V,
+    max_away: Option<usize>,
+    /// Whether any item has a home group.
+    pub has_home: bool,
+    /// Elements away from their home group.
+    pub away: usize,
+    /// Sum of weights of all pairs of different items that share a group,
+    /// plus the home bonuses.
     pub value: W::V,
 }
 
@@ -64,6 +74,12 @@ impl<W: PairWeights> Clone for State<'_, W> {
             cat: self.cat.clone(),
             n_cat: self.n_cat,
             has_rules: self.has_rules,
+            home: self.home.clone(),
+            home_total: self.home_total.clone(),
+            bonus: self.bonus,
+            max_away: self.max_away,
+            has_home: self.has_home,
+            away: self.away,
             value: self.value,
         }
     }
@@ -71,7 +87,11 @@ impl<W: PairWeights> Clone for State<'_, W> {
 
 impl<'a, W: PairWeights> State<'a, W> {
     /// A state with every item unplaced.
-    pub fn empty<E: PairWeights>(inst: &'a Instance<E>, items: &'a Items, w: &'a W) -> State<'a, W> {
+    pub fn empty<E: PairWeights<V = W::V>>(
+        inst: &'a Instance<E>,
+        items: &'a Items,
+        w: &'a W,
+    ) -> State<'a, W> {
         let m = inst.groups();
         let k = items.len();
         let n_attr = inst
@@ -84,10 +104,27 @@ impl<'a, W: PairWeights> State<'a, W> {
             .span
             .as_ref()
             .map_or(0, |c| c.iter().copied().max().map_or(0, |x| x as usize + 1));
+        let max_away = inst.affinity.as_ref().and_then(|a| a.max_away);
         let has_rules = n_attr > 0
             || n_cat > 0
+            || max_away.is_some()
             || items.pinned.iter().any(Option::is_some)
             || items.cannot.iter().any(|c| !c.is_empty());
+        let mut home: Vec<Vec<(usize, u32)>> = vec![Vec::new(); k];
+        if let Some(a) = &inst.affinity {
+            for (u, mem) in items.members.iter().enumerate() {
+                for &i in mem {
+                    if let Some(g) = a.home.get(i).copied().flatten() {
+                        match home[u].iter_mut().find(|x| x.0 == g) {
+                            Some(x) => x.1 += 1,
+                            None => home[u].push((g, 1)),
+                        }
+                    }
+                }
+            }
+        }
+        let home_total: Vec<u32> = home.iter().map(|h| h.iter().map(|x| x.1).sum()).collect();
+        let has_home = home_total.iter().any(|&t| t > 0);
         State {
             w,
             items,
@@ -104,7 +141,66 @@ impl<'a, W: PairWeights> State<'a, W> {
             cat: vec![0; m * n_cat],
             n_cat,
             has_rules,
+            home,
+            home_total,
+            bonus: inst.affinity.as_ref().map_or(W::V::default(), |a| a.bonus),
+            max_away,
+            has_home,
+            away: 0,
             value: W::V::default(),
+        }
+    }
+
+    /// Members of item `u` whose home is group `g`.
+    #[inline]
+    fn home_count(&self, u: usize, g: usize) -> u32 {
+        self.home[u].iter().find(|x| x.0 == g).map_or(0, |x| x.1)
+    }
+
+    /// Home bonus of item `u` in group `g`.
+    #[inline]
+    pub fn home_value(&self, u: usize, g: usize) -> W::V {
+        if !self.has_home {
+            return W::V::default();
+        }
+        let c = self.home_count(u, g);
+        if c == 0 {
+            W::V::default()
+        } else {
+            self.bonus.scale(c as f64)
+        }
+    }
+
+    /// Change of the home bonus when `u` goes from `g` to `h`.
+    #[inline]
+    pub fn home_delta(&self, u: usize, g: usize, h: usize) -> W::V {
+        if !self.has_home {
+            return W::V::default();
+        }
+        self.home_value(u, h) - self.home_value(u, g)
+    }
+
+    /// Members of `u` away from home in group `g`.
+    #[inline]
+    fn away_in(&self, u: usize, g: usize) -> usize {
+        (self.home_total[u] - self.home_count(u, g)) as usize
+    }
+
+    /// Whether moving `u` to `h` keeps the away count within its cap.
+    #[inline]
+    pub fn away_allows(&self, u: usize, h: usize) -> bool {
+        self.max_away.is_none() || self.away_ok(self.away_in(u, h), self.away_in(u, self.group[u]))
+    }
+
+    /// Whether a change of the away count by `+plus − minus` is allowed.
+    #[inline]
+    fn away_ok(&self, plus: usize, minus: usize) -> bool {
+        match self.max_away {
+            None => true,
+            Some(max) => {
+                let new = self.away + plus - minus.min(self.away + plus);
+                new <= max || new <= self.away
+            }
         }
     }
 
@@ -198,7 +294,8 @@ impl<'a, W: PairWeights> State<'a, W> {
     /// Puts an unplaced item into group `g` (O(items)).
     pub fn place(&mut self, u: usize, g: usize) {
         debug_assert_eq!(self.group[u], UNPLACED);
-        self.value += self.to_group(u, g);
+        self.value += self.to_group(u, g) + self.home_value(u, g);
+        self.away += self.away_in(u, g);
         self.group[u] = g;
         self.add_row(u, g, true);
         self.counters(u, g, true);
@@ -210,7 +307,8 @@ impl<'a, W: PairWeights> State<'a, W> {
     pub fn unplace(&mut self, u: usize) {
         let g = self.group[u];
         debug_assert_ne!(g, UNPLACED);
-        self.value -= self.to_group(u, g);
+        self.value -= self.to_group(u, g) + self.home_value(u, g);
+        self.away -= self.away_in(u, g);
         self.group[u] = UNPLACED;
         self.add_row(u, g, false);
         self.counters(u, g, false);
@@ -223,7 +321,8 @@ impl<'a, W: PairWeights> State<'a, W> {
         if g == h {
             return;
         }
-        self.value += self.to_group(u, h) - self.own[u];
+        self.value += self.relocate_gain(u, h);
+        self.away = self.away + self.away_in(u, h) - self.away_in(u, g);
         self.group[u] = h;
         self.add_row(u, g, false);
         self.add_row(u, h, true);
@@ -239,6 +338,8 @@ impl<'a, W: PairWeights> State<'a, W> {
             return;
         }
         self.value += self.swap_gain(u, v);
+        self.away =
+            self.away + self.away_in(u, h) + self.away_in(v, g) - self.away_in(u, g) - self.away_in(v, h);
         self.group[u] = h;
         self.group[v] = g;
         self.add_row(u, g, false);
@@ -255,7 +356,7 @@ impl<'a, W: PairWeights> State<'a, W> {
     /// Gain of moving `u` to `h`.
     #[inline]
     pub fn relocate_gain(&self, u: usize, h: usize) -> W::V {
-        self.to_group(u, h) - self.own[u]
+        self.to_group(u, h) - self.own[u] + self.home_delta(u, self.group[u], h)
     }
 
     /// Gain of exchanging `u` and `v` (in different groups).
@@ -264,6 +365,8 @@ impl<'a, W: PairWeights> State<'a, W> {
         let (g, h) = (self.group[u], self.group[v]);
         let w = self.w.weight(u, v);
         self.to_group(u, h) - self.own[u] + self.to_group(v, g) - self.own[v] - w - w
+            + self.home_delta(u, g, h)
+            + self.home_delta(v, h, g)
     }
 
     /// Whether item `u` may join group `g` when item `out` (if any) leaves it,
@@ -327,6 +430,7 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.size[g] - s >= self.bounds[g].0
             && self.size[h] + s <= self.bounds[h].1
             && self.rules_allow(u, h, None)
+            && self.away_ok(self.away_in(u, h), self.away_in(u, g))
     }
 
     /// Whether exchanging `u` and `v` keeps every rule and size bound.
@@ -343,7 +447,12 @@ impl<'a, W: PairWeights> State<'a, W> {
                 return false;
             }
         }
-        self.rules_allow(u, h, Some(v)) && self.rules_allow(v, g, Some(u))
+        self.rules_allow(u, h, Some(v))
+            && self.rules_allow(v, g, Some(u))
+            && self.away_ok(
+                self.away_in(u, h) + self.away_in(v, g),
+                self.away_in(u, g) + self.away_in(v, h),
+            )
     }
 
     /// Unplaces every item (O(items × groups)).
@@ -355,6 +464,7 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.table.iter_mut().for_each(|t| *t = W::V::default());
         self.own.iter_mut().for_each(|t| *t = W::V::default());
         self.value = W::V::default();
+        self.away = 0;
     }
 
     /// Sets every item from an item → group assignment, rebuilding the tables
@@ -372,11 +482,16 @@ impl<'a, W: PairWeights> State<'a, W> {
             self.add_row(u, g, true);
         }
         let mut value = W::V::default();
+        let mut home = W::V::default();
+        self.away = 0;
         for x in 0..self.k {
-            self.own[x] = self.table[self.group[x] * self.k + x];
+            let g = self.group[x];
+            self.own[x] = self.table[g * self.k + x];
             value += self.own[x];
+            home += self.home_value(x, g);
+            self.away += self.away_in(x, g);
         }
-        self.value = value.scale(0.5);
+        self.value = value.scale(0.5) + home;
     }
 
     /// The element → group assignment.

@@ -177,6 +177,7 @@ impl BlockModel {
             weights: self.weights.clone(),
             bounds: self.bounds(),
             rules: self.rules.clone(),
+            affinity: None,
         }
     }
 
@@ -187,6 +188,7 @@ impl BlockModel {
             weights: DenseWeights::from_fn(self.len(), |i, j| w.weight(i, j)),
             bounds: self.bounds(),
             rules: self.rules.clone(),
+            affinity: None,
         }
     }
 
