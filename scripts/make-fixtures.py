@@ -57,6 +57,16 @@ def main():
     growth.sort(key=lambda r: r["id"])
     write("growth-60.csv", header, growth)
 
+    # growth-68: growth-60 plus 8 joiners (1 Großstadt, 1 Mittelstadt,
+    # 6 Kleinstädte), for what-if analysis.
+    rng = random.Random(2022)
+    taken = {r["id"] for r in growth}
+    joiners = []
+    for c, n in (("G", 1), ("M", 1), ("K", 6)):
+        pool = [r for r in rows if cls(r) == c and r["id"] not in taken]
+        joiners += rng.sample(pool, n)
+    write("growth-68.csv", header, sorted(growth + joiners, key=lambda r: r["id"]))
+
     # All 81 Großstädte of the register.
     write("grossstaedte-81.csv", header, [r for r in rows if cls(r) == "G"])
 

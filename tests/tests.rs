@@ -7,3 +7,4 @@ mod properties;
 mod readme;
 mod solve;
 mod util;
+mod whatif;

@@ -51,9 +51,47 @@ pub enum Command {
     /// Verify and score a lineup made elsewhere (by hand, by an earlier run).
     #[command(after_help = EVALUATE_EXAMPLES)]
     Evaluate(EvaluateArgs),
+    /// Re-optimise an existing lineup after municipalities join or leave, moving as few members as possible.
+    #[command(after_help = WHATIF_EXAMPLES)]
+    Whatif(WhatifArgs),
     /// Solve a Maximally Diverse Grouping Problem instance in MDGPLIB format.
     #[command(after_help = MDGP_EXAMPLES)]
     Mdgp(MdgpArgs),
+}
+
+const WHATIF_EXAMPLES: &str = "\
+Examples:
+  lineup solve fixtures/growth-60.csv --format json -o baseline.json
+  lineup whatif fixtures/growth-68.csv --baseline baseline.json
+  lineup whatif fixtures/growth-68.csv --baseline baseline.json --max-moves 2 --format json
+  lineup whatif fixtures/growth-68.csv --baseline baseline.json --stability 0.5
+
+FILE is the current list: municipalities not in the baseline join, baseline members missing from
+FILE leave. Baseline cluster ids stay; a size class keeps its number of clusters unless its new size
+forces clusters to open or close.";
+
+/// Arguments of `lineup whatif`.
+#[derive(Debug, Args)]
+pub struct WhatifArgs {
+    /// The current municipalities, as for `solve`.
+    pub file: PathBuf,
+    /// The existing lineup: JSON as written by `solve --format json` (it also records the data of
+    /// members who have left), or CSV with id and cluster columns.
+    #[arg(long, value_name = "LINEUP")]
+    pub baseline: PathBuf,
+    /// At most N baseline members may move (a hard cap); the objective decides among those lineups.
+    #[arg(long, value_name = "N")]
+    pub max_moves: Option<usize>,
+    /// Soft trade-off instead of fewest moves first: each moved member costs WEIGHT (lexicographic
+    /// objective: as much as WEIGHT same-Land pairs; weighted objective: WEIGHT points).
+    #[arg(long, value_name = "WEIGHT")]
+    pub stability: Option<f64>,
+    #[command(flatten)]
+    pub problem: ProblemArgs,
+    #[command(flatten)]
+    pub run: RunArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 const MDGP_EXAMPLES: &str = "\

@@ -6,6 +6,7 @@ mod config;
 mod error;
 mod mdgp;
 mod render;
+mod whatif;
 
 use std::fs::File;
 use std::io::{BufReader, Write};
@@ -36,6 +37,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Solve(a) => solve(a),
         Command::Evaluate(a) => evaluate(a),
+        Command::Whatif(a) => whatif::run(a),
         Command::Mdgp(a) => {
             let out = a.output.output.clone();
             let text = mdgp::run(a)?;
@@ -44,7 +46,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
     }
 }
 
-fn open(path: &Path) -> Result<BufReader<File>, CliError> {
+pub(crate) fn open(path: &Path) -> Result<BufReader<File>, CliError> {
     File::open(path)
         .map(BufReader::new)
         .map_err(|e| CliError::usage(format!("cannot open {}: {e}", path.display())))
@@ -64,7 +66,7 @@ fn format_of(path: &Path) -> Option<InputFormat> {
 }
 
 /// Reads municipalities and adds the file's links to the settings.
-fn read_input(path: &Path, settings: &mut Settings) -> Result<Vec<Municipality>, CliError> {
+pub(crate) fn read_input(path: &Path, settings: &mut Settings) -> Result<Vec<Municipality>, CliError> {
     let input =
         lineup::read_municipalities(open(path)?, format_of(path)).map_err(|e| CliError::input(path, &e))?;
     settings.must_link.extend(input.must_link);
@@ -86,7 +88,7 @@ fn emit(report: &Report, out: &OutputArgs) -> Result<(), CliError> {
 }
 
 /// Writes to a file, or to standard output (a closed pipe is not an error).
-fn write_out(text: &str, path: Option<&Path>) -> Result<(), CliError> {
+pub(crate) fn write_out(text: &str, path: Option<&Path>) -> Result<(), CliError> {
     match path {
         Some(path) => std::fs::write(path, text)
             .map_err(|e| CliError::usage(format!("cannot write {}: {e}", path.display()))),

@@ -67,6 +67,7 @@ pub mod settings;
 pub mod size_class;
 pub mod solve;
 pub mod verify;
+pub mod whatif;
 
 pub use borders::{BorderGraph, borders};
 pub use distance::great_circle_km;
@@ -74,7 +75,7 @@ pub use error::{
     Infeasibility, InputError, InputErrorKind, ProblemError, SchemeError, SolveError, UnknownLand,
 };
 pub use ilp::Backend;
-pub use io::{InputFormat, read_lineup, read_municipalities};
+pub use io::{InputFormat, read_baseline, read_lineup, read_municipalities};
 pub use land::Land;
 pub use lineup::{Cluster, Lineup};
 pub use municipality::Municipality;
@@ -88,6 +89,7 @@ pub use solve::progress::{Progress, Stage};
 pub use solve::solution::{BlockReport, Bound, Gap, GapLevel, Solution, Status};
 pub use solve::{SolveOptions, SolverChoice, solve, solve_with_progress};
 pub use verify::{ClusterMetrics, Verified, Violation, verify};
+pub use whatif::{Baseline, Diff, Stability, WhatIf, WhatIfError, whatif};
 
 /// The README's Rust example, compiled and run as a doctest.
 #[doc = include_str!("../../../README.md")]

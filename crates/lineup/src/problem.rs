@@ -175,6 +175,14 @@ impl Problem {
         self.blocks.iter().map(|b| b.clusters).sum()
     }
 
+    /// Gives the clusters of block `b` other ids (pins keep theirs: the first
+    /// `pins.len()` ids must be the pin labels).
+    pub(crate) fn rename_clusters(&mut self, b: usize, ids: Vec<String>) {
+        debug_assert_eq!(ids.len(), self.blocks[b].clusters);
+        debug_assert!(self.blocks[b].pins.iter().zip(&ids).all(|(p, i)| p == i));
+        self.blocks[b].cluster_ids = ids;
+    }
+
     fn class_name(&self, c: ClassId) -> &str {
         &self.settings.classes.class(c).name
     }

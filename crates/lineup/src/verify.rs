@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use crate::borders::borders;
 use crate::distance::great_circle_km;
 use crate::lineup::Lineup;
-use crate::objective::Score;
+use crate::municipality::Municipality;
+use crate::objective::{Score, Weights};
 use crate::problem::Problem;
 use crate::settings::Comparability;
 use crate::size_class::ClassId;
@@ -191,14 +192,19 @@ pub struct Verified {
 /// Scores one set of members (indices into the problem) from scratch.
 pub fn score_members(problem: &Problem, members: &[usize]) -> ClusterMetrics {
     let ms = problem.municipalities();
-    let w = &problem.settings().weights;
+    let list: Vec<(&Municipality, ClassId)> =
+        members.iter().map(|&i| (&ms[i], problem.class_of(i))).collect();
+    score_list(&list, &problem.settings().weights)
+}
+
+/// Scores a set of municipalities with their size classes from scratch.
+pub(crate) fn score_list(list: &[(&Municipality, ClassId)], w: &Weights) -> ClusterMetrics {
     let g = borders();
     let mut s = Score::default();
     let mut min_km = f64::INFINITY;
     let mut pairs = 0usize;
-    for (x, &i) in members.iter().enumerate() {
-        for &j in &members[x + 1..] {
-            let (a, b) = (&ms[i], &ms[j]);
+    for (x, &(a, ca)) in list.iter().enumerate() {
+        for &(b, cb) in &list[x + 1..] {
             let km = great_circle_km(a.location, b.location);
             pairs += 1;
             min_km = min_km.min(km);
@@ -208,21 +214,21 @@ pub fn score_members(problem: &Problem, members: &[usize]) -> ClusterMetrics {
             } else if !g.share_border(a.land, b.land) {
                 s.non_bordering_pairs += 1;
             }
-            if problem.class_of(i) != problem.class_of(j) {
+            if ca != cb {
                 s.mixed_class_pairs += 1;
             }
         }
     }
     s.penalty = w.same_land * s.same_land_pairs as f64 + w.mixed_class * s.mixed_class_pairs as f64;
     s.spread = w.non_bordering * s.non_bordering_pairs as f64 + w.distance_per_100km * s.distance_km / 100.0;
-    let mut classes: Vec<ClassId> = members.iter().map(|&i| problem.class_of(i)).collect();
+    let mut classes: Vec<ClassId> = list.iter().map(|m| m.1).collect();
     classes.sort();
     classes.dedup();
-    let mut lands: Vec<_> = members.iter().map(|&i| ms[i].land).collect();
+    let mut lands: Vec<_> = list.iter().map(|m| m.0.land).collect();
     lands.sort();
     lands.dedup();
     ClusterMetrics {
-        size: members.len(),
+        size: list.len(),
         size_classes: classes,
         distinct_states: lands.len(),
         mean_distance_km: if pairs > 0 {

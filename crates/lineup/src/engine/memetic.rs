@@ -185,6 +185,13 @@ pub fn run<W: PairWeights>(
             };
             match (i, start.initial) {
                 (0, Some(init)) => m.state.load(init),
+                // Under a cap on elements away from home, random starts would
+                // break the cap: perturb the given start instead.
+                (_, Some(init)) if m.state.has_away_cap() => {
+                    m.state.load(init);
+                    let eta = (ctx.free.len() / 4).max(1);
+                    undirected(&mut m.state, &mut m.rng, ctx.free, eta, None);
+                }
                 _ => {
                     m.state.clear();
                     let pick = if i == 0 { Pick::Greedy } else { Pick::Random };
@@ -202,14 +209,14 @@ pub fn run<W: PairWeights>(
     }
     let mut best: (Vec<usize>, W::V, Duration) = (Vec::new(), W::V::default(), Duration::ZERO);
     let mut have_best = false;
-    let mut keep_best = |g: &[usize], v: W::V| {
-        if !have_best || v.cmp_tol(&best.1).is_gt() {
+    let mut keep_best = |g: &[usize], v: W::V, ok: bool| {
+        if ok && (!have_best || v.cmp_tol(&best.1).is_gt()) {
             best = (g.to_vec(), v, budget.started.elapsed());
             have_best = true;
         }
     };
     for m in &pop {
-        keep_best(&m.state.group, m.state.value);
+        keep_best(&m.state.group, m.state.value, m.state.within_cap());
     }
     let items = s.k as f64;
     let groups = s.m as f64;
@@ -234,12 +241,15 @@ pub fn run<W: PairWeights>(
                 undirected(&mut m.state, &mut m.rng, ctx.free, eta, None);
                 descend(&mut m.state, ctx.free, ctx.is_free, None, ctx.deadline);
                 Step {
-                    best: Some((m.state.group.clone(), m.state.value)),
+                    best: m
+                        .state
+                        .within_cap()
+                        .then(|| (m.state.group.clone(), m.state.value)),
                 }
             })
             .collect();
         for st in steps.iter().filter_map(|s| s.best.as_ref()) {
-            keep_best(&st.0, st.1);
+            keep_best(&st.0, st.1, true);
         }
         // 2. Crossover and local search, in each member's scratch state.
         if beta > 1 {
@@ -247,7 +257,7 @@ pub fn run<W: PairWeights>(
                 .iter()
                 .map(|m| (m.state.group.clone(), m.state.value))
                 .collect();
-            let children: Vec<Option<W::V>> = pop
+            let children: Vec<Option<(W::V, bool)>> = pop
                 .par_iter_mut()
                 .enumerate()
                 .map(|(i, m)| {
@@ -257,13 +267,16 @@ pub fn run<W: PairWeights>(
                     }
                     crossover(&mut m.scratch, &mut m.rng, &parents[i].0, &parents[j].0)?;
                     descend(&mut m.scratch, ctx.free, ctx.is_free, None, ctx.deadline);
-                    Some(m.scratch.value)
+                    Some((m.scratch.value, m.scratch.within_cap()))
                 })
                 .collect();
             for (i, child) in children.into_iter().enumerate() {
-                let Some(cv) = child else { continue };
+                let Some((cv, ok)) = child else { continue };
                 let m = &mut pop[i];
-                keep_best(&m.scratch.group, cv);
+                keep_best(&m.scratch.group, cv, ok);
+                if !ok {
+                    continue;
+                }
                 let accept = match cv.cmp_tol(&m.state.value) {
                     std::cmp::Ordering::Less => {
                         let (pf, cf) = (m.state.value.primary(), cv.primary());
@@ -289,19 +302,24 @@ pub fn run<W: PairWeights>(
                 }
                 descend(&mut m.state, ctx.free, ctx.is_free, None, ctx.deadline);
                 Step {
-                    best: Some((m.state.group.clone(), m.state.value)),
+                    best: m
+                        .state
+                        .within_cap()
+                        .then(|| (m.state.group.clone(), m.state.value)),
                 }
             })
             .collect();
         for st in steps.iter().filter_map(|s| s.best.as_ref()) {
-            keep_best(&st.0, st.1);
+            keep_best(&st.0, st.1, true);
         }
         generation += 1;
         pop.sort_by(|a, b| b.state.value.total_cmp(&a.state.value));
         let target = schedule.pop_max as f64 - (schedule.pop_max as f64 - schedule.pop_min as f64) * p;
         pop.truncate((target.round() as usize).clamp(schedule.pop_min.max(1), beta));
     }
-    let _ = have_best;
+    if !have_best {
+        return None;
+    }
     Some(RunResult {
         groups: best.0,
         value: best.1,

@@ -163,6 +163,11 @@ pub fn solve<W: PairWeights>(
                 groups[i] = res.groups[u];
             }
         }
+        // Every rule (the cap on elements away from home included) is checked
+        // again on the element level before a run can win.
+        if inst.check(&groups).is_err() {
+            continue;
+        }
         let value = inst.evaluate(&groups);
         if best.as_ref().is_none_or(|b| value.cmp_tol(&b.value).is_gt()) {
             best = Some(Outcome {

@@ -186,6 +186,19 @@ impl<'a, W: PairWeights> State<'a, W> {
         (self.home_total[u] - self.home_count(u, g)) as usize
     }
 
+    /// Whether the number of elements away from home is capped.
+    #[inline]
+    pub fn has_away_cap(&self) -> bool {
+        self.max_away.is_some()
+    }
+
+    /// Whether the away count respects its cap (a construction may exceed
+    /// it; such states are never reported as results).
+    #[inline]
+    pub fn within_cap(&self) -> bool {
+        self.max_away.is_none_or(|max| self.away <= max)
+    }
+
     /// Whether moving `u` to `h` keeps the away count within its cap.
     #[inline]
     pub fn away_allows(&self, u: usize, h: usize) -> bool {

@@ -27,25 +27,22 @@ fn member_id(v: &Value) -> Option<String> {
     }
 }
 
-/// Reads a lineup and resolves its member ids against the municipalities
-/// (member indices refer to `municipalities`).
-///
-/// Members that are missing or repeated are not errors here: the verifier
-/// reports them. Ids that are not among the municipalities are errors.
-pub fn read_lineup(reader: impl Read, municipalities: &[Municipality]) -> Result<Lineup, InputError> {
-    let index: std::collections::HashMap<&str, usize> = municipalities
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.id.as_str(), i))
-        .collect();
-    let text = read_text(reader)?;
+/// One member as a lineup file gives it: its id and, in JSON, the whole
+/// member object (a `solve` report carries name, state, population, …).
+pub(crate) struct RawMember {
+    pub id: String,
+    pub fields: Option<serde_json::Map<String, Value>>,
+}
+
+/// Clusters (id, members) of a lineup file, in file order.
+pub(crate) fn parse_raw(text: &str) -> Result<Vec<(String, Vec<RawMember>)>, InputError> {
     if text.trim().is_empty() {
         return Err(InputError::new(InputErrorKind::Empty));
     }
-    let mut raw: Vec<(String, Vec<String>)> = Vec::new();
-    match InputFormat::sniff(&text) {
+    let mut raw: Vec<(String, Vec<RawMember>)> = Vec::new();
+    match InputFormat::sniff(text) {
         InputFormat::Json => {
-            let doc: Value = serde_json::from_str(&text).map_err(|e| {
+            let doc: Value = serde_json::from_str(text).map_err(|e| {
                 json_err(format!(
                     "invalid JSON at line {}, column {}: {e}",
                     e.line(),
@@ -70,21 +67,25 @@ pub fn read_lineup(reader: impl Read, municipalities: &[Municipality]) -> Result
                     .get("members")
                     .and_then(Value::as_array)
                     .ok_or_else(|| json_err("each cluster needs a `members` array").with_place(place))?;
-                let ids = members
+                let members = members
                     .iter()
                     .map(|m| {
-                        member_id(m).ok_or_else(|| {
+                        let id = member_id(m).ok_or_else(|| {
                             json_err("a member must be an id or an object with an `id`")
                                 .with_place(place)
                                 .with_field("members")
+                        })?;
+                        Ok(RawMember {
+                            id,
+                            fields: m.as_object().cloned(),
                         })
                     })
-                    .collect::<Result<Vec<_>, _>>()?;
-                raw.push((id, ids));
+                    .collect::<Result<Vec<_>, InputError>>()?;
+                raw.push((id, members));
             }
         }
         InputFormat::Csv => {
-            let delimiter = crate::io::csv::detect_delimiter(&text);
+            let delimiter = crate::io::csv::detect_delimiter(text);
             let mut r = ::csv::ReaderBuilder::new()
                 .delimiter(delimiter)
                 .trim(::csv::Trim::All)
@@ -120,23 +121,42 @@ pub fn read_lineup(reader: impl Read, municipalities: &[Municipality]) -> Result
                     })
                     .with_place(Place::Row(row)));
                 };
+                let member = RawMember {
+                    id: id.to_string(),
+                    fields: None,
+                };
                 match raw.iter_mut().find(|c| c.0 == cl) {
-                    Some(c) => c.1.push(id.to_string()),
-                    None => raw.push((cl.to_string(), vec![id.to_string()])),
+                    Some(c) => c.1.push(member),
+                    None => raw.push((cl.to_string(), vec![member])),
                 }
             }
         }
     }
+    Ok(raw)
+}
+
+/// Reads a lineup and resolves its member ids against the municipalities
+/// (member indices refer to `municipalities`).
+///
+/// Members that are missing or repeated are not errors here: the verifier
+/// reports them. Ids that are not among the municipalities are errors.
+pub fn read_lineup(reader: impl Read, municipalities: &[Municipality]) -> Result<Lineup, InputError> {
+    let index: std::collections::HashMap<&str, usize> = municipalities
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.id.as_str(), i))
+        .collect();
+    let raw = parse_raw(&read_text(reader)?)?;
     let clusters = raw
         .into_iter()
         .map(|(id, ids)| {
             let mut members = ids
                 .iter()
                 .map(|m| {
-                    index.get(m.as_str()).copied().ok_or_else(|| {
+                    index.get(m.id.as_str()).copied().ok_or_else(|| {
                         InputError::new(InputErrorKind::UnknownMember {
                             cluster: id.clone(),
-                            id: m.clone(),
+                            id: m.id.clone(),
                         })
                     })
                 })

@@ -7,6 +7,7 @@
 //! * [`json`]: JSON arrays of municipality objects.
 //! * [`lineup`](mod@lineup): lineup JSON (as written by `lineup solve --format json`).
 
+pub mod baseline;
 pub mod columns;
 pub mod csv;
 pub mod json;
@@ -20,6 +21,7 @@ use std::collections::HashMap;
 use crate::error::{InputError, InputErrorKind, Place};
 use crate::municipality::Municipality;
 
+pub use baseline::read_baseline;
 pub use lineup::read_lineup;
 
 /// Input formats for municipalities.

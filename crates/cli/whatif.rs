@@ -1,0 +1,106 @@
+//! `lineup whatif`: read the current list and the baseline, call the
+//! library, render the new lineup and its changes.
+
+use std::fmt::Write;
+
+use lineup::whatif::{Diff, WhatIfReport};
+use lineup::{Stability, WhatIfError};
+
+use crate::args::{FormatArg, WhatifArgs};
+use crate::error::CliError;
+use crate::{config, open, read_input, render, write_out};
+
+/// Runs the command.
+pub fn run(a: WhatifArgs) -> Result<(), CliError> {
+    let mut settings = config::settings(&a.problem)?;
+    let options = config::options(&a.run)?;
+    let municipalities = read_input(&a.file, &mut settings)?;
+    let baseline = lineup::read_baseline(open(&a.baseline)?).map_err(|e| CliError::input(&a.baseline, &e))?;
+    let stability = Stability {
+        max_moves: a.max_moves,
+        weight: a.stability,
+    };
+    let w =
+        lineup::whatif(municipalities, settings, &baseline, &stability, &options).map_err(|e| match e {
+            WhatIfError::Problem(p) => CliError::problem(&a.file, p),
+            WhatIfError::Solve(s) => CliError::solve(s),
+            other => CliError::infeasible(other.to_string()),
+        })?;
+    let mut report = w.report();
+    report.report.settings.seed = Some(options.seed);
+    report.report.settings.time_limit_s = Some(options.time_limit.as_secs_f64());
+    report.report.settings.backend = Some(options.backend.name().to_string());
+    let text = match a.output.format {
+        FormatArg::Table => {
+            let mut t = render::table(&report.report);
+            t.push('\n');
+            t.push_str(&changes(&report.diff));
+            t
+        }
+        FormatArg::Json => json(&report).map_err(|e| CliError::usage(format!("cannot write JSON: {e}")))?,
+        FormatArg::Csv => {
+            render::csv(&report.report).map_err(|e| CliError::usage(format!("cannot write CSV: {e}")))?
+        }
+    };
+    write_out(&text, a.output.output.as_deref())
+}
+
+fn json(r: &WhatIfReport) -> Result<String, serde_json::Error> {
+    let mut s = serde_json::to_string_pretty(r)?;
+    s.push('\n');
+    Ok(s)
+}
+
+fn list_or_none(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".into()
+    } else {
+        items.join(", ")
+    }
+}
+
+/// The changes, as lines under the lineup table.
+pub fn changes(d: &Diff) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "changes    {} joined, {} moved, {} left; opened: {}; closed: {}",
+        d.joined.len(),
+        d.moved.len(),
+        d.left.len(),
+        list_or_none(&d.opened),
+        list_or_none(&d.closed)
+    );
+    for j in &d.joined {
+        let _ = writeln!(o, "  joined   {} ({}) → {}", j.name, j.id, j.to);
+    }
+    for m in &d.moved {
+        let _ = writeln!(o, "  moved    {} ({}): {} → {}", m.name, m.id, m.from, m.to);
+    }
+    for l in &d.left {
+        let name = l.name.as_deref().unwrap_or("?");
+        let _ = writeln!(o, "  left     {name} ({}) from {}", l.id, l.from);
+    }
+    for n in &d.notes {
+        let _ = writeln!(o, "  note     {n}");
+    }
+    let after = &d.objective_after;
+    let before = match &d.objective_before {
+        Some(b) => format!(
+            "penalty {} → {}; spread {:.2} → {:.2}",
+            b.penalty, after.penalty, b.spread, after.spread
+        ),
+        None => format!(
+            "penalty {}; spread {:.2} (the baseline lacks the data of members who left, so it cannot be scored: use a baseline written by `solve --format json`)",
+            after.penalty, after.spread
+        ),
+    };
+    let _ = writeln!(o, "objective  {before}");
+    let proof = if d.moves_proven_minimal {
+        "the fewest possible"
+    } else {
+        "at least"
+    };
+    let _ = writeln!(o, "moves      {} ({proof}: {})", d.moves(), d.moves_lower_bound);
+    o
+}

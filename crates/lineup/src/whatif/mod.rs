@@ -1,0 +1,300 @@
+//! What-if analysis: municipalities join or leave a lineup whose clusters
+//! already meet; find the best new lineup that moves as few existing
+//! members as possible, and say what changes.
+//!
+//! * [`baseline`]: the existing lineup ([`Baseline`]).
+//! * `plan`: how the baseline carries over (cluster counts, ids, slots).
+//! * `search`: the engine with each member's baseline cluster as its home.
+//! * [`diff`]: who joined, moved, left; clusters opened and closed.
+//!
+//! ```
+//! use lineup::{Land, Municipality, Settings, SolveOptions, Stability, whatif, Baseline};
+//! use lineup::whatif::{BaselineCluster, BaselineMember};
+//!
+//! let towns = vec![
+//!     Municipality::new("01001000", "Flensburg", Land::SH, 90_164, 54.783, 9.438),
+//!     Municipality::new("16055000", "Weimar", Land::TH, 65_228, 50.981, 11.330),
+//!     Municipality::new("13073088", "Stralsund", Land::MV, 59_418, 54.314, 13.090),
+//!     Municipality::new("14626110", "Görlitz", Land::SN, 55_980, 51.155, 14.988),
+//!     Municipality::new("09262000", "Passau", Land::BY, 52_803, 48.569, 13.420),
+//!     Municipality::new("16067029", "Gotha", Land::TH, 45_419, 50.948, 10.701),
+//!     // Joins now:
+//!     Municipality::new("03252006", "Hameln", Land::NI, 57_434, 52.104, 9.356),
+//! ];
+//! let member = |id: &str| BaselineMember { id: id.into(), municipality: None };
+//! let baseline = Baseline {
+//!     clusters: vec![BaselineCluster {
+//!         id: "Mittelstädte".into(),
+//!         members: ["01001000", "16055000", "13073088", "14626110", "09262000", "16067029"]
+//!             .into_iter()
+//!             .map(member)
+//!             .collect(),
+//!     }],
+//! };
+//! let w = whatif(towns, Settings::default(), &baseline, &Stability::default(), &SolveOptions::default())?;
+//! assert_eq!(w.diff.moves(), 0);
+//! assert_eq!(w.diff.joined[0].to, "Mittelstädte");
+//! # Ok::<_, Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod baseline;
+pub mod diff;
+mod plan;
+mod search;
+
+use std::time::Instant;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Infeasibility, ProblemError, SolveError};
+use crate::lineup::{Cluster, Lineup};
+use crate::municipality::Municipality;
+use crate::objective::Lex;
+use crate::problem::Problem;
+use crate::report::{ObjectiveReport, Report};
+use crate::settings::Settings;
+use crate::solve::SolveOptions;
+use crate::solve::evaluate::evaluate;
+use crate::solve::solution::{Solution, Status};
+
+pub use baseline::{Baseline, BaselineCluster, BaselineMember};
+pub use diff::{Diff, Joined, Left, Moved};
+
+use search::{BlockSearch, Bonus, search_block};
+
+/// How much stability counts.
+///
+/// * default (neither field): fewest moved baseline members first, then the
+///   objective;
+/// * `max_moves`: at most this many baseline members may move (a hard cap);
+///   among those lineups the objective decides;
+/// * `weight`: a soft trade-off: each moved member costs `weight` — on the
+///   penalty level in lexicographic mode (1 = as bad as one same-Land pair),
+///   on the single value in weighted mode.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Stability {
+    /// Hard cap on moved baseline members.
+    pub max_moves: Option<usize>,
+    /// Cost of one moved member (soft).
+    pub weight: Option<f64>,
+}
+
+/// Why a what-if has no answer.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum WhatIfError {
+    /// The current list cannot form a lineup (or an option is invalid).
+    #[error("{0}")]
+    Problem(#[from] ProblemError),
+    /// No lineup within the rules (and the move cap).
+    #[error("{0}")]
+    Solve(#[from] SolveError),
+}
+
+/// A re-optimised lineup with its changes.
+#[derive(Clone, Debug)]
+pub struct WhatIf {
+    /// The problem solved: the current list, with the cluster counts and ids
+    /// carried over from the baseline.
+    pub problem: Problem,
+    /// The new lineup, verified, with status and bounds (the bounds ignore
+    /// stability, so the gap includes the price of stability).
+    pub solution: Solution,
+    /// What changed.
+    pub diff: Diff,
+}
+
+/// The JSON form of a what-if: the `solve` report plus a `diff` object.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WhatIfReport {
+    /// The new lineup, as `solve` reports it.
+    #[serde(flatten)]
+    pub report: Report,
+    /// What changed.
+    pub diff: Diff,
+}
+
+impl WhatIf {
+    /// The serialisable report.
+    pub fn report(&self) -> WhatIfReport {
+        WhatIfReport {
+            report: Report::new(&self.problem, &self.solution),
+            diff: self.diff.clone(),
+        }
+    }
+}
+
+/// Re-optimises a baseline lineup for the current list of municipalities:
+/// those not in the baseline join, baseline members not in the list leave.
+///
+/// Baseline cluster ids stay; a size class gets as many clusters as in the
+/// baseline unless its new size forces clusters to open (too many members)
+/// or close (too few; the cluster with fewest remaining members closes).
+/// With several size classes and a move cap, the classes take their moves
+/// in order (largest class first), each keeping what the later ones need.
+pub fn whatif(
+    municipalities: Vec<Municipality>,
+    settings: Settings,
+    baseline: &Baseline,
+    stability: &Stability,
+    options: &SolveOptions,
+) -> Result<WhatIf, WhatIfError> {
+    let started = Instant::now();
+    let deadline = started + options.time_limit;
+    if let Some(w) = stability.weight {
+        if !w.is_finite() || w < 0.0 {
+            return Err(ProblemError::Setting(format!(
+                "--stability {w}: expected a number >= 0 (the cost of one moved member)"
+            ))
+            .into());
+        }
+    }
+    let plan = plan::plan(municipalities, settings, baseline)?;
+    let problem = &plan.problem;
+    let bonus = match stability.weight {
+        Some(w) => Bonus::Weight(w),
+        None if stability.max_moves.is_some() => Bonus::Tiebreak,
+        None => Bonus::FewestMoves,
+    };
+    let nb = problem.blocks().len();
+    let results: Vec<BlockSearch> = match stability.max_moves {
+        None => (0..nb)
+            .into_par_iter()
+            .map(|b| search_block(&plan, b, bonus, None, options, deadline))
+            .collect::<Result<_, _>>()?,
+        Some(cap) => capped(&plan, bonus, cap, options, deadline)?,
+    };
+    let mut lineup = Lineup::default();
+    for (block, r) in problem.blocks().iter().zip(&results) {
+        let mut by = vec![Vec::new(); block.clusters];
+        for (x, &g) in r.groups.iter().enumerate() {
+            by[g].push(block.members[x]);
+        }
+        lineup.clusters.extend(
+            by.into_iter()
+                .zip(&block.cluster_ids)
+                .map(|(members, id)| Cluster {
+                    id: id.clone(),
+                    members,
+                }),
+        );
+    }
+    let mut solution = evaluate(problem, &lineup).map_err(|v| SolveError::Unverified {
+        solver: "what-if search".into(),
+        violations: v.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+    })?;
+    let moves: usize = results.iter().map(|r| r.moves).sum();
+    let lower: usize = results.iter().map(|r| r.lower_bound).sum();
+    if solution.status != Status::Optimal {
+        solution.status = Status::Heuristic;
+    }
+    for (report, r) in solution.blocks.iter_mut().zip(&results) {
+        if report.status != Status::Optimal {
+            report.status = Status::Heuristic;
+        }
+        report.notes = vec![
+            format!(
+                "what-if: {} baseline member(s) moved; at least {} needed",
+                r.moves, r.lower_bound
+            ),
+            "bounds ignore stability (closed form)".into(),
+        ];
+    }
+    solution.cut_by_time = results.iter().any(|r| r.cut);
+    solution.elapsed = started.elapsed();
+    let mut diff = diff::diff(
+        problem.municipalities(),
+        problem.settings(),
+        baseline,
+        &solution.lineup,
+        ObjectiveReport::from(&solution.verified.score),
+    );
+    debug_assert_eq!(diff.moves(), moves);
+    diff.moves_lower_bound = lower;
+    diff.moves_proven_minimal = diff.moves() == lower;
+    Ok(WhatIf {
+        problem: plan.problem,
+        solution,
+        diff,
+    })
+}
+
+/// Searches every block under a shared cap on moves: each block is solved
+/// for every budget from the fewest moves it needs up to what it would use
+/// with the whole spare budget, then the budgets are split to maximise the
+/// total objective (a small knapsack over the blocks).
+fn capped(
+    plan: &plan::Plan,
+    bonus: Bonus,
+    cap: usize,
+    options: &SolveOptions,
+    deadline: Instant,
+) -> Result<Vec<BlockSearch>, WhatIfError> {
+    let nb = plan.problem.blocks().len();
+    let needs: Vec<usize> = (0..nb).map(|b| search::lower_bound_of(plan, b)).collect();
+    let total: usize = needs.iter().sum();
+    if total > cap {
+        return Err(SolveError::Infeasible(Infeasibility {
+            reason: format!(
+                "the changes need at least {total} moves of baseline members (clusters that close or overflow, members whose size class changed), but --max-moves is {cap}"
+            ),
+            suggestions: vec![format!("--max-moves {total}"), "leaving out --max-moves".into()],
+        })
+        .into());
+    }
+    let spare = cap - total;
+    // With the whole spare budget, how many moves does each block use?
+    let widest: Vec<BlockSearch> = (0..nb)
+        .into_par_iter()
+        .map(|b| search_block(plan, b, bonus, Some(needs[b] + spare), options, deadline))
+        .collect::<Result<_, _>>()?;
+    let jobs: Vec<(usize, usize)> = (0..nb)
+        .flat_map(|b| (needs[b]..widest[b].moves.max(needs[b])).map(move |c| (b, c)))
+        .collect();
+    let narrower: Vec<(usize, BlockSearch)> = jobs
+        .par_iter()
+        .map(|&(b, c)| search_block(plan, b, bonus, Some(c), options, deadline).map(|r| (b, r)))
+        .collect::<Result<_, _>>()?;
+    let mut options_of: Vec<Vec<BlockSearch>> = (0..nb).map(|_| Vec::new()).collect();
+    for (b, r) in narrower {
+        options_of[b].push(r);
+    }
+    for (b, r) in widest.into_iter().enumerate() {
+        options_of[b].push(r);
+    }
+    // best[u] = (value, choice per block) using at most u moves in total.
+    let mut best: Vec<Option<(Lex, Vec<usize>)>> = vec![Some((Lex::ZERO, Vec::new())); cap + 1];
+    for opts in &options_of {
+        let mut next: Vec<Option<(Lex, Vec<usize>)>> = vec![None; cap + 1];
+        for u in 0..=cap {
+            let Some((v, picks)) = &best[u] else { continue };
+            for (i, r) in opts.iter().enumerate() {
+                let t = u + r.moves;
+                if t > cap {
+                    continue;
+                }
+                let value = *v + r.value;
+                if next[t].as_ref().is_none_or(|(nv, _)| value.cmp_tol(nv).is_gt()) {
+                    let mut p = picks.clone();
+                    p.push(i);
+                    next[t] = Some((value, p));
+                }
+            }
+        }
+        best = next;
+    }
+    let picks = best
+        .into_iter()
+        .flatten()
+        .reduce(|a, b| if b.0.cmp_tol(&a.0).is_gt() { b } else { a })
+        .map(|x| x.1)
+        .ok_or_else(|| SolveError::NotFound {
+            detail: format!("no split of {cap} moves over the size classes"),
+        })?;
+    Ok(options_of
+        .into_iter()
+        .zip(picks)
+        .map(|(mut opts, i)| opts.swap_remove(i))
+        .collect())
+}
