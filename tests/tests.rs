@@ -1,5 +1,6 @@
 //! Integration tests: one binary, grouped by topic.
 
+mod analysis;
 mod bad_input;
 mod cli;
 mod mdgp;

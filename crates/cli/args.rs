@@ -54,9 +54,73 @@ pub enum Command {
     /// Re-optimise an existing lineup after municipalities join or leave, moving as few members as possible.
     #[command(after_help = WHATIF_EXAMPLES)]
     Whatif(WhatifArgs),
+    /// Several good lineups, best first, each differing from the earlier ones in at least D municipalities.
+    #[command(after_help = ALTERNATIVES_EXAMPLES)]
+    Alternatives(AlternativesArgs),
+    /// Explain a lineup: per cluster its Länder, pairs and distances; per municipality its share of the
+    /// score, what moving it would change, and which rule forbids a move.
+    #[command(after_help = EXPLAIN_EXAMPLES)]
+    Explain(ExplainArgs),
     /// Solve a Maximally Diverse Grouping Problem instance in MDGPLIB format.
     #[command(after_help = MDGP_EXAMPLES)]
     Mdgp(MdgpArgs),
+}
+
+const EXPLAIN_EXAMPLES: &str = "\
+Examples:
+  lineup solve fixtures/kfa-18.csv --format json -o lineup.json
+  lineup explain fixtures/kfa-18.csv lineup.json --municipality 16067029
+  lineup explain fixtures/kfa-18.csv lineup.json --format json -o why.json
+
+Score changes are differences of the objective (penalty: lower is better; spread: higher is
+better), computed by re-scoring the changed clusters. With clusters of 6..7 a member can often only
+change places with another; the best such exchange per cluster is listed.";
+
+/// Arguments of `lineup explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Municipalities, as for `solve`.
+    pub file: PathBuf,
+    /// The lineup, as for `evaluate`.
+    pub lineup: PathBuf,
+    /// Explain only this municipality (id; repeatable). Default: every one.
+    #[arg(long, value_name = "ID")]
+    pub municipality: Vec<String>,
+    #[command(flatten)]
+    pub problem: ProblemArgs,
+    /// Accepted like for every command (explain does not search, so they change nothing).
+    #[command(flatten)]
+    pub run: RunArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+const ALTERNATIVES_EXAMPLES: &str = "\
+Examples:
+  lineup alternatives fixtures/growth-60.csv -k 5
+  lineup alternatives fixtures/growth-60.csv -k 3 --min-difference 10 --format json -o choices.json
+
+The difference between two lineups is the fewest municipalities that must move to turn one into
+the other; which cluster has which id does not matter.";
+
+/// Arguments of `lineup alternatives`.
+#[derive(Debug, Args)]
+pub struct AlternativesArgs {
+    /// Municipalities, as for `solve`.
+    pub file: PathBuf,
+    /// How many lineups.
+    #[arg(short = 'k', long = "count", value_name = "K", default_value_t = 3)]
+    pub k: usize,
+    /// Each lineup differs from every earlier one in at least D municipalities
+    /// (default: a tenth of them, at least 2).
+    #[arg(long, value_name = "D")]
+    pub min_difference: Option<usize>,
+    #[command(flatten)]
+    pub problem: ProblemArgs,
+    #[command(flatten)]
+    pub run: RunArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 const WHATIF_EXAMPLES: &str = "\

@@ -1,9 +1,11 @@
 //! `lineup`: the command-line tool. It only parses arguments, reads files,
 //! calls the library and renders the result.
 
+mod alternatives;
 mod args;
 mod config;
 mod error;
+mod explain;
 mod mdgp;
 mod render;
 mod whatif;
@@ -38,6 +40,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Solve(a) => solve(a),
         Command::Evaluate(a) => evaluate(a),
         Command::Whatif(a) => whatif::run(a),
+        Command::Alternatives(a) => alternatives::run(a),
+        Command::Explain(a) => explain::run(a),
         Command::Mdgp(a) => {
             let out = a.output.output.clone();
             let text = mdgp::run(a)?;
@@ -120,7 +124,11 @@ fn solve(a: SolveArgs) -> Result<(), CliError> {
 
 /// Cluster counts as the lineup has them, so a lineup with more clusters than
 /// the fewest is judged on its own terms.
-fn counts_from(lineup: &Lineup, municipalities: &[Municipality], settings: &Settings) -> ClusterCount {
+pub(crate) fn counts_from(
+    lineup: &Lineup,
+    municipalities: &[Municipality],
+    settings: &Settings,
+) -> ClusterCount {
     if settings.comparability == Comparability::Adjacent {
         return ClusterCount::Total(lineup.clusters.len());
     }
@@ -144,23 +152,37 @@ fn counts_from(lineup: &Lineup, municipalities: &[Municipality], settings: &Sett
     ClusterCount::PerClass(per)
 }
 
-fn evaluate(a: EvaluateArgs) -> Result<(), CliError> {
-    let mut settings = config::settings(&a.problem)?;
-    let municipalities = read_input(&a.file, &mut settings)?;
-    let lineup =
-        lineup::read_lineup(open(&a.lineup)?, &municipalities).map_err(|e| CliError::input(&a.lineup, &e))?;
+/// Reads the municipalities and a lineup made elsewhere; the problem takes
+/// its cluster counts from the lineup unless `--clusters` gives them.
+pub(crate) fn read_problem_and_lineup(
+    file: &Path,
+    lineup_path: &Path,
+    args: &args::ProblemArgs,
+) -> Result<(Problem, Lineup), CliError> {
+    let mut settings = config::settings(args)?;
+    let municipalities = read_input(file, &mut settings)?;
+    let lineup = lineup::read_lineup(open(lineup_path)?, &municipalities)
+        .map_err(|e| CliError::input(lineup_path, &e))?;
     if settings.clusters == ClusterCount::Auto {
         settings.clusters = counts_from(&lineup, &municipalities, &settings);
     }
-    let problem = Problem::new(municipalities, settings).map_err(|e| CliError::problem(&a.lineup, e))?;
-    let solution = lineup::evaluate(&problem, &lineup).map_err(|violations| {
-        let list: Vec<String> = violations.iter().map(|v| format!("  - {v}")).collect();
-        CliError::infeasible(format!(
-            "{} breaks {} rule(s):\n{}\nfix the lineup, or change the options it is judged by (--cluster-size, --comparability, …)",
-            a.lineup.display(),
-            violations.len(),
-            list.join("\n")
-        ))
-    })?;
+    let problem = Problem::new(municipalities, settings).map_err(|e| CliError::problem(lineup_path, e))?;
+    Ok((problem, lineup))
+}
+
+/// A lineup that breaks rules, rule by rule (exit code 1).
+pub(crate) fn broken(lineup_path: &Path, violations: &[lineup::Violation]) -> CliError {
+    let list: Vec<String> = violations.iter().map(|v| format!("  - {v}")).collect();
+    CliError::infeasible(format!(
+        "{} breaks {} rule(s):\n{}\nfix the lineup, or change the options it is judged by (--cluster-size, --comparability, …)",
+        lineup_path.display(),
+        violations.len(),
+        list.join("\n")
+    ))
+}
+
+fn evaluate(a: EvaluateArgs) -> Result<(), CliError> {
+    let (problem, lineup) = read_problem_and_lineup(&a.file, &a.lineup, &a.problem)?;
+    let solution = lineup::evaluate(&problem, &lineup).map_err(|v| broken(&a.lineup, &v))?;
     emit(&Report::new(&problem, &solution), &a.output)
 }

@@ -49,11 +49,13 @@ The library never opens files or prints: it reads from and returns values.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod alternatives;
 pub mod borders;
 mod composition;
 pub mod distance;
 pub mod engine;
 pub mod error;
+pub mod explain;
 mod ilp;
 pub mod io;
 pub mod land;
@@ -69,11 +71,13 @@ pub mod solve;
 pub mod verify;
 pub mod whatif;
 
+pub use alternatives::{Alternatives, alternatives};
 pub use borders::{BorderGraph, borders};
 pub use distance::great_circle_km;
 pub use error::{
     Infeasibility, InputError, InputErrorKind, ProblemError, SchemeError, SolveError, UnknownLand,
 };
+pub use explain::{Explanation, explain};
 pub use ilp::Backend;
 pub use io::{InputFormat, read_baseline, read_lineup, read_municipalities};
 pub use land::Land;

@@ -205,7 +205,7 @@ pub fn solve_with_progress(
 
 /// Clusters of a block from a local assignment, in canonical order: pinned
 /// clusters first (named by their pin), then by smallest member.
-fn to_clusters(block: &Block, groups: &[usize]) -> Vec<Cluster> {
+pub(crate) fn to_clusters(block: &Block, groups: &[usize]) -> Vec<Cluster> {
     let mut by: Vec<Vec<usize>> = vec![Vec::new(); block.clusters];
     for (x, &g) in groups.iter().enumerate() {
         by[g].push(block.members[x]);

@@ -1,0 +1,112 @@
+//! `lineup alternatives`: several good, genuinely different lineups.
+
+use std::fmt::Write;
+
+use lineup::Problem;
+use lineup::alternatives::{AlternativesReport, default_min_difference};
+
+use crate::args::{AlternativesArgs, FormatArg};
+use crate::error::CliError;
+use crate::{config, read_input, render, write_out};
+
+/// Runs the command.
+pub fn run(a: AlternativesArgs) -> Result<(), CliError> {
+    if a.k == 0 {
+        return Err(CliError::usage("-k 0 asks for no lineup: use -k 1 or more"));
+    }
+    let mut settings = config::settings(&a.problem)?;
+    let options = config::options(&a.run)?;
+    let municipalities = read_input(&a.file, &mut settings)?;
+    let n = municipalities.len();
+    let problem = Problem::with_backend(municipalities, settings, options.backend)
+        .map_err(|e| CliError::problem(&a.file, e))?;
+    let d = a.min_difference.unwrap_or_else(|| default_min_difference(n));
+    if d > n {
+        return Err(CliError::usage(format!(
+            "--min-difference {d}: two lineups of {n} municipalities differ in at most {n}; use a smaller D"
+        )));
+    }
+    let found = lineup::alternatives(&problem, a.k, d, &options).map_err(CliError::solve)?;
+    let mut report = found.report(&problem);
+    for l in &mut report.lineups {
+        l.report.settings.seed = Some(options.seed);
+        l.report.settings.time_limit_s = Some(options.time_limit.as_secs_f64());
+        l.report.settings.backend = Some(options.backend.name().to_string());
+    }
+    let text = match a.output.format {
+        FormatArg::Table => table(&report, a.k),
+        FormatArg::Json => {
+            let mut s = serde_json::to_string_pretty(&report)
+                .map_err(|e| CliError::usage(format!("cannot write JSON: {e}")))?;
+            s.push('\n');
+            s
+        }
+        FormatArg::Csv => csv(&report).map_err(|e| CliError::usage(format!("cannot write CSV: {e}")))?,
+    };
+    write_out(&text, a.output.output.as_deref())
+}
+
+fn table(r: &AlternativesReport, asked: usize) -> String {
+    let mut o = String::new();
+    let total = r.lineups.len();
+    for l in &r.lineups {
+        let differs = if l.differs_from_earlier.is_empty() {
+            "the best lineup found".to_string()
+        } else {
+            let list: Vec<String> = l
+                .differs_from_earlier
+                .iter()
+                .enumerate()
+                .map(|(i, d)| format!("{d} from #{}", i + 1))
+                .collect();
+            format!(
+                "differs in {}; gap to the best {:.2} %",
+                list.join(", "),
+                l.gap_to_best * 100.0
+            )
+        };
+        let _ = writeln!(o, "== lineup {} of {total}: {differs}\n", l.rank);
+        o.push_str(&render::table(&l.report));
+        o.push('\n');
+    }
+    let _ = writeln!(
+        o,
+        "{total} of {asked} lineup(s), each differing from every earlier one in at least {} municipalities",
+        r.min_difference
+    );
+    if let Some(note) = &r.note {
+        let _ = writeln!(o, "note: {note}");
+    }
+    o
+}
+
+/// One row per lineup and municipality.
+fn csv(r: &AlternativesReport) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "lineup",
+        "cluster",
+        "id",
+        "name",
+        "state",
+        "population",
+        "size_class",
+    ])?;
+    for l in &r.lineups {
+        for c in &l.report.clusters {
+            for m in &c.members {
+                w.write_record([
+                    l.rank.to_string().as_str(),
+                    &c.id,
+                    &m.id,
+                    &m.name,
+                    &m.state,
+                    &m.population.to_string(),
+                    &m.size_class,
+                ])?;
+            }
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

@@ -1,0 +1,188 @@
+//! `lineup explain`: why each municipality is where it is.
+
+use std::fmt::Write;
+
+use lineup::explain::{Change, Explanation, MemberPair};
+use lineup::size_class::group_digits as grouped;
+
+use crate::args::{ExplainArgs, FormatArg};
+use crate::error::CliError;
+use crate::{broken, read_problem_and_lineup, write_out};
+
+/// Runs the command.
+pub fn run(a: ExplainArgs) -> Result<(), CliError> {
+    let (problem, lineup) = read_problem_and_lineup(&a.file, &a.lineup, &a.problem)?;
+    let which = a
+        .municipality
+        .iter()
+        .map(|id| {
+            problem.index_of(id).ok_or_else(|| {
+                CliError::usage(format!(
+                    "--municipality {id:?} is not an id in {}: use the ids of that file (e.g. the 8-digit AGS)",
+                    a.file.display()
+                ))
+            })
+        })
+        .collect::<Result<Vec<usize>, _>>()?;
+    let e = lineup::explain(&problem, &lineup, (!which.is_empty()).then_some(which.as_slice()))
+        .map_err(|v| broken(&a.lineup, &v))?;
+    let text = match a.output.format {
+        FormatArg::Table => table(&e, which.is_empty()),
+        FormatArg::Json => {
+            let mut s = serde_json::to_string_pretty(&e)
+                .map_err(|e| CliError::usage(format!("cannot write JSON: {e}")))?;
+            s.push('\n');
+            s
+        }
+        FormatArg::Csv => csv(&e).map_err(|e| CliError::usage(format!("cannot write CSV: {e}")))?,
+    };
+    write_out(&text, a.output.output.as_deref())
+}
+
+fn pairs(list: &[MemberPair]) -> String {
+    if list.is_empty() {
+        return "none".into();
+    }
+    list.iter()
+        .map(|p| format!("{}–{} ({:.0} km)", p.a, p.b, p.km))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn signed(x: f64, digits: usize) -> String {
+    let x = if x.abs() < 0.5 * 10f64.powi(-(digits as i32)) {
+        0.0
+    } else {
+        x
+    };
+    format!("{x:+.digits$}")
+}
+
+fn change(c: &Change) -> String {
+    let verdict = if !c.blocked_by.is_empty() {
+        format!("blocked ({})", c.blocked_by.join("; "))
+    } else if c.improves {
+        "allowed, better".into()
+    } else {
+        "allowed, not better".into()
+    };
+    format!(
+        "penalty {}, spread {}: {verdict}",
+        signed(c.delta_penalty, 0),
+        signed(c.delta_spread, 2)
+    )
+}
+
+fn table(e: &Explanation, with_clusters: bool) -> String {
+    let mut o = String::new();
+    if with_clusters {
+        for c in &e.clusters {
+            let _ = writeln!(
+                o,
+                "{} ({}): {} members, population {} – {}",
+                c.id,
+                c.size_class,
+                c.size,
+                grouped(c.population_range.0),
+                grouped(c.population_range.1)
+            );
+            let states: Vec<String> = c
+                .states
+                .iter()
+                .map(|s| format!("{} {}", s.state, s.members))
+                .collect();
+            let _ = writeln!(o, "  Länder      {}", states.join(", "));
+            let _ = writeln!(o, "  same Land   {}", pairs(&c.same_state_pairs));
+            let _ = writeln!(o, "  bordering   {}", pairs(&c.bordering_pairs));
+            if let (Some(a), Some(b)) = (&c.closest, &c.farthest) {
+                let _ = writeln!(
+                    o,
+                    "  distances   closest {}–{} {:.0} km; farthest {}–{} {:.0} km; mean {:.0} km",
+                    a.a, a.b, a.km, b.a, b.b, b.km, c.mean_distance_km
+                );
+            }
+            let _ = writeln!(o, "  score       penalty {}, spread {:.2}\n", c.penalty, c.spread);
+        }
+    }
+    for m in &e.municipalities {
+        let _ = writeln!(o, "{} ({}, {}) in {}", m.name, m.id, m.state, m.cluster);
+        let list = |v: &[String]| {
+            if v.is_empty() {
+                "none".to_string()
+            } else {
+                v.join(", ")
+            }
+        };
+        let _ = writeln!(
+            o,
+            "  share       penalty {}, spread {:.2}; same Land: {}; bordering: {}{}",
+            m.penalty_share,
+            m.spread_share,
+            list(&m.same_state_partners),
+            list(&m.bordering_partners),
+            m.nearest
+                .as_ref()
+                .map_or(String::new(), |(n, km)| format!("; nearest: {n} {km:.0} km"))
+        );
+        for mv in &m.moves {
+            let _ = writeln!(o, "  to {}", mv.to);
+            let _ = writeln!(o, "    alone     {}", change(&mv.alone));
+            if let Some(s) = &mv.best_swap {
+                let _ = writeln!(o, "    swap      with {}: {}", s.name, change(&s.change));
+            }
+        }
+        if let Some(s) = &m.best_swap {
+            let _ = writeln!(
+                o,
+                "  best swap   with {} ({}): {}",
+                s.name,
+                s.cluster,
+                change(&s.change)
+            );
+        }
+        if let Some(n) = &m.note {
+            let _ = writeln!(o, "  note        {n}");
+        }
+        o.push('\n');
+    }
+    o
+}
+
+/// One row per municipality and target cluster.
+fn csv(e: &Explanation) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "id",
+        "name",
+        "cluster",
+        "to",
+        "swap_with",
+        "delta_penalty",
+        "delta_spread",
+        "allowed",
+        "blocked_by",
+    ])?;
+    for m in &e.municipalities {
+        for mv in &m.moves {
+            let mut rows = vec![("", &mv.alone)];
+            if let Some(s) = &mv.best_swap {
+                rows.push((s.with.as_str(), &s.change));
+            }
+            for (with, c) in rows {
+                w.write_record([
+                    m.id.as_str(),
+                    &m.name,
+                    &m.cluster,
+                    &mv.to,
+                    with,
+                    &c.delta_penalty.to_string(),
+                    &format!("{:.4}", c.delta_spread),
+                    if c.blocked_by.is_empty() { "yes" } else { "no" },
+                    &c.blocked_by.join("; "),
+                ])?;
+            }
+        }
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

@@ -1,0 +1,169 @@
+//! Which hard rules forbid a move or a swap, in words.
+
+use crate::lineup::Lineup;
+use crate::problem::Problem;
+use crate::settings::Comparability;
+
+/// The lineup with each municipality's cluster, for rule checks.
+pub(crate) struct Placement<'a> {
+    pub problem: &'a Problem,
+    pub lineup: &'a Lineup,
+    /// Cluster index of each municipality.
+    pub at: Vec<usize>,
+}
+
+impl<'a> Placement<'a> {
+    pub fn new(problem: &'a Problem, lineup: &'a Lineup) -> Placement<'a> {
+        let n = problem.municipalities().len();
+        let at = lineup
+            .assignment(n)
+            .into_iter()
+            .map(|c| c.unwrap_or(usize::MAX))
+            .collect();
+        Placement { problem, lineup, at }
+    }
+
+    fn name(&self, i: usize) -> &str {
+        &self.problem.municipalities()[i].name
+    }
+
+    /// Whether cluster `c`, with `out` taken out and `into` put in, mixes
+    /// classes it may not.
+    fn class_clash(&self, c: usize, out: Option<usize>, into: usize) -> Option<String> {
+        let p = self.problem;
+        let mut classes: Vec<u8> = self.lineup.clusters[c]
+            .members
+            .iter()
+            .filter(|&&m| Some(m) != out)
+            .map(|&m| p.class_of(m).0)
+            .collect();
+        classes.push(p.class_of(into).0);
+        classes.sort_unstable();
+        classes.dedup();
+        let ok = match p.settings().comparability {
+            Comparability::Strict => classes.len() <= 1,
+            Comparability::Adjacent => {
+                classes.len() <= 1 || (classes.len() == 2 && classes[1] == classes[0] + 1)
+            }
+        };
+        if ok {
+            return None;
+        }
+        let names: Vec<&str> = classes
+            .iter()
+            .map(|&k| p.settings().classes.class(crate::ClassId(k)).name.as_str())
+            .collect();
+        Some(format!(
+            "size classes: {} would mix {} ({} comparability)",
+            self.lineup.clusters[c].id,
+            names.join(" and "),
+            p.settings().comparability
+        ))
+    }
+
+    /// Rules that `i` breaks by leaving its cluster (pins, must-links with
+    /// members that stay, other than `partner`).
+    fn leaving(&self, i: usize, partner: Option<usize>, out: &mut Vec<String>) {
+        let ms = self.problem.municipalities();
+        let from = &self.lineup.clusters[self.at[i]];
+        if let Some(p) = &ms[i].cluster {
+            out.push(format!("pin: {} is pinned to cluster {p}", self.name(i)));
+        }
+        for &(a, b) in self.problem.must_link() {
+            let other = if a == i {
+                b
+            } else if b == i {
+                a
+            } else {
+                continue;
+            };
+            if self.at[other] == self.at[i] && Some(other) != partner {
+                out.push(format!(
+                    "must-link: {} must stay with {} in {}",
+                    self.name(i),
+                    self.name(other),
+                    from.id
+                ));
+            }
+        }
+    }
+
+    /// Rules that `i` breaks by joining cluster `c` (with `out` leaving it).
+    fn joining(&self, i: usize, c: usize, out_of_c: Option<usize>, out: &mut Vec<String>) {
+        let ms = self.problem.municipalities();
+        let to = &self.lineup.clusters[c];
+        if let Some(clash) = self.class_clash(c, out_of_c, i) {
+            out.push(clash);
+        }
+        for &(a, b) in self.problem.cannot_link() {
+            let other = if a == i {
+                b
+            } else if b == i {
+                a
+            } else {
+                continue;
+            };
+            if self.at[other] == c && Some(other) != out_of_c {
+                out.push(format!(
+                    "cannot-link: {} may not share a cluster with {} (in {})",
+                    self.name(i),
+                    self.name(other),
+                    to.id
+                ));
+            }
+        }
+        if let Some(cap) = self.problem.settings().max_per_land {
+            let land = ms[i].land;
+            let count = to
+                .members
+                .iter()
+                .filter(|&&m| Some(m) != out_of_c && ms[m].land == land)
+                .count()
+                + 1;
+            if count > cap {
+                out.push(format!(
+                    "cap per Land: {} would have {count} members from {}, more than --max-per-land {cap}",
+                    to.id,
+                    land.name()
+                ));
+            }
+        }
+    }
+
+    /// Why `i` may not move (alone) to cluster `c`; empty if it may.
+    pub fn move_blockers(&self, i: usize, c: usize) -> Vec<String> {
+        let size = self.problem.settings().cluster_size;
+        let mut out = Vec::new();
+        let from = &self.lineup.clusters[self.at[i]];
+        let to = &self.lineup.clusters[c];
+        if from.members.len() - 1 < size.min {
+            out.push(format!(
+                "size: {} would have {} members, fewer than {}",
+                from.id,
+                from.members.len() - 1,
+                size.min
+            ));
+        }
+        if to.members.len() + 1 > size.max {
+            out.push(format!(
+                "size: {} would have {} members, more than {}",
+                to.id,
+                to.members.len() + 1,
+                size.max
+            ));
+        }
+        self.leaving(i, None, &mut out);
+        self.joining(i, c, None, &mut out);
+        out
+    }
+
+    /// Why `i` and `j` (in different clusters) may not change places; empty if they may.
+    pub fn swap_blockers(&self, i: usize, j: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        self.leaving(i, Some(j), &mut out);
+        self.leaving(j, Some(i), &mut out);
+        self.joining(i, self.at[j], Some(j), &mut out);
+        self.joining(j, self.at[i], Some(i), &mut out);
+        out
+    }
+}
