@@ -283,6 +283,8 @@ fn cli_whatif_prints_the_solve_json_plus_a_diff() {
         g68.to_str().unwrap(),
         "--baseline",
         base.to_str().unwrap(),
+        "--solver",
+        "heuristic",
         "--format",
         "json",
     ];
@@ -326,6 +328,8 @@ fn cli_whatif_prints_the_solve_json_plus_a_diff() {
         base.to_str().unwrap(),
         "--max-moves",
         "0",
+        "--solver",
+        "heuristic",
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("at least 1 moves"), "{}", stderr(&o));

@@ -96,6 +96,16 @@ pub fn changes(d: &Diff) -> String {
         ),
     };
     let _ = writeln!(o, "objective  {before}");
+    if let (Some(f), Some(status)) = (&d.objective_free, d.free_status) {
+        let _ = writeln!(
+            o,
+            "free       without stability ({status}): penalty {}; spread {:.2}: stability costs penalty {}, spread {:.2}",
+            f.penalty,
+            f.spread,
+            after.penalty - f.penalty,
+            f.spread - after.spread
+        );
+    }
     let proof = if d.moves_proven_minimal {
         "the fewest possible"
     } else {

@@ -9,6 +9,7 @@ use crate::municipality::Municipality;
 use crate::report::ObjectiveReport;
 use crate::settings::Settings;
 use crate::size_class::ClassId;
+use crate::solve::solution::Status;
 use crate::verify::score_list;
 
 use super::baseline::Baseline;
@@ -67,6 +68,11 @@ pub struct Diff {
     pub objective_before: Option<ObjectiveReport>,
     /// The new lineup's objective.
     pub objective_after: ObjectiveReport,
+    /// The objective of the best lineup found without stability (every
+    /// member free to move): the difference is what stability costs.
+    pub objective_free: Option<ObjectiveReport>,
+    /// Whether that lineup is proven optimal (`optimal`) or not.
+    pub free_status: Option<Status>,
     /// Fewest moves any lineup needs (a closed-form lower bound).
     pub moves_lower_bound: usize,
     /// Whether the number of moves is proven minimal (it meets the bound).
@@ -172,6 +178,8 @@ pub(crate) fn diff(
         closed,
         objective_before: objective_before(municipalities, settings, baseline),
         objective_after,
+        objective_free: None,
+        free_status: None,
         moves_lower_bound: 0,
         moves_proven_minimal: false,
         notes,

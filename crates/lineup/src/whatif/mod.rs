@@ -50,13 +50,14 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Infeasibility, ProblemError, SolveError};
 use crate::lineup::{Cluster, Lineup};
 use crate::municipality::Municipality;
-use crate::objective::Lex;
+use crate::objective::{Lex, ObjectiveMode};
 use crate::problem::Problem;
 use crate::report::{ObjectiveReport, Report};
 use crate::settings::Settings;
 use crate::solve::SolveOptions;
 use crate::solve::evaluate::evaluate;
-use crate::solve::solution::{Solution, Status};
+use crate::solve::solution::{Gap, Solution, Status};
+use crate::solve::solve;
 
 pub use baseline::{Baseline, BaselineCluster, BaselineMember};
 pub use diff::{Diff, Joined, Left, Moved};
@@ -141,7 +142,8 @@ pub fn whatif(
     options: &SolveOptions,
 ) -> Result<WhatIf, WhatIfError> {
     let started = Instant::now();
-    let deadline = started + options.time_limit;
+    // Half the time for the stable lineup, the rest for the free reference.
+    let deadline = started + options.time_limit / 2;
     if let Some(w) = stability.weight {
         if !w.is_finite() || w < 0.0 {
             return Err(ProblemError::Setting(format!(
@@ -186,22 +188,47 @@ pub fn whatif(
     })?;
     let moves: usize = results.iter().map(|r| r.moves).sum();
     let lower: usize = results.iter().map(|r| r.lower_bound).sum();
-    if solution.status != Status::Optimal {
-        solution.status = Status::Heuristic;
-    }
-    for (report, r) in solution.blocks.iter_mut().zip(&results) {
-        if report.status != Status::Optimal {
-            report.status = Status::Heuristic;
-        }
+    // The best lineup without stability: its bound holds for every lineup,
+    // and its objective is what stability costs.
+    let left = (started + options.time_limit).saturating_duration_since(Instant::now());
+    let free = solve(
+        problem,
+        &options.clone().time_limit(left.max(options.time_limit / 4)),
+    )?;
+    let mode = problem.settings().weights.mode;
+    let weighted = mode == ObjectiveMode::Weighted;
+    let sc = &solution.verified.score;
+    let (pen, second) = if weighted {
+        (0.0, sc.spread - sc.penalty)
+    } else {
+        (sc.penalty, sc.spread)
+    };
+    solution.bound = free.bound;
+    solution.gap = Gap::between(pen, second, &free.bound, mode);
+    let proven = free.status == Status::Optimal && solution.gap.value == 0.0;
+    solution.status = if proven {
+        Status::Optimal
+    } else {
+        Status::Heuristic
+    };
+    for ((report, r), f) in solution.blocks.iter_mut().zip(&results).zip(&free.blocks) {
+        report.bound = f.bound;
+        report.penalty_proven = f.penalty_proven && (weighted || report.penalty <= f.bound.penalty + 1e-6);
+        let gap = Gap::between(report.penalty, report.spread, &f.bound, mode);
+        report.status = if f.status == Status::Optimal && gap.value == 0.0 {
+            Status::Optimal
+        } else {
+            Status::Heuristic
+        };
         report.notes = vec![
             format!(
                 "what-if: {} baseline member(s) moved; at least {} needed",
                 r.moves, r.lower_bound
             ),
-            "bounds ignore stability (closed form)".into(),
+            format!("bound from the lineup without stability ({})", f.status),
         ];
     }
-    solution.cut_by_time = results.iter().any(|r| r.cut);
+    solution.cut_by_time = free.cut_by_time || results.iter().any(|r| r.cut);
     solution.elapsed = started.elapsed();
     let mut diff = diff::diff(
         problem.municipalities(),
@@ -213,6 +240,8 @@ pub fn whatif(
     debug_assert_eq!(diff.moves(), moves);
     diff.moves_lower_bound = lower;
     diff.moves_proven_minimal = diff.moves() == lower;
+    diff.objective_free = Some(ObjectiveReport::from(&free.verified.score));
+    diff.free_status = Some(free.status);
     Ok(WhatIf {
         problem: plan.problem,
         solution,
