@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use lineup::whatif::BaselineCluster;
 use lineup::{
     Baseline, Municipality, Problem, Settings, SolveError, SolveOptions, SolverChoice, Stability, WhatIf,
     WhatIfError, solve, whatif,
@@ -163,17 +164,27 @@ fn moves_buy_a_better_objective_only_when_allowed() {
     assert!(value(&capped).cmp_tol(&value(&stable)).is_ge());
 }
 
-#[test]
-fn leavers_below_the_minimum_are_repaired_with_the_fewest_moves() {
-    let (ms, base) = baseline();
-    // Two members leave a Mittelstadt cluster of 7: it falls to 5.
+/// Two members leave a Mittelstadt cluster of 7: it falls to 5. Returns
+/// that cluster and the current list.
+fn two_leave_a_cluster_of_seven(
+    base: &Baseline,
+    ms: Vec<Municipality>,
+) -> (BaselineCluster, Vec<Municipality>) {
     let seven = base
         .clusters
         .iter()
         .find(|c| c.id.starts_with("Mittelstadt") && c.members.len() == 7)
-        .unwrap();
+        .unwrap()
+        .clone();
     let gone: Vec<String> = seven.members[..2].iter().map(|m| m.id.clone()).collect();
-    let current: Vec<Municipality> = ms.into_iter().filter(|m| !gone.contains(&m.id)).collect();
+    let current = ms.into_iter().filter(|m| !gone.contains(&m.id)).collect();
+    (seven, current)
+}
+
+#[test]
+fn leavers_below_the_minimum_are_repaired_with_the_fewest_moves() {
+    let (ms, base) = baseline();
+    let (seven, current) = two_leave_a_cluster_of_seven(&base, ms);
     let w = run(current, &base, Stability::default());
     assert_eq!(w.diff.left.len(), 2);
     assert!(w.diff.left.iter().all(|l| l.from == seven.id && l.name.is_some()));
@@ -235,13 +246,7 @@ fn a_member_whose_size_class_changed_moves() {
 #[test]
 fn a_cap_below_the_fewest_moves_is_explained() {
     let (ms, base) = baseline();
-    let seven = base
-        .clusters
-        .iter()
-        .find(|c| c.id.starts_with("Mittelstadt") && c.members.len() == 7)
-        .unwrap();
-    let gone: Vec<String> = seven.members[..2].iter().map(|m| m.id.clone()).collect();
-    let current: Vec<Municipality> = ms.into_iter().filter(|m| !gone.contains(&m.id)).collect();
+    let (_, current) = two_leave_a_cluster_of_seven(&base, ms);
     let e = whatif(
         current,
         Settings::default(),

@@ -35,12 +35,7 @@ pub fn run(a: AlternativesArgs) -> Result<(), CliError> {
     }
     let text = match a.output.format {
         FormatArg::Table => table(&report, a.k),
-        FormatArg::Json => {
-            let mut s = serde_json::to_string_pretty(&report)
-                .map_err(|e| CliError::usage(format!("cannot write JSON: {e}")))?;
-            s.push('\n');
-            s
-        }
+        FormatArg::Json => render::to_json(&report)?,
         FormatArg::Csv => csv(&report).map_err(|e| CliError::usage(format!("cannot write CSV: {e}")))?,
     };
     write_out(&text, a.output.output.as_deref())
@@ -107,6 +102,5 @@ fn csv(r: &AlternativesReport) -> Result<String, csv::Error> {
             }
         }
     }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    render::csv_text(w)
 }

@@ -7,7 +7,7 @@ use lineup::size_class::group_digits as grouped;
 
 use crate::args::{ExplainArgs, FormatArg};
 use crate::error::CliError;
-use crate::{broken, read_problem_and_lineup, write_out};
+use crate::{broken, read_problem_and_lineup, render, write_out};
 
 /// Runs the command.
 pub fn run(a: ExplainArgs) -> Result<(), CliError> {
@@ -28,12 +28,7 @@ pub fn run(a: ExplainArgs) -> Result<(), CliError> {
         .map_err(|v| broken(&a.lineup, &v))?;
     let text = match a.output.format {
         FormatArg::Table => table(&e, which.is_empty()),
-        FormatArg::Json => {
-            let mut s = serde_json::to_string_pretty(&e)
-                .map_err(|e| CliError::usage(format!("cannot write JSON: {e}")))?;
-            s.push('\n');
-            s
-        }
+        FormatArg::Json => render::to_json(&e)?,
         FormatArg::Csv => csv(&e).map_err(|e| CliError::usage(format!("cannot write CSV: {e}")))?,
     };
     write_out(&text, a.output.output.as_deref())
@@ -183,6 +178,5 @@ fn csv(e: &Explanation) -> Result<String, csv::Error> {
             }
         }
     }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    render::csv_text(w)
 }

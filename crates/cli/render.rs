@@ -6,6 +6,8 @@ use lineup::report::Report;
 use lineup::size_class::group_digits as grouped;
 use lineup::{GapLevel, ObjectiveMode, Status};
 
+use crate::error::CliError;
+
 fn pad(s: &str, width: usize) -> String {
     let len = s.chars().count();
     format!("{s}{}", " ".repeat(width.saturating_sub(len)))
@@ -178,6 +180,20 @@ pub fn csv(r: &Report) -> Result<String, csv::Error> {
             ])?;
         }
     }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Any serialisable report as pretty JSON with a final newline.
+pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
+    let mut s = serde_json::to_string_pretty(value)
+        .map_err(|e| CliError::usage(format!("cannot write JSON: {e}")))?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// The text a CSV writer has written.
+pub fn csv_text(w: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use lineup::whatif::{Diff, WhatIfReport};
+use lineup::whatif::Diff;
 use lineup::{Stability, WhatIfError};
 
 use crate::args::{FormatArg, WhatifArgs};
@@ -37,18 +37,12 @@ pub fn run(a: WhatifArgs) -> Result<(), CliError> {
             t.push_str(&changes(&report.diff));
             t
         }
-        FormatArg::Json => json(&report).map_err(|e| CliError::usage(format!("cannot write JSON: {e}")))?,
+        FormatArg::Json => render::to_json(&report)?,
         FormatArg::Csv => {
             render::csv(&report.report).map_err(|e| CliError::usage(format!("cannot write CSV: {e}")))?
         }
     };
     write_out(&text, a.output.output.as_deref())
-}
-
-fn json(r: &WhatIfReport) -> Result<String, serde_json::Error> {
-    let mut s = serde_json::to_string_pretty(r)?;
-    s.push('\n');
-    Ok(s)
 }
 
 fn list_or_none(items: &[String]) -> String {
