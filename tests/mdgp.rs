@@ -66,6 +66,11 @@ fn small_instances_reach_their_proven_optimum_with_every_seed() {
             };
             let r = mdgp::solve(&inst, &o).unwrap();
             assert!(
+                r.bound >= value - 1e-6,
+                "{name}: bound {} below the optimum",
+                r.bound
+            );
+            assert!(
                 (r.objective - value).abs() <= 1e-3,
                 "{name} seed {seed}: {} vs optimum {value}",
                 r.objective
