@@ -207,34 +207,12 @@ pub fn check(inst: &MdgpInstance, groups: &[usize]) -> Result<f64, String> {
     Ok(total)
 }
 
-/// The most pairs any feasible grouping has: `max Σ_g C(s_g, 2)` over sizes
-/// `a_g ≤ s_g ≤ b_g` with `Σ s_g = n` (a knapsack-style dynamic program;
-/// `None` if no sizes fit).
-pub fn most_pairs(bounds: &[(usize, usize)], n: usize) -> Option<usize> {
-    let mut best: Vec<Option<usize>> = vec![None; n + 1];
-    best[0] = Some(0);
-    for &(a, b) in bounds {
-        let mut next = vec![None; n + 1];
-        for (t, v) in best.iter().enumerate() {
-            let Some(v) = v else { continue };
-            for s in a..=b.min(n - t) {
-                let p = v + s * s.saturating_sub(1) / 2;
-                if next[t + s].is_none_or(|x| p > x) {
-                    next[t + s] = Some(p);
-                }
-            }
-        }
-        best = next;
-    }
-    best[n]
-}
-
 /// Upper bound from each element's heaviest partners.
 ///
 /// In any grouping, element `i` in a group of size `s` has `s − 1` partners,
 /// at best its `s − 1` heaviest; summed over elements this counts every pair
 /// twice, and the elements have at most `2·P` partner slots in total, where
-/// `P` is [`most_pairs`]. So half the sum of the `2·P` largest values among
+/// `P` is [`most_pairs`](crate::engine::most_pairs). So half the sum of the `2·P` largest values among
 /// all elements' `b_max − 1` heaviest partner weights bounds the objective
 /// (with equal sizes this is the classic per-element bound; with different
 /// sizes it is tighter, since not every element can sit in a largest group).
@@ -254,7 +232,7 @@ pub fn upper_bound(inst: &MdgpInstance) -> f64 {
             slots.extend(row[..take].iter().filter(|x| **x > 0.0));
         }
     }
-    let limit = most_pairs(bounds, n).map_or(slots.len(), |p| (2 * p).min(slots.len()));
+    let limit = crate::engine::most_pairs(bounds, n).map_or(slots.len(), |p| (2 * p).min(slots.len()));
     if limit < slots.len() && limit > 0 {
         slots.select_nth_unstable_by(limit - 1, |x, y| y.total_cmp(x));
     }
@@ -363,29 +341,6 @@ mod tests {
             let e = read_instance(text.as_bytes()).unwrap_err();
             assert!(e.to_string().contains(needle), "{text:?}: {e}");
         }
-    }
-
-    #[test]
-    fn most_pairs_matches_brute_force() {
-        fn brute(bounds: &[(usize, usize)], n: usize) -> Option<usize> {
-            let Some((&(a, b), rest)) = bounds.split_first() else {
-                return (n == 0).then_some(0);
-            };
-            (a..=b.min(n))
-                .filter_map(|s| brute(rest, n - s).map(|p| p + s * s.saturating_sub(1) / 2))
-                .max()
-        }
-        let cases: [(&[(usize, usize)], usize); 5] = [
-            (&[(5, 6), (4, 20)], 15),
-            (&[(3, 3), (3, 3)], 6),
-            (&[(2, 5), (2, 5), (3, 4)], 11),
-            (&[(2, 3)], 5),
-            (&[(1, 9), (0, 2), (4, 4)], 9),
-        ];
-        for (bounds, n) in cases {
-            assert_eq!(most_pairs(bounds, n), brute(bounds, n), "{bounds:?} {n}");
-        }
-        assert_eq!(most_pairs(&[(5, 6), (4, 20)], 15), Some(10 + 45));
     }
 
     #[test]

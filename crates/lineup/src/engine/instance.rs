@@ -113,6 +113,28 @@ pub struct Affinity<V> {
     pub max_away: Option<usize>,
 }
 
+/// The most pairs any feasible grouping has: `max Σ_g C(s_g, 2)` over sizes
+/// `a_g ≤ s_g ≤ b_g` with `Σ s_g = n` (a knapsack-style dynamic program;
+/// `None` if no sizes fit).
+pub fn most_pairs(bounds: &[(usize, usize)], n: usize) -> Option<usize> {
+    let mut best: Vec<Option<usize>> = vec![None; n + 1];
+    best[0] = Some(0);
+    for &(a, b) in bounds {
+        let mut next = vec![None; n + 1];
+        for (t, v) in best.iter().enumerate() {
+            let Some(v) = v else { continue };
+            for s in a..=b.min(n - t) {
+                let p = v + s * s.saturating_sub(1) / 2;
+                if next[t + s].is_none_or(|x| p > x) {
+                    next[t + s] = Some(p);
+                }
+            }
+        }
+        best = next;
+    }
+    best[n]
+}
+
 /// A grouping instance.
 #[derive(Clone, Debug)]
 pub struct Instance<W: PairWeights> {
@@ -257,5 +279,33 @@ impl<W: PairWeights> Instance<W> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn most_pairs_matches_brute_force() {
+        fn brute(bounds: &[(usize, usize)], n: usize) -> Option<usize> {
+            let Some((&(a, b), rest)) = bounds.split_first() else {
+                return (n == 0).then_some(0);
+            };
+            (a..=b.min(n))
+                .filter_map(|s| brute(rest, n - s).map(|p| p + s * s.saturating_sub(1) / 2))
+                .max()
+        }
+        let cases: [(&[(usize, usize)], usize); 5] = [
+            (&[(5, 6), (4, 20)], 15),
+            (&[(3, 3), (3, 3)], 6),
+            (&[(2, 5), (2, 5), (3, 4)], 11),
+            (&[(2, 3)], 5),
+            (&[(1, 9), (0, 2), (4, 4)], 9),
+        ];
+        for (bounds, n) in cases {
+            assert_eq!(most_pairs(bounds, n), brute(bounds, n), "{bounds:?} {n}");
+        }
+        assert_eq!(most_pairs(&[(5, 6), (4, 20)], 15), Some(10 + 45));
     }
 }

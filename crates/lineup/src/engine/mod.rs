@@ -31,7 +31,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-pub use instance::{Affinity, DenseWeights, Instance, PairWeights, Rules};
+pub use instance::{Affinity, DenseWeights, Instance, PairWeights, Rules, most_pairs};
 pub use items::{ItemWeights, Items};
 pub use memetic::Schedule;
 pub use state::State;

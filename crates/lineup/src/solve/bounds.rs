@@ -11,6 +11,7 @@
 use rayon::prelude::*;
 
 use super::block::BlockModel;
+use crate::engine::most_pairs;
 use crate::objective::ObjectiveMode;
 
 /// Same-Land pairs of `n` members split as evenly as possible into `k` clusters.
@@ -41,6 +42,12 @@ pub(crate) fn penalty_lower_bound(model: &BlockModel, min_mixed_clusters: usize)
 
 /// Upper bound on the maximised level-2 value (spread in lexicographic mode,
 /// spread − penalty in weighted mode).
+///
+/// Per member: the best sum of partners it can have in a cluster of any
+/// allowed size (its heaviest eligible partners); half the sum over members.
+/// When every partner value is non-negative, the members together have at
+/// most `2·P` partner slots (`P`: the most pairs the cluster sizes allow),
+/// so half the `2·P` heaviest of those partner values bounds it too.
 pub(crate) fn second_level_upper_bound(model: &BlockModel) -> f64 {
     let n = model.len();
     let w = &model.weights;
@@ -48,7 +55,7 @@ pub(crate) fn second_level_upper_bound(model: &BlockModel) -> f64 {
     let (a, b) = (model.size.min.max(1), model.size.max.max(1));
     // Per member in parallel (a fixed-order sum keeps the result exact and
     // reproducible); only the b − 1 largest partner values are needed.
-    let per_member: Vec<f64> = (0..n)
+    let per_member: Vec<(f64, Vec<f64>)> = (0..n)
         .into_par_iter()
         .map(|i| {
             let mut vals: Vec<f64> = (0..n)
@@ -77,10 +84,19 @@ pub(crate) fn second_level_upper_bound(model: &BlockModel) -> f64 {
                     best = best.max(prefix);
                 }
             }
-            if best.is_finite() { best } else { 0.0 }
+            (if best.is_finite() { best } else { 0.0 }, vals)
         })
         .collect();
-    per_member.iter().sum::<f64>() / 2.0
+    let star = per_member.iter().map(|x| x.0).sum::<f64>() / 2.0;
+    let mut slots: Vec<f64> = per_member.into_iter().flat_map(|x| x.1).collect();
+    let bounds = vec![(model.size.min, model.size.max); model.clusters];
+    match most_pairs(&bounds, n) {
+        Some(p) if slots.iter().all(|&v| v >= 0.0) && 2 * p < slots.len() && p > 0 => {
+            slots.select_nth_unstable_by(2 * p - 1, |x, y| y.total_cmp(x));
+            star.min(slots[..2 * p].iter().sum::<f64>() / 2.0)
+        }
+        _ => star,
+    }
 }
 
 #[cfg(test)]
