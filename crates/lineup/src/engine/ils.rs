@@ -38,10 +38,14 @@ pub fn run<W: PairWeights>(
     let mut generation = 0;
     let mut cut = false;
     loop {
+        if budget.timed_out() {
+            cut = true;
+            break;
+        }
         if budget.generations.is_some_and(|g| generation >= g) {
             break;
         }
-        if budget.progress(generation) >= 1.0 || budget.timed_out() {
+        if budget.progress(generation) >= 1.0 {
             cut = true;
             break;
         }

@@ -72,15 +72,15 @@ pub struct Budget {
 }
 
 impl Budget {
-    /// Fraction of the budget used, in `[0, 1]`.
+    /// Fraction of the budget used, in `[0, 1]`: by generations when a
+    /// generation budget is set (so the schedule, and with it the result,
+    /// never depends on timing), else by the clock.
     pub fn progress(&self, generation: usize) -> f64 {
-        let by_gen = self
-            .generations
-            .map_or(0.0, |g| generation as f64 / g.max(1) as f64);
-        let by_time = self.time.map_or(0.0, |t| {
-            self.started.elapsed().as_secs_f64() / t.as_secs_f64().max(1e-9)
-        });
-        by_gen.max(by_time).min(1.0)
+        match (self.generations, self.time) {
+            (Some(g), _) => (generation as f64 / g.max(1) as f64).min(1.0),
+            (None, Some(t)) => (self.started.elapsed().as_secs_f64() / t.as_secs_f64().max(1e-9)).min(1.0),
+            (None, None) => 0.0,
+        }
     }
 
     /// The wall-clock deadline, if any.
@@ -224,10 +224,16 @@ pub fn run<W: PairWeights>(
     let mut cut = false;
     loop {
         let p = budget.progress(generation);
+        // The clock first: a search it stopped (even mid-descent) is reported
+        // as cut, since its result depends on timing.
+        if budget.timed_out() {
+            cut = true;
+            break;
+        }
         if budget.generations.is_some_and(|g| generation >= g) {
             break;
         }
-        if p >= 1.0 || budget.timed_out() {
+        if p >= 1.0 {
             cut = true;
             break;
         }
@@ -327,4 +333,29 @@ pub fn run<W: PairWeights>(
         generations: generation,
         time_to_best: best.2,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_generation_budget_alone_drives_the_schedule() {
+        // A clock that has long run out must not change the schedule of a
+        // generation budget (it only stops the run, reported as cut).
+        let b = Budget {
+            generations: Some(10),
+            time: Some(Duration::from_nanos(1)),
+            started: Instant::now(),
+        };
+        std::thread::sleep(Duration::from_millis(1));
+        assert_eq!(b.progress(5), 0.5);
+        assert!(b.timed_out());
+        let clock = Budget {
+            generations: None,
+            time: Some(Duration::from_nanos(1)),
+            started: Instant::now(),
+        };
+        assert_eq!(clock.progress(0), 1.0);
+    }
 }
