@@ -17,6 +17,8 @@ Fachaustausch".
   [`verify`], with its [`Status`] (`optimal`, `time_limit`, `heuristic`),
   [`Bound`] and [`Gap`].
 * [`Report`] is the stable, serde-serialisable form of a solution.
+* [`register`] is the bundled register of all German municipalities:
+  look-ups by AGS and by name.
 
 The objective is lexicographic by default: first the fewest pairs of members
 from the same Land inside a cluster, then the largest spread (pairs from
@@ -62,6 +64,7 @@ pub mod mdgp;
 pub mod municipality;
 pub mod objective;
 pub mod problem;
+pub mod register;
 pub mod report;
 pub mod settings;
 pub mod size_class;
