@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod cli;
+mod inputs;
 mod mdgp;
 mod properties;
 mod readme;

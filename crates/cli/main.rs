@@ -59,6 +59,7 @@ fn format_of(path: &Path) -> Option<InputFormat> {
     {
         Some("json") => Some(InputFormat::Json),
         Some("csv") | Some("tsv") | Some("txt") => Some(InputFormat::Csv),
+        Some("xlsx") => Some(InputFormat::Xlsx),
         _ => None,
     }
 }

@@ -7,7 +7,8 @@ Fachaustausch".
 # Brief overview
 
 * [`Municipality`] and [`Land`] describe the input; [`read_municipalities`]
-  reads them from CSV or JSON (any `Read`).
+  reads them from CSV, JSON or `.xlsx` (any `Read`), filling what a row
+  lacks from the bundled [`register`] of all German municipalities.
 * [`Settings`] say what is asked: cluster size, number of clusters,
   [`ClassScheme`] (size classes), [`Comparability`], objective [`Weights`],
   caps, pins and links.

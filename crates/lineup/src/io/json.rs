@@ -46,7 +46,7 @@ fn pairs(v: Option<&Value>, key: &str) -> Result<Vec<(String, String)>, InputErr
 pub fn parse(text: &str) -> Result<Input, InputError> {
     let doc: Value = serde_json::from_str(text).map_err(|e| {
         json_err(format!(
-            "invalid JSON at line {}, column {}: {e}",
+            "invalid JSON at line {}, column {}: {e}; fix the brackets, commas or quotes there",
             e.line(),
             e.column()
         ))

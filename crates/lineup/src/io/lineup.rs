@@ -1,14 +1,14 @@
 //! Reading a lineup made elsewhere: JSON as written by `lineup solve
 //! --format json` (or just `{"clusters": [{"id": "A", "members": ["01001000", …]}]}`),
-//! or CSV with an `id` and a `cluster` column (as written by `--format csv`).
+//! or a table (CSV or `.xlsx`) with an `id` and a `cluster` column (as
+//! written by `--format csv` and `--format xlsx`).
 
 use std::io::Read;
 
 use serde_json::Value;
 
 use crate::error::{InputError, InputErrorKind, Place};
-use crate::io::columns::Column;
-use crate::io::{InputFormat, read_text};
+use crate::io::{InputFormat, decode, read_bytes, xlsx_table};
 use crate::lineup::{Cluster, Lineup};
 use crate::municipality::Municipality;
 
@@ -27,8 +27,66 @@ fn member_id(v: &Value) -> Option<String> {
     }
 }
 
+/// The clusters of a lineup JSON document: `(cluster id, member ids)`.
+fn json_clusters(text: &str) -> Result<Vec<(String, Vec<String>)>, InputError> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| {
+        json_err(format!(
+            "invalid JSON at line {}, column {}: {e}; fix the brackets, commas or quotes there",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let clusters = match &doc {
+        Value::Array(a) => a,
+        Value::Object(o) => o
+            .get("clusters")
+            .and_then(Value::as_array)
+            .ok_or_else(|| json_err("expected an object with a `clusters` array"))?,
+        _ => return Err(json_err("expected an object with a `clusters` array")),
+    };
+    clusters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let place = Place::Entry(i as u64 + 1);
+            let id = c
+                .get("id")
+                .and_then(member_id)
+                .unwrap_or_else(|| format!("cluster-{}", i + 1));
+            let members = c
+                .get("members")
+                .and_then(Value::as_array)
+                .ok_or_else(|| json_err("each cluster needs a `members` array").with_place(place))?;
+            let ids = members
+                .iter()
+                .map(|m| {
+                    member_id(m).ok_or_else(|| {
+                        json_err("a member must be an id or an object with an `id`")
+                            .with_place(place)
+                            .with_field("members")
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((id, ids))
+        })
+        .collect()
+}
+
+/// `(cluster, id)` rows grouped by cluster, clusters in order of appearance.
+fn grouped(rows: Vec<(String, String)>) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for (cluster, id) in rows {
+        match out.iter_mut().find(|c| c.0 == cluster) {
+            Some(c) => c.1.push(id),
+            None => out.push((cluster, vec![id])),
+        }
+    }
+    out
+}
+
 /// Reads a lineup and resolves its member ids against the municipalities
-/// (member indices refer to `municipalities`).
+/// (member indices refer to `municipalities`): JSON, or a table (CSV or
+/// `.xlsx`) with `id` and `cluster` columns.
 ///
 /// Members that are missing or repeated are not errors here: the verifier
 /// reports them. Ids that are not among the municipalities are errors.
@@ -38,95 +96,20 @@ pub fn read_lineup(reader: impl Read, municipalities: &[Municipality]) -> Result
         .enumerate()
         .map(|(i, m)| (m.id.as_str(), i))
         .collect();
-    let text = read_text(reader)?;
-    if text.trim().is_empty() {
+    let bytes = read_bytes(reader)?;
+    let format = InputFormat::detect(&bytes);
+    let text = match format {
+        InputFormat::Xlsx => String::new(),
+        InputFormat::Csv | InputFormat::Json => decode(&bytes),
+    };
+    if format != InputFormat::Xlsx && text.trim().is_empty() {
         return Err(InputError::new(InputErrorKind::Empty));
     }
-    let mut raw: Vec<(String, Vec<String>)> = Vec::new();
-    match InputFormat::sniff(&text) {
-        InputFormat::Json => {
-            let doc: Value = serde_json::from_str(&text).map_err(|e| {
-                json_err(format!(
-                    "invalid JSON at line {}, column {}: {e}",
-                    e.line(),
-                    e.column()
-                ))
-            })?;
-            let clusters = match &doc {
-                Value::Array(a) => a,
-                Value::Object(o) => o
-                    .get("clusters")
-                    .and_then(Value::as_array)
-                    .ok_or_else(|| json_err("expected an object with a `clusters` array"))?,
-                _ => return Err(json_err("expected an object with a `clusters` array")),
-            };
-            for (i, c) in clusters.iter().enumerate() {
-                let place = Place::Entry(i as u64 + 1);
-                let id = c
-                    .get("id")
-                    .and_then(member_id)
-                    .unwrap_or_else(|| format!("cluster-{}", i + 1));
-                let members = c
-                    .get("members")
-                    .and_then(Value::as_array)
-                    .ok_or_else(|| json_err("each cluster needs a `members` array").with_place(place))?;
-                let ids = members
-                    .iter()
-                    .map(|m| {
-                        member_id(m).ok_or_else(|| {
-                            json_err("a member must be an id or an object with an `id`")
-                                .with_place(place)
-                                .with_field("members")
-                        })
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                raw.push((id, ids));
-            }
-        }
-        InputFormat::Csv => {
-            let delimiter = crate::io::csv::detect_delimiter(&text);
-            let mut r = ::csv::ReaderBuilder::new()
-                .delimiter(delimiter)
-                .trim(::csv::Trim::All)
-                .flexible(true)
-                .from_reader(text.as_bytes());
-            let headers = r
-                .headers()
-                .map_err(|e| {
-                    InputError::new(InputErrorKind::Malformed {
-                        message: e.to_string(),
-                    })
-                })?
-                .clone();
-            let find = |c: Column| headers.iter().position(|h| Column::from_header(h) == Some(c));
-            let (Some(id_col), Some(cl_col)) = (find(Column::Id), find(Column::Cluster)) else {
-                return Err(InputError::new(InputErrorKind::MissingColumn {
-                    column: "id and cluster".into(),
-                    found: headers.iter().collect::<Vec<_>>().join(", "),
-                    accepted: "id, cluster".into(),
-                })
-                .with_place(Place::Row(1)));
-            };
-            for rec in r.records() {
-                let rec = rec.map_err(|e| {
-                    InputError::new(InputErrorKind::Malformed {
-                        message: e.to_string(),
-                    })
-                })?;
-                let row = rec.position().map_or(0, |p| p.line());
-                let (Some(id), Some(cl)) = (rec.get(id_col), rec.get(cl_col)) else {
-                    return Err(InputError::new(InputErrorKind::Malformed {
-                        message: "row too short".into(),
-                    })
-                    .with_place(Place::Row(row)));
-                };
-                match raw.iter_mut().find(|c| c.0 == cl) {
-                    Some(c) => c.1.push(id.to_string()),
-                    None => raw.push((cl.to_string(), vec![id.to_string()])),
-                }
-            }
-        }
-    }
+    let raw = match format {
+        InputFormat::Json => json_clusters(&text)?,
+        InputFormat::Csv => grouped(crate::io::csv::table(&text)?.assignments()?),
+        InputFormat::Xlsx => grouped(xlsx_table(&bytes)?.assignments()?),
+    };
     let clusters = raw
         .into_iter()
         .map(|(id, ids)| {
