@@ -17,7 +17,9 @@ Fachaustausch".
 * [`solve`] returns a [`Solution`]: a [`Lineup`] that passed the independent
   [`verify`], with its [`Status`] (`optimal`, `time_limit`, `heuristic`),
   [`Bound`] and [`Gap`].
-* [`Report`] is the stable, serde-serialisable form of a solution.
+* [`Report`] is the stable, serde-serialisable form of a solution;
+  [`export`] turns it into GeoJSON or an Excel workbook, [`map`] into an
+  SVG map of Germany.
 * [`register`] is the bundled register of all German municipalities:
   look-ups by AGS and by name.
 
@@ -57,10 +59,12 @@ mod composition;
 pub mod distance;
 pub mod engine;
 pub mod error;
+pub mod export;
 mod ilp;
 pub mod io;
 pub mod land;
 pub mod lineup;
+pub mod map;
 pub mod mdgp;
 pub mod municipality;
 pub mod objective;
