@@ -4,6 +4,7 @@ mod bad_input;
 mod cli;
 mod inputs;
 mod mdgp;
+mod outputs;
 mod properties;
 mod readme;
 mod solve;

@@ -5,18 +5,19 @@ mod args;
 mod config;
 mod error;
 mod mdgp;
+mod progress;
 mod render;
 
 use std::fs::File;
-use std::io::{BufReader, Write};
+use std::io::{BufReader, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use lineup::report::Report;
 use lineup::{ClusterCount, Comparability, InputFormat, Lineup, Municipality, Problem, Settings};
 
-use args::{Cli, Command, EvaluateArgs, FormatArg, OutputArgs, SolveArgs};
+use args::{Cli, Command, EvaluateArgs, FormatArg, MapArgs, OutputArgs, ProblemArgs, SolveArgs};
 use error::CliError;
 
 fn main() -> ExitCode {
@@ -36,18 +37,27 @@ fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Solve(a) => solve(a),
         Command::Evaluate(a) => evaluate(a),
+        Command::Map(a) => map(a),
         Command::Mdgp(a) => {
             let out = a.output.output.clone();
             let text = mdgp::run(a)?;
             write_out(&text, out.as_deref())
         }
+        Command::Completions(a) => {
+            let mut script = Vec::new();
+            clap_complete::generate(a.shell, &mut Cli::command(), "lineup", &mut script);
+            write_out(&script, None)
+        }
     }
 }
 
 fn open(path: &Path) -> Result<BufReader<File>, CliError> {
-    File::open(path)
-        .map(BufReader::new)
-        .map_err(|e| CliError::usage(format!("cannot open {}: {e}", path.display())))
+    File::open(path).map(BufReader::new).map_err(|e| {
+        CliError::usage(format!(
+            "cannot open {}: {e}; check the path and that the file is readable",
+            path.display()
+        ))
+    })
 }
 
 fn format_of(path: &Path) -> Option<InputFormat> {
@@ -74,29 +84,31 @@ fn read_input(path: &Path, settings: &mut Settings) -> Result<Vec<Municipality>,
 }
 
 fn emit(report: &Report, out: &OutputArgs) -> Result<(), CliError> {
-    let text = match out.format {
-        FormatArg::Table => render::table(report),
-        FormatArg::Json => {
-            render::json(report).map_err(|e| CliError::usage(format!("cannot write JSON: {e}")))?
-        }
-        FormatArg::Csv => {
-            render::csv(report).map_err(|e| CliError::usage(format!("cannot write CSV: {e}")))?
-        }
-    };
-    write_out(&text, out.output.as_deref())
+    let format = render::format_for(out.format, out.output.as_deref());
+    if format == FormatArg::Xlsx && out.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(CliError::usage(
+            "an .xlsx workbook is binary and standard output is a terminal: give --output lineup.xlsx",
+        ));
+    }
+    write_out(&render::render(report, format)?, out.output.as_deref())
 }
 
 /// Writes to a file, or to standard output (a closed pipe is not an error).
-fn write_out(text: &str, path: Option<&Path>) -> Result<(), CliError> {
+fn write_out(bytes: impl AsRef<[u8]>, path: Option<&Path>) -> Result<(), CliError> {
+    let bytes = bytes.as_ref();
     match path {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| CliError::usage(format!("cannot write {}: {e}", path.display()))),
+        Some(path) => std::fs::write(path, bytes).map_err(|e| {
+            CliError::usage(format!(
+                "cannot write {}: {e}; check that the folder exists and is writable",
+                path.display()
+            ))
+        }),
         None => {
             let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(CliError::usage(format!("cannot write to standard output: {e}")))
-                }
+            match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::usage(format!(
+                    "cannot write to standard output: {e}; try --output FILE"
+                ))),
                 _ => Ok(()),
             }
         }
@@ -109,7 +121,10 @@ fn solve(a: SolveArgs) -> Result<(), CliError> {
     let municipalities = read_input(&a.file, &mut settings)?;
     let problem = Problem::with_backend(municipalities, settings, options.backend)
         .map_err(|e| CliError::problem(&a.file, e))?;
-    let solution = lineup::solve(&problem, &options).map_err(CliError::solve)?;
+    let lines = progress::Lines::new(&problem, a.run.quiet);
+    let solution = lineup::solve_with_progress(&problem, &options, &|p| lines.update(p));
+    lines.finish();
+    let solution = solution.map_err(CliError::solve)?;
     let mut report = Report::new(&problem, &solution);
     report.settings.seed = Some(options.seed);
     report.settings.time_limit_s = Some(options.time_limit.as_secs_f64());
@@ -143,23 +158,33 @@ fn counts_from(lineup: &Lineup, municipalities: &[Municipality], settings: &Sett
     ClusterCount::PerClass(per)
 }
 
-fn evaluate(a: EvaluateArgs) -> Result<(), CliError> {
-    let mut settings = config::settings(&a.problem)?;
-    let municipalities = read_input(&a.file, &mut settings)?;
-    let lineup =
-        lineup::read_lineup(open(&a.lineup)?, &municipalities).map_err(|e| CliError::input(&a.lineup, &e))?;
+/// The report of a lineup made elsewhere, verified against the rules.
+fn evaluated(file: &Path, lineup_file: &Path, problem: &ProblemArgs) -> Result<Report, CliError> {
+    let mut settings = config::settings(problem)?;
+    let municipalities = read_input(file, &mut settings)?;
+    let lineup = lineup::read_lineup(open(lineup_file)?, &municipalities)
+        .map_err(|e| CliError::input(lineup_file, &e))?;
     if settings.clusters == ClusterCount::Auto {
         settings.clusters = counts_from(&lineup, &municipalities, &settings);
     }
-    let problem = Problem::new(municipalities, settings).map_err(|e| CliError::problem(&a.lineup, e))?;
+    let problem = Problem::new(municipalities, settings).map_err(|e| CliError::problem(lineup_file, e))?;
     let solution = lineup::evaluate(&problem, &lineup).map_err(|violations| {
         let list: Vec<String> = violations.iter().map(|v| format!("  - {v}")).collect();
         CliError::infeasible(format!(
             "{} breaks {} rule(s):\n{}\nfix the lineup, or change the options it is judged by (--cluster-size, --comparability, …)",
-            a.lineup.display(),
+            lineup_file.display(),
             violations.len(),
             list.join("\n")
         ))
     })?;
-    emit(&Report::new(&problem, &solution), &a.output)
+    Ok(Report::new(&problem, &solution))
+}
+
+fn evaluate(a: EvaluateArgs) -> Result<(), CliError> {
+    emit(&evaluated(&a.file, &a.lineup, &a.problem)?, &a.output)
+}
+
+fn map(a: MapArgs) -> Result<(), CliError> {
+    let report = evaluated(&a.file, &a.lineup, &a.problem)?;
+    write_out(lineup::map::svg(&report), a.output.as_deref())
 }
