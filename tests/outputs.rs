@@ -117,6 +117,19 @@ fn map_of_a_broken_lineup_lists_the_broken_rules() {
         err.trim_end().ends_with("(--cluster-size, --comparability, …)"),
         "{err}"
     );
+    let o = lineup(&[
+        "map",
+        fixture("kfa-18.csv").to_str().unwrap(),
+        bad.to_str().unwrap(),
+        "-o",
+        "map.png",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("lineup map writes SVG, not .png"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

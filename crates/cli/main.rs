@@ -185,6 +185,16 @@ fn evaluate(a: EvaluateArgs) -> Result<(), CliError> {
 }
 
 fn map(a: MapArgs) -> Result<(), CliError> {
+    let extension = a
+        .output
+        .as_deref()
+        .and_then(Path::extension)
+        .and_then(|e| e.to_str());
+    if let Some(ext) = extension.filter(|e| !e.eq_ignore_ascii_case("svg")) {
+        return Err(CliError::usage(format!(
+            "lineup map writes SVG, not .{ext}: use -o map.svg, then convert it, e.g. rsvg-convert -o map.png map.svg"
+        )));
+    }
     let report = evaluated(&a.file, &a.lineup, &a.problem)?;
     write_out(lineup::map::svg(&report), a.output.as_deref())
 }

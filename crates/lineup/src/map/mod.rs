@@ -249,7 +249,7 @@ pub fn svg(report: &Report) -> String {
 }
 
 fn plural(n: u64, what: &str) -> String {
-    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+    format!("{} {what}{}", group_digits(n), if n == 1 { "" } else { "s" })
 }
 
 /// Title and one line of figures.
