@@ -42,7 +42,7 @@ use text::escape;
 /// Attribution lines of the data on the map.
 pub const ATTRIBUTION: [&str; 2] = [
     "Datenquelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys, Stand 31.12.2020; dl-de/by-2-0 (Daten verändert)",
-    "Länder: © GeoBasis-DE / BKG 2021 (Daten verändert); dl-de/by-2-0",
+    "© GeoBasis-DE / BKG 2021 (Daten verändert); dl-de/by-2-0",
 ];
 
 const MARGIN: f64 = 32.0;
@@ -221,17 +221,20 @@ pub fn svg(report: &Report) -> String {
         })
         .collect();
     let legend_x = MARGIN + MAP_W + GAP;
-    let (legend_svg, legend_h) = legend::legend(&items, legend_x, HEADER - 6.0, LEGEND_W);
+    // At least as tall as a legend item of seven members needs.
+    let (legend_svg, columns, legend_h) =
+        legend::legend(&items, legend_x, HEADER - 6.0, LEGEND_W, (map_h + 6.0).max(200.0));
     body.push_str(&legend_svg);
 
-    let width = legend_x + LEGEND_W + MARGIN;
+    let width = legend_x + columns as f64 * (LEGEND_W + legend::COLUMN_GAP) - legend::COLUMN_GAP + MARGIN;
     let content_h = map_h.max(legend_h - 6.0);
     let height = HEADER + content_h + FOOTER;
     let mut s = String::new();
     let _ = writeln!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" font-family="{FONT}">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" font-family="{FONT}" role="img">"#
     );
+    let _ = writeln!(s, "<title>{}</title>", escape(&title(report, n)));
     let _ = writeln!(s, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
     header(&mut s, report, n);
     s.push_str(&body);
@@ -252,15 +255,21 @@ fn plural(n: u64, what: &str) -> String {
     format!("{} {what}{}", group_digits(n), if n == 1 { "" } else { "s" })
 }
 
+/// The map's title.
+fn title(report: &Report, n: usize) -> String {
+    let size = report.settings.cluster_size;
+    format!(
+        "Lineup: {n} municipalities in {} clusters of {}–{}",
+        report.clusters.len(),
+        size.min,
+        size.max
+    )
+}
+
 /// Title and one line of figures.
 fn header(s: &mut String, report: &Report, n: usize) {
     let st = &report.settings;
-    let title = format!(
-        "Lineup: {n} municipalities in {} clusters of {}–{}",
-        report.clusters.len(),
-        st.cluster_size.min,
-        st.cluster_size.max
-    );
+    let title = title(report, n);
     let o = &report.objective;
     let figures = format!(
         "status {}, gap {:.2} % · {} · {} · {} km between members · {} classes, {} comparability",
