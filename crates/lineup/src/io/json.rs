@@ -97,6 +97,13 @@ mod tests {
     }
 
     #[test]
+    fn entries_may_give_only_an_id_or_a_name() {
+        let i = parse(r#"[{"id": "09162000"}, {"Gemeinde": "Kiel, Landeshauptstadt"}]"#).unwrap();
+        assert_eq!(i.municipalities[0].name, "München");
+        assert_eq!(i.municipalities[1].id, "01002000");
+    }
+
+    #[test]
     fn errors_name_the_entry() {
         let a = r#"[{"id":"1","name":"A","state":"BY","population":5000,"lat":48,"lon":11},
                     {"id":"2","name":"B","state":"XX","population":5000,"lat":48,"lon":11}]"#;

@@ -186,3 +186,43 @@ pub fn read_municipalities(reader: impl Read, format: Option<InputFormat>) -> Re
         InputFormat::Csv | InputFormat::Xlsx => csv::parse(&text),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_utf8_utf16_and_windows_1252() {
+        assert_eq!(decode("Görlitz".as_bytes()), "Görlitz");
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFG\xC3\xB6rlitz"),
+            "Görlitz",
+            "UTF-8 BOM removed"
+        );
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Görlitz\tBY".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&utf16), "Görlitz\tBY");
+        assert_eq!(decode(b"G\xF6rlitz \x80 \xDF"), "Görlitz € ß", "Windows-1252");
+    }
+
+    #[test]
+    fn detects_formats_from_bytes() {
+        assert_eq!(InputFormat::detect(b"PK\x03\x04rest"), InputFormat::Xlsx);
+        assert_eq!(InputFormat::detect(b"\xEF\xBB\xBF[{}]"), InputFormat::Json);
+        assert_eq!(InputFormat::detect(b"id;name\n"), InputFormat::Csv);
+    }
+
+    #[test]
+    fn a_utf16_tab_separated_export_reads_like_csv() {
+        let text = "Gemeindeschlüssel\tEinwohner\r\n09162000\t1.484.226\r\n";
+        let bytes: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let input = read_municipalities(bytes.as_slice(), None).unwrap();
+        assert_eq!(input.municipalities[0].name, "München");
+        assert_eq!(input.municipalities[0].population, 1_484_226);
+    }
+}
