@@ -3,6 +3,9 @@
 
 Usage: python3 scripts/make-fixtures.py PATH/TO/de-municipalities.csv
 
+The kfa-18 variants (German spreadsheet style, ids only, names only) hold
+the same municipalities with the same values, written differently.
+
 Every fixture row is a verbatim row of the register (Destatis
 Gemeindeverzeichnis GV-ISys, Stand 31.12.2020; dl-de/by-2-0, Daten verändert),
 so any fixture is also "a subset of the register's rows". Selections are
@@ -78,6 +81,47 @@ def main():
     gross = [r for r in rows if cls(r) == "G"]
     eight = sorted(random.Random(8).sample(gross, 8), key=lambda r: r["id"])
     write("eight-grossstaedte.csv", header, eight + kfa[6:12])
+
+    # kfa-18 as a German office would export it: the same rows and values.
+    write_german(kfa)
+    # kfa-18 by AGS only, and by name only: the register fills the rest.
+    with open(OUT / "kfa-18-ids.csv", "w", encoding="utf-8", newline="") as f:
+        f.write("AGS\n" + "".join(r["id"] + "\n" for r in kfa))
+    with open(OUT / "kfa-18-names.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["name", "state"])
+        for i, r in enumerate(kfa):
+            # Official names, other case and a Land for some rows: all accepted.
+            name = r["official_name"] if i % 3 == 1 else r["name"].lower() if i % 3 == 2 else r["name"]
+            w.writerow([name, r["state"] if i % 2 else ""])
+
+
+def german_number(text, decimals):
+    """1484226 -> 1.484.226; 48.137683 -> 48,137683."""
+    if decimals:
+        return text.replace(".", ",")
+    digits = text
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    return ".".join([digits] + groups)
+
+
+def write_german(rows):
+    """kfa-18-de.csv (Windows-1252, CRLF) and kfa-18-de-bom.csv (UTF-8 with BOM):
+    semicolons, German headers, thousands dots, decimal commas."""
+    header = ["Gemeindeschlüssel", "Gemeinde", "Bundesland", "Einwohner", "Breite", "Länge"]
+    lines = [";".join(header)]
+    for r in rows:
+        lines.append(";".join([
+            r["id"], r["name"], r["state"],
+            german_number(r["population"], False),
+            german_number(r["lat"], True), german_number(r["lon"], True),
+        ]))
+    text = "\r\n".join(lines) + "\r\n"
+    (OUT / "kfa-18-de.csv").write_bytes(text.encode("cp1252"))
+    (OUT / "kfa-18-de-bom.csv").write_bytes(text.encode("utf-8-sig"))
 
 
 if __name__ == "__main__":

@@ -20,8 +20,59 @@ fn missing_column() {
     let (code, err) = fails("bad/missing-column.csv", &[]);
     assert_eq!(code, 2);
     assert!(err.contains("missing-column.csv: row 1"), "{err}");
-    assert!(err.contains("missing column `population`"), "{err}");
-    assert!(err.contains("einwohner"), "lists accepted names: {err}");
+    assert!(err.contains("missing column `id or name`"), "{err}");
+    assert!(err.contains("gemeindeschlüssel"), "lists accepted names: {err}");
+}
+
+#[test]
+fn unknown_and_ambiguous_names_list_candidates() {
+    let (code, err) = fails("bad/unknown-name.csv", &[]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(
+            "unknown-name.csv: row 3, field `name`: \"Frankfurt\" is no municipality in the register"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "similar names: Frankfurt am Main (Hessen, 06412000), Frankfurt (Oder) (Brandenburg, 12053000)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.trim_end()
+            .ends_with("correct the name, or give the `id` (AGS)"),
+        "{err}"
+    );
+    let (code, err) = fails("bad/ambiguous-name.csv", &[]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(
+            "row 5, field `name`: \"Neunkirchen\" matches 6 municipalities: Neunkirchen (Saarland, 10043114)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("Neunkirchen (Rheinland-Pfalz, Westerwaldkreis, 07143271)"),
+        "{err}"
+    );
+    assert!(
+        err.trim_end()
+            .ends_with("add a `state` column or give the `id` (AGS)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_id_suggests_close_ids() {
+    let (code, err) = fails("bad/unknown-id.csv", &[]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("row 2, field `id`: \"0916200\" is no AGS in the register (Destatis, 31.12.2020), so `name`, `state`, `population`, `lat`, `lon` cannot be filled in"),
+        "{err}"
+    );
+    assert!(err.contains("München (Bayern, 09162000)"), "{err}");
 }
 
 #[test]

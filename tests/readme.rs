@@ -13,3 +13,56 @@ fn readme_lists_the_run_and_test_commands() {
     let ci = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/run")).unwrap();
     assert!(ci.contains("cargo test --release"), "{ci}");
 }
+
+/// The README's three commands from a list of AGS keys to a map run as shown.
+#[test]
+fn readme_planner_workflow_runs() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let section = readme
+        .split("## From a spreadsheet of AGS keys to a map")
+        .nth(1)
+        .expect("the section is there");
+    let block = section
+        .split("```sh\n")
+        .nth(1)
+        .unwrap()
+        .split("```")
+        .next()
+        .unwrap();
+    let commands: Vec<Vec<String>> = block
+        .lines()
+        .map(|l| {
+            l.split('#')
+                .next()
+                .unwrap()
+                .split_whitespace()
+                .map(String::from)
+                .collect()
+        })
+        .collect();
+    assert_eq!(commands.len(), 3, "{block}");
+    let dir = tempfile::tempdir().unwrap();
+    for words in &commands {
+        assert_eq!(words[0], "lineup", "{words:?}");
+        let args: Vec<String> = words[1..]
+            .iter()
+            .map(|w| match w.strip_prefix("fixtures/") {
+                Some(f) => format!("{root}/fixtures/{f}"),
+                None => w.clone(),
+            })
+            .collect();
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_lineup"))
+            .args(&args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "{words:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+    let svg = std::fs::read_to_string(dir.path().join("lineup.svg")).unwrap();
+    assert_eq!(svg.matches(r#"class="member""#).count(), 18);
+}

@@ -3,7 +3,9 @@
 mod analysis;
 mod bad_input;
 mod cli;
+mod inputs;
 mod mdgp;
+mod outputs;
 mod properties;
 mod readme;
 mod solve;

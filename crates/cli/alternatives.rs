@@ -5,8 +5,9 @@ use std::fmt::Write;
 use lineup::Problem;
 use lineup::alternatives::{AlternativesReport, default_min_difference};
 
-use crate::args::{AlternativesArgs, FormatArg};
+use crate::args::AlternativesArgs;
 use crate::error::CliError;
+use crate::render::TextFormat;
 use crate::{config, read_input, render, write_out};
 
 /// Runs the command.
@@ -33,10 +34,10 @@ pub fn run(a: AlternativesArgs) -> Result<(), CliError> {
         l.report.settings.time_limit_s = Some(options.time_limit.as_secs_f64());
         l.report.settings.backend = Some(options.backend.name().to_string());
     }
-    let text = match a.output.format {
-        FormatArg::Table => table(&report, a.k),
-        FormatArg::Json => render::to_json(&report)?,
-        FormatArg::Csv => csv(&report).map_err(|e| CliError::usage(format!("cannot write CSV: {e}")))?,
+    let text = match render::text_format("alternatives", &a.output)? {
+        TextFormat::Table => table(&report, a.k),
+        TextFormat::Json => render::to_json(&report)?,
+        TextFormat::Csv => csv(&report).map_err(|e| CliError::usage(format!("cannot write CSV: {e}")))?,
     };
     write_out(&text, a.output.output.as_deref())
 }

@@ -16,8 +16,13 @@ cluster (plus pairs of different size classes, when classes may mix); then the l
 pairs from Länder that share no border, plus great-circle distance. Default weights: 1 per \
 same-Land pair, 1 per mixed-class pair, 1 per non-bordering pair, 1 per 100 km.
 
+Input: CSV (also German spreadsheet exports: `;`, 1.234.567, 52,1; Windows-1252), .xlsx or JSON. \
+A row may give only the AGS (`id`) or the `name` (plus `state` where the name is ambiguous): \
+population, Land and coordinates come from the built-in municipality register.
+
 Data: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys, Stand 31.12.2020; \
-dl-de/by-2-0 (Daten verändert). Länder borders: © GeoBasis-DE / BKG 2021 (Daten verändert); dl-de/by-2-0.
+dl-de/by-2-0 (Daten verändert); the built-in register and the fixtures. Länder borders and map \
+outlines: © GeoBasis-DE / BKG 2021 (Daten verändert); dl-de/by-2-0.
 
 Exit codes: 0 solved, 1 no feasible lineup (the reason is printed), 2 usage or input error.";
 
@@ -25,13 +30,27 @@ const SOLVE_EXAMPLES: &str = "\
 Examples:
   lineup solve fixtures/kfa-18.csv
   lineup solve fixtures/growth-60.csv --format json --output lineup.json
+  lineup solve fixtures/kfa-18-ids.csv -o lineup.xlsx      (format from the extension)
+  lineup solve towns.xlsx --format svg -o lineup.svg
   lineup solve register.csv --classes kfa --cluster-size 5..8 --time-limit 30
   lineup solve towns.csv --comparability adjacent --max-per-land 2 --must-link 16067029,03252006";
 
 const EVALUATE_EXAMPLES: &str = "\
 Examples:
   lineup evaluate fixtures/kfa-18.csv lineup.json
-  lineup evaluate towns.csv by-hand.json --format json";
+  lineup evaluate towns.csv by-hand.json --format json
+  lineup evaluate towns.xlsx lineup.xlsx -o checked.geojson";
+
+const MAP_EXAMPLES: &str = "\
+Examples:
+  lineup map fixtures/kfa-18.csv lineup.json -o lineup.svg
+  lineup map towns.xlsx lineup.xlsx -o lineup.svg && rsvg-convert -o lineup.png lineup.svg";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  lineup completions bash > ~/.local/share/bash-completion/completions/lineup
+  lineup completions zsh > ~/.zfunc/_lineup
+  lineup completions fish > ~/.config/fish/completions/lineup.fish";
 
 /// `lineup`: cluster lineups of German municipalities.
 #[derive(Debug, Parser)]
@@ -61,9 +80,37 @@ pub enum Command {
     /// score, what moving it would change, and which rule forbids a move.
     #[command(after_help = EXPLAIN_EXAMPLES)]
     Explain(ExplainArgs),
+    /// Draw a lineup on a map of Germany (SVG): Länder, members coloured by cluster, a legend.
+    #[command(after_help = MAP_EXAMPLES)]
+    Map(MapArgs),
     /// Solve a Maximally Diverse Grouping Problem instance in MDGPLIB format.
     #[command(after_help = MDGP_EXAMPLES)]
     Mdgp(MdgpArgs),
+    /// Print a shell completion script to standard output.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+}
+
+/// Arguments of `lineup map`.
+#[derive(Debug, Args)]
+pub struct MapArgs {
+    /// Municipalities, as for `solve`.
+    pub file: PathBuf,
+    /// The lineup, as for `evaluate` (JSON, CSV or .xlsx with id and cluster columns).
+    pub lineup: PathBuf,
+    #[command(flatten)]
+    pub problem: ProblemArgs,
+    /// Write the SVG to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `lineup completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 const EXPLAIN_EXAMPLES: &str = "\
@@ -212,8 +259,9 @@ pub enum MdgpFormat {
 /// Arguments of `lineup solve`.
 #[derive(Debug, Args)]
 pub struct SolveArgs {
-    /// Municipalities: CSV (comma or semicolon; columns id, name, state, population, lat, lon;
-    /// optional size_class, cluster) or JSON.
+    /// Municipalities: CSV (`,` `;` or tab; columns id, name, state, population, lat, lon, English or
+    /// German headers; optional size_class, cluster), .xlsx (first sheet, same columns) or JSON.
+    /// Only id or name is required: missing values come from the built-in register.
     pub file: PathBuf,
     #[command(flatten)]
     pub problem: ProblemArgs,
@@ -229,7 +277,7 @@ pub struct EvaluateArgs {
     /// Municipalities, as for `solve`.
     pub file: PathBuf,
     /// The lineup: JSON as written by `solve --format json` (or {"clusters": [{"id", "members": [ids]}]}),
-    /// or CSV with id and cluster columns.
+    /// or CSV or .xlsx with id and cluster columns (as written by `--format csv` or `xlsx`).
     pub lineup: PathBuf,
     #[command(flatten)]
     pub problem: ProblemArgs,
@@ -287,14 +335,18 @@ pub struct RunArgs {
     /// MILP backend (highs needs the `highs` cargo feature).
     #[arg(long, value_name = "microlp|highs")]
     pub backend: Option<String>,
+    /// No progress display (it is shown on stderr only when stderr is a terminal).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 /// Where and how to print.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-    pub format: FormatArg,
+    /// Output format [default: from the --output extension (.json, .csv, .geojson, .svg, .xlsx),
+    /// else table].
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -338,4 +390,10 @@ pub enum FormatArg {
     Json,
     /// One row per municipality with its cluster.
     Csv,
+    /// GeoJSON FeatureCollection: one point per municipality with its cluster.
+    Geojson,
+    /// SVG map of Germany with the clusters and a legend.
+    Svg,
+    /// Excel workbook: sheets Lineup (one row per municipality), Clusters, Summary.
+    Xlsx,
 }

@@ -5,8 +5,9 @@ use std::fmt::Write;
 use lineup::explain::{Change, Explanation, MemberPair};
 use lineup::size_class::group_digits as grouped;
 
-use crate::args::{ExplainArgs, FormatArg};
+use crate::args::ExplainArgs;
 use crate::error::CliError;
+use crate::render::TextFormat;
 use crate::{broken, read_problem_and_lineup, render, write_out};
 
 /// Runs the command.
@@ -26,10 +27,10 @@ pub fn run(a: ExplainArgs) -> Result<(), CliError> {
         .collect::<Result<Vec<usize>, _>>()?;
     let e = lineup::explain(&problem, &lineup, (!which.is_empty()).then_some(which.as_slice()))
         .map_err(|v| broken(&a.lineup, &v))?;
-    let text = match a.output.format {
-        FormatArg::Table => table(&e, which.is_empty()),
-        FormatArg::Json => render::to_json(&e)?,
-        FormatArg::Csv => csv(&e).map_err(|e| CliError::usage(format!("cannot write CSV: {e}")))?,
+    let text = match render::text_format("explain", &a.output)? {
+        TextFormat::Table => table(&e, which.is_empty()),
+        TextFormat::Json => render::to_json(&e)?,
+        TextFormat::Csv => csv(&e).map_err(|e| CliError::usage(format!("cannot write CSV: {e}")))?,
     };
     write_out(&text, a.output.output.as_deref())
 }

@@ -7,19 +7,20 @@ mod config;
 mod error;
 mod explain;
 mod mdgp;
+mod progress;
 mod render;
 mod whatif;
 
 use std::fs::File;
-use std::io::{BufReader, Write};
+use std::io::{BufReader, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use lineup::report::Report;
 use lineup::{ClusterCount, Comparability, InputFormat, Lineup, Municipality, Problem, Settings};
 
-use args::{Cli, Command, EvaluateArgs, FormatArg, OutputArgs, SolveArgs};
+use args::{Cli, Command, EvaluateArgs, FormatArg, MapArgs, OutputArgs, ProblemArgs, SolveArgs};
 use error::CliError;
 
 fn main() -> ExitCode {
@@ -42,18 +43,27 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Whatif(a) => whatif::run(a),
         Command::Alternatives(a) => alternatives::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Map(a) => map(a),
         Command::Mdgp(a) => {
             let out = a.output.output.clone();
             let text = mdgp::run(a)?;
             write_out(&text, out.as_deref())
         }
+        Command::Completions(a) => {
+            let mut script = Vec::new();
+            clap_complete::generate(a.shell, &mut Cli::command(), "lineup", &mut script);
+            write_out(&script, None)
+        }
     }
 }
 
 pub(crate) fn open(path: &Path) -> Result<BufReader<File>, CliError> {
-    File::open(path)
-        .map(BufReader::new)
-        .map_err(|e| CliError::usage(format!("cannot open {}: {e}", path.display())))
+    File::open(path).map(BufReader::new).map_err(|e| {
+        CliError::usage(format!(
+            "cannot open {}: {e}; check the path and that the file is readable",
+            path.display()
+        ))
+    })
 }
 
 fn format_of(path: &Path) -> Option<InputFormat> {
@@ -65,6 +75,7 @@ fn format_of(path: &Path) -> Option<InputFormat> {
     {
         Some("json") => Some(InputFormat::Json),
         Some("csv") | Some("tsv") | Some("txt") => Some(InputFormat::Csv),
+        Some("xlsx") => Some(InputFormat::Xlsx),
         _ => None,
     }
 }
@@ -78,30 +89,32 @@ pub(crate) fn read_input(path: &Path, settings: &mut Settings) -> Result<Vec<Mun
     Ok(input.municipalities)
 }
 
-fn emit(report: &Report, out: &OutputArgs) -> Result<(), CliError> {
-    let text = match out.format {
-        FormatArg::Table => render::table(report),
-        FormatArg::Json => {
-            render::json(report).map_err(|e| CliError::usage(format!("cannot write JSON: {e}")))?
-        }
-        FormatArg::Csv => {
-            render::csv(report).map_err(|e| CliError::usage(format!("cannot write CSV: {e}")))?
-        }
-    };
-    write_out(&text, out.output.as_deref())
+pub(crate) fn emit(report: &Report, out: &OutputArgs) -> Result<(), CliError> {
+    let format = render::format_for(out.format, out.output.as_deref());
+    if format == FormatArg::Xlsx && out.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(CliError::usage(
+            "an .xlsx workbook is binary and standard output is a terminal: give --output lineup.xlsx",
+        ));
+    }
+    write_out(&render::render(report, format)?, out.output.as_deref())
 }
 
 /// Writes to a file, or to standard output (a closed pipe is not an error).
-pub(crate) fn write_out(text: &str, path: Option<&Path>) -> Result<(), CliError> {
+pub(crate) fn write_out(bytes: impl AsRef<[u8]>, path: Option<&Path>) -> Result<(), CliError> {
+    let bytes = bytes.as_ref();
     match path {
-        Some(path) => std::fs::write(path, text)
-            .map_err(|e| CliError::usage(format!("cannot write {}: {e}", path.display()))),
+        Some(path) => std::fs::write(path, bytes).map_err(|e| {
+            CliError::usage(format!(
+                "cannot write {}: {e}; check that the folder exists and is writable",
+                path.display()
+            ))
+        }),
         None => {
             let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(CliError::usage(format!("cannot write to standard output: {e}")))
-                }
+            match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::usage(format!(
+                    "cannot write to standard output: {e}; try --output FILE"
+                ))),
                 _ => Ok(()),
             }
         }
@@ -114,7 +127,10 @@ fn solve(a: SolveArgs) -> Result<(), CliError> {
     let municipalities = read_input(&a.file, &mut settings)?;
     let problem = Problem::with_backend(municipalities, settings, options.backend)
         .map_err(|e| CliError::problem(&a.file, e))?;
-    let solution = lineup::solve(&problem, &options).map_err(CliError::solve)?;
+    let lines = progress::Lines::new(&problem, a.run.quiet);
+    let solution = lineup::solve_with_progress(&problem, &options, &|p| lines.update(p));
+    lines.finish();
+    let solution = solution.map_err(CliError::solve)?;
     let mut report = Report::new(&problem, &solution);
     report.settings.seed = Some(options.seed);
     report.settings.time_limit_s = Some(options.time_limit.as_secs_f64());
@@ -181,8 +197,28 @@ pub(crate) fn broken(lineup_path: &Path, violations: &[lineup::Violation]) -> Cl
     ))
 }
 
+/// The report of a lineup made elsewhere, verified against the rules.
+fn evaluated(file: &Path, lineup_file: &Path, args: &ProblemArgs) -> Result<Report, CliError> {
+    let (problem, lineup) = read_problem_and_lineup(file, lineup_file, args)?;
+    let solution = lineup::evaluate(&problem, &lineup).map_err(|v| broken(lineup_file, &v))?;
+    Ok(Report::new(&problem, &solution))
+}
+
 fn evaluate(a: EvaluateArgs) -> Result<(), CliError> {
-    let (problem, lineup) = read_problem_and_lineup(&a.file, &a.lineup, &a.problem)?;
-    let solution = lineup::evaluate(&problem, &lineup).map_err(|v| broken(&a.lineup, &v))?;
-    emit(&Report::new(&problem, &solution), &a.output)
+    emit(&evaluated(&a.file, &a.lineup, &a.problem)?, &a.output)
+}
+
+fn map(a: MapArgs) -> Result<(), CliError> {
+    let extension = a
+        .output
+        .as_deref()
+        .and_then(Path::extension)
+        .and_then(|e| e.to_str());
+    if let Some(ext) = extension.filter(|e| !e.eq_ignore_ascii_case("svg")) {
+        return Err(CliError::usage(format!(
+            "lineup map writes SVG, not .{ext}: use -o map.svg, then convert it, e.g. rsvg-convert -o map.png map.svg"
+        )));
+    }
+    let report = evaluated(&a.file, &a.lineup, &a.problem)?;
+    write_out(lineup::map::svg(&report), a.output.as_deref())
 }

@@ -66,8 +66,12 @@ pub fn run(a: MdgpArgs) -> Result<String, CliError> {
     if a.runs == 0 || a.threads == Some(0) {
         return Err(CliError::usage("--runs and --threads must be at least 1"));
     }
-    let file = std::fs::File::open(&a.file)
-        .map_err(|e| CliError::usage(format!("cannot open {}: {e}", a.file.display())))?;
+    let file = std::fs::File::open(&a.file).map_err(|e| {
+        CliError::usage(format!(
+            "cannot open {}: {e}; check the path and that the file is readable",
+            a.file.display()
+        ))
+    })?;
     let inst =
         mdgp::read_instance(std::io::BufReader::new(file)).map_err(|e| CliError::input(&a.file, &e))?;
     let options = MdgpOptions {

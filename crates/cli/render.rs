@@ -1,12 +1,64 @@
-//! Rendering a report as a table, JSON or CSV.
+//! Rendering a report as a table, JSON, CSV, GeoJSON, an SVG map or an
+//! Excel workbook.
 
 use std::fmt::Write;
+use std::path::Path;
 
 use lineup::report::Report;
 use lineup::size_class::group_digits as grouped;
 use lineup::{GapLevel, ObjectiveMode, Status};
 
+use crate::args::FormatArg;
 use crate::error::CliError;
+
+/// The format asked for, else the one the output file's extension names,
+/// else the table.
+pub fn format_for(format: Option<FormatArg>, output: Option<&Path>) -> FormatArg {
+    let by_extension = || {
+        let ext = output?.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "json" => FormatArg::Json,
+            "csv" => FormatArg::Csv,
+            "geojson" => FormatArg::Geojson,
+            "svg" => FormatArg::Svg,
+            "xlsx" => FormatArg::Xlsx,
+            _ => return None,
+        })
+    };
+    format.or_else(by_extension).unwrap_or(FormatArg::Table)
+}
+
+/// The report in a format, as bytes to write.
+pub fn render(report: &Report, format: FormatArg) -> Result<Vec<u8>, CliError> {
+    let cannot = |what: &str, e: &dyn std::fmt::Display| {
+        CliError::usage(format!("cannot write {what}: {e}; try another --format"))
+    };
+    Ok(match format {
+        FormatArg::Table => table(report).into_bytes(),
+        FormatArg::Json => json(report).map_err(|e| cannot("JSON", &e))?.into_bytes(),
+        FormatArg::Csv => csv(report).map_err(|e| cannot("CSV", &e))?.into_bytes(),
+        FormatArg::Geojson => {
+            let mut s = serde_json::to_string_pretty(&lineup::export::geojson(report))
+                .map_err(|e| cannot("GeoJSON", &e))?;
+            s.push('\n');
+            s.into_bytes()
+        }
+        FormatArg::Svg => lineup::map::svg(report).into_bytes(),
+        FormatArg::Xlsx => xlsx(report)?,
+    })
+}
+
+#[cfg(feature = "xlsx")]
+fn xlsx(report: &Report) -> Result<Vec<u8>, CliError> {
+    lineup::export::xlsx(report).map_err(|e| CliError::usage(e.to_string()))
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn xlsx(_: &Report) -> Result<Vec<u8>, CliError> {
+    Err(CliError::usage(
+        "this build cannot write .xlsx (built without the `xlsx` feature): use --format csv",
+    ))
+}
 
 fn pad(s: &str, width: usize) -> String {
     let len = s.chars().count();
@@ -184,6 +236,29 @@ pub fn csv(r: &Report) -> Result<String, csv::Error> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// The formats of commands that print text only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextFormat {
+    /// Human-readable.
+    Table,
+    /// JSON.
+    Json,
+    /// CSV.
+    Csv,
+}
+
+/// The format for commands that print text only (table, JSON or CSV).
+pub fn text_format(command: &str, out: &crate::args::OutputArgs) -> Result<TextFormat, CliError> {
+    match format_for(out.format, out.output.as_deref()) {
+        FormatArg::Table => Ok(TextFormat::Table),
+        FormatArg::Json => Ok(TextFormat::Json),
+        FormatArg::Csv => Ok(TextFormat::Csv),
+        other => Err(CliError::usage(format!(
+            "lineup {command} writes table, JSON or CSV, not {other:?}: use --format table|json|csv (draw one lineup with `lineup map`)"
+        ))),
+    }
+}
+
 /// Any serialisable report as pretty JSON with a final newline.
 pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String, CliError> {
     let mut s = serde_json::to_string_pretty(value)
@@ -201,6 +276,19 @@ pub fn csv_text(w: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn format_comes_from_the_flag_then_the_extension() {
+        let p = |s: &str| Some(Path::new(s).to_path_buf());
+        assert_eq!(format_for(None, p("a.XLSX").as_deref()), FormatArg::Xlsx);
+        assert_eq!(format_for(None, p("a.geojson").as_deref()), FormatArg::Geojson);
+        assert_eq!(
+            format_for(Some(FormatArg::Json), p("a.svg").as_deref()),
+            FormatArg::Json
+        );
+        assert_eq!(format_for(None, p("a.txt").as_deref()), FormatArg::Table);
+        assert_eq!(format_for(None, None), FormatArg::Table);
+    }
 
     #[test]
     fn pads_by_characters() {

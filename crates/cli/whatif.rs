@@ -8,7 +8,7 @@ use lineup::{Stability, WhatIfError};
 
 use crate::args::{FormatArg, WhatifArgs};
 use crate::error::CliError;
-use crate::{config, open, read_input, render, write_out};
+use crate::{config, emit, open, read_input, render, write_out};
 
 /// Runs the command.
 pub fn run(a: WhatifArgs) -> Result<(), CliError> {
@@ -30,7 +30,7 @@ pub fn run(a: WhatifArgs) -> Result<(), CliError> {
     report.report.settings.seed = Some(options.seed);
     report.report.settings.time_limit_s = Some(options.time_limit.as_secs_f64());
     report.report.settings.backend = Some(options.backend.name().to_string());
-    let text = match a.output.format {
+    let text = match render::format_for(a.output.format, a.output.output.as_deref()) {
         FormatArg::Table => {
             let mut t = render::table(&report.report);
             t.push('\n');
@@ -38,9 +38,8 @@ pub fn run(a: WhatifArgs) -> Result<(), CliError> {
             t
         }
         FormatArg::Json => render::to_json(&report)?,
-        FormatArg::Csv => {
-            render::csv(&report.report).map_err(|e| CliError::usage(format!("cannot write CSV: {e}")))?
-        }
+        // The other formats show the new lineup.
+        _ => return emit(&report.report, &a.output),
     };
     write_out(&text, a.output.output.as_deref())
 }

@@ -56,7 +56,7 @@ pub enum InputErrorKind {
     #[error("the input has a header but no municipality rows: add at least one municipality")]
     NoRows,
     /// A required column is absent.
-    #[error("missing column `{column}` (found: {found}); accepted names: {accepted}")]
+    #[error("missing column `{column}` (found: {found}): add a column with one of these headers: {accepted}")]
     MissingColumn {
         /// The column that is required.
         column: String,
@@ -66,13 +66,13 @@ pub enum InputErrorKind {
         accepted: String,
     },
     /// A required value is empty.
-    #[error("the value is empty: {expected}")]
+    #[error("the value is empty: fill in {expected}")]
     EmptyValue {
         /// What was expected.
         expected: String,
     },
     /// A value is not a number of the expected kind.
-    #[error("{value:?} is not {expected}")]
+    #[error("{value:?} is not {expected}: correct the value")]
     BadNumber {
         /// The value found.
         value: String,
@@ -110,14 +110,10 @@ pub enum InputErrorKind {
         /// The parser's message.
         message: String,
     },
-    /// Bytes that are not UTF-8 text.
-    #[error(
-        "the input is not UTF-8 text (byte {offset}): save the file as UTF-8 (CSV UTF-8 in spreadsheet programs)"
-    )]
-    NotUtf8 {
-        /// Offset of the first invalid byte.
-        offset: usize,
-    },
+    /// A register look-up failed (the row lacks values and its id or name
+    /// does not single out a municipality of the register).
+    #[error("{0}")]
+    Register(#[from] crate::register::LookupError),
     /// A lineup names a municipality that the input does not have.
     #[error(
         "cluster {cluster:?} lists {id:?}, which is not an id in the municipality file: use the ids of that file"
@@ -315,7 +311,7 @@ mod tests {
         );
         assert_eq!(
             e.to_string(),
-            "row 5, field `population`: \"abc\" is not a whole number of inhabitants > 0"
+            "row 5, field `population`: \"abc\" is not a whole number of inhabitants > 0: correct the value"
         );
     }
 

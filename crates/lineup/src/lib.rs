@@ -7,7 +7,8 @@ Fachaustausch".
 # Brief overview
 
 * [`Municipality`] and [`Land`] describe the input; [`read_municipalities`]
-  reads them from CSV or JSON (any `Read`).
+  reads them from CSV, JSON or `.xlsx` (any `Read`), filling what a row
+  lacks from the bundled [`register`] of all German municipalities.
 * [`Settings`] say what is asked: cluster size, number of clusters,
   [`ClassScheme`] (size classes), [`Comparability`], objective [`Weights`],
   caps, pins and links.
@@ -16,7 +17,11 @@ Fachaustausch".
 * [`solve`] returns a [`Solution`]: a [`Lineup`] that passed the independent
   [`verify`], with its [`Status`] (`optimal`, `time_limit`, `heuristic`),
   [`Bound`] and [`Gap`].
-* [`Report`] is the stable, serde-serialisable form of a solution.
+* [`Report`] is the stable, serde-serialisable form of a solution;
+  [`export`] turns it into GeoJSON or an Excel workbook, [`map`] into an
+  SVG map of Germany.
+* [`register`] is the bundled register of all German municipalities:
+  look-ups by AGS and by name.
 
 The objective is lexicographic by default: first the fewest pairs of members
 from the same Land inside a cluster, then the largest spread (pairs from
@@ -56,14 +61,17 @@ pub mod distance;
 pub mod engine;
 pub mod error;
 pub mod explain;
+pub mod export;
 mod ilp;
 pub mod io;
 pub mod land;
 pub mod lineup;
+pub mod map;
 pub mod mdgp;
 pub mod municipality;
 pub mod objective;
 pub mod problem;
+pub mod register;
 pub mod report;
 pub mod settings;
 pub mod size_class;

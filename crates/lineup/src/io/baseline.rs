@@ -12,7 +12,6 @@ use std::io::Read;
 use crate::error::{InputError, InputErrorKind, Place};
 use crate::io::columns::Column;
 use crate::io::lineup::parse_raw;
-use crate::io::read_text;
 use crate::io::record::to_municipality;
 use crate::whatif::{Baseline, BaselineCluster, BaselineMember};
 
@@ -36,7 +35,7 @@ fn as_text(v: &serde_json::Value) -> Option<String> {
 /// # Ok::<_, lineup::InputError>(())
 /// ```
 pub fn read_baseline(reader: impl Read) -> Result<Baseline, InputError> {
-    let raw = parse_raw(&read_text(reader)?)?;
+    let raw = parse_raw(reader)?;
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut clusters: Vec<BaselineCluster> = Vec::with_capacity(raw.len());
     for (c, (id, members)) in raw.into_iter().enumerate() {

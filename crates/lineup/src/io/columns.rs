@@ -1,10 +1,11 @@
-//! The columns of a municipality table and the header names accepted for each
-//! (matched case-insensitively, ignoring spaces, hyphens and umlaut spelling).
+//! The columns of a municipality table and the header names accepted for each,
+//! English and German (matched case-insensitively, ignoring spaces, hyphens,
+//! umlaut spelling and a note in brackets).
 
 use crate::land::fold_name;
 
 /// A column the reader understands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Column {
     /// Identifier (AGS).
     Id,
@@ -70,6 +71,8 @@ impl Column {
                 "einwohner",
                 "bevölkerung",
                 "einwohnerzahl",
+                "einwohner insgesamt",
+                "bevölkerung insgesamt",
                 "pop",
                 "inhabitants",
             ],
@@ -100,9 +103,11 @@ impl Column {
         Column::Cluster,
     ];
 
-    /// The column a header name denotes, if any.
+    /// The column a header name denotes, if any. A note in brackets is
+    /// ignored: `Einwohner (31.12.2019)` is `population`.
     pub fn from_header(header: &str) -> Option<Column> {
-        let h = fold_name(header);
+        let bare = header.split(['(', '[']).next().unwrap_or(header);
+        let h = fold_name(bare);
         Column::ALL
             .into_iter()
             .find(|c| c.aliases().iter().any(|a| fold_name(a) == h))
@@ -122,5 +127,12 @@ mod tests {
         assert_eq!(Column::from_header("Gemeindeschlüssel"), Some(Column::Id));
         assert_eq!(Column::from_header("state_code"), Some(Column::StateCode));
         assert_eq!(Column::from_header("area_km2"), None);
+        assert_eq!(
+            Column::from_header("Einwohner (31.12.2019)"),
+            Some(Column::Population)
+        );
+        assert_eq!(Column::from_header("Bundesland"), Some(Column::State));
+        assert_eq!(Column::from_header("Länge"), Some(Column::Lon));
+        assert_eq!(Column::from_header("Breite [°]"), Some(Column::Lat));
     }
 }

@@ -1,12 +1,9 @@
 //! CSV with a header row; `,`, `;` or tab as delimiter (detected from the
 //! header); header names case-insensitive, extra columns ignored.
 
-use std::collections::HashMap;
-
 use crate::error::{InputError, InputErrorKind, Place};
-use crate::io::columns::Column;
-use crate::io::record::to_municipality;
-use crate::io::{Collector, Input};
+use crate::io::Input;
+use crate::io::table::{Row, Table};
 
 /// The delimiter that splits the header line into the most fields.
 pub fn detect_delimiter(text: &str) -> u8 {
@@ -29,79 +26,74 @@ pub fn detect_delimiter(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
-/// Parses municipality rows from CSV text.
-pub fn parse(text: &str) -> Result<Input, InputError> {
-    let delimiter = detect_delimiter(text);
+/// The text after an Excel `sep=X` line, and `X`.
+fn excel_separator(text: &str) -> Option<(&str, u8)> {
+    let (first, body) = text.split_once('\n')?;
+    match first.trim_end_matches('\r').strip_prefix("sep=")?.as_bytes() {
+        [d] => Some((body, *d)),
+        _ => None,
+    }
+}
+
+/// Reads CSV text into a [`Table`] (delimiter detected from the header;
+/// cells trimmed; blank rows left out).
+///
+/// A first line `sep=;` (which Excel writes and reads) sets the delimiter.
+pub fn table(text: &str) -> Result<Table, InputError> {
+    // The csv crate counts a record that follows "\r\n" as on the line
+    // before; with "\n" alone its row numbers are right.
+    let unix = text.replace("\r\n", "\n");
+    let (text, skipped, delimiter) = match excel_separator(&unix) {
+        Some((body, d)) => (body, 1, d),
+        None => (text, 0, detect_delimiter(text)),
+    };
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(false)
         .trim(::csv::Trim::All)
         .from_reader(text.as_bytes());
-    let headers = reader
+    let header = reader
         .headers()
         .map_err(|e| {
             InputError::new(InputErrorKind::Malformed {
-                message: format!("cannot read the header row: {e}"),
+                message: format!("cannot read the header row: {e}; save the file as CSV"),
             })
-            .with_place(Place::Row(1))
+            .with_place(Place::Row(1 + skipped))
         })?
-        .clone();
-    let mut index: HashMap<&'static str, usize> = HashMap::new();
-    for (i, h) in headers.iter().enumerate() {
-        if let Some(c) = Column::from_header(h) {
-            index.entry(c.name()).or_insert(i);
-        }
-    }
-    let found = headers.iter().collect::<Vec<_>>().join(", ");
-    let missing = |c: Column| InputError {
-        place: Some(Place::Row(1)),
-        field: None,
-        kind: InputErrorKind::MissingColumn {
-            column: c.name().to_string(),
-            found: found.clone(),
-            accepted: c.aliases().join(", "),
-        },
-    };
-    for c in [
-        Column::Id,
-        Column::Name,
-        Column::Population,
-        Column::Lat,
-        Column::Lon,
-    ] {
-        if !index.contains_key(c.name()) {
-            return Err(missing(c));
-        }
-    }
-    if !index.contains_key(Column::State.name()) && !index.contains_key(Column::StateCode.name()) {
-        return Err(missing(Column::State));
-    }
-    let mut out = Collector::default();
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let mut rows = Vec::new();
     for result in reader.records() {
         let record = result.map_err(|e| {
-            let row = e.position().map_or(0, |p| p.line());
+            let row = e.position().map_or(0, |p| p.line()) + skipped;
             let message = match e.kind() {
                 ::csv::ErrorKind::UnequalLengths { len, expected_len, .. } => format!(
                     "this row has {len} fields but the header has {expected_len}: check quoting and the delimiter ({:?})",
                     delimiter as char
                 ),
-                _ => format!("cannot read this row: {e}"),
+                _ => format!("cannot read this row: {e}; check quoting and the delimiter"),
             };
             InputError::new(InputErrorKind::Malformed { message }).with_place(Place::Row(row))
         })?;
-        let row = record.position().map_or(0, |p| p.line());
-        if record.iter().all(|f| f.is_empty()) {
+        if record.iter().all(str::is_empty) {
             continue;
         }
-        let m = to_municipality(Place::Row(row), |c| {
-            index
-                .get(c.name())
-                .and_then(|&i| record.get(i))
-                .map(str::to_string)
-        })?;
-        out.push(m, Place::Row(row))?;
+        rows.push(Row {
+            line: record.position().map_or(0, |p| p.line()) + skipped,
+            cells: record.iter().map(str::to_string).collect(),
+        });
     }
-    out.finish(Vec::new(), Vec::new())
+    Ok(Table {
+        header,
+        header_line: 1 + skipped,
+        rows,
+    })
+}
+
+/// Parses municipality rows from CSV text.
+pub fn parse(text: &str) -> Result<Input, InputError> {
+    table(text)?.municipalities()
 }
 
 #[cfg(test)]
@@ -128,10 +120,23 @@ mod tests {
     }
 
     #[test]
+    fn excel_separator_line_sets_the_delimiter() {
+        let t = table("sep=;\r\nid;name\r\n1;a,b\r\n").unwrap();
+        assert_eq!(t.header, ["id", "name"]);
+        assert_eq!((t.header_line, t.rows[0].line), (2, 3));
+        assert_eq!(t.rows[0].cells, ["1", "a,b"]);
+    }
+
+    #[test]
     fn missing_column_is_named() {
+        let e = parse("ort_id;titel;state;lat;lon\n1;a;BY;48;11\n").unwrap_err();
+        assert!(e.to_string().contains("missing column `id or name`"), "{e}");
+        assert!(e.to_string().contains("gemeindeschlüssel"), "{e}");
+        // Without a population column, a row that is not in the register
+        // cannot be completed.
         let e = parse("id,name,state,lat,lon\n1,a,BY,48,11\n").unwrap_err();
-        assert!(e.to_string().contains("missing column `population`"), "{e}");
-        assert!(e.to_string().contains("einwohner"), "{e}");
+        assert!(e.to_string().contains("\"1\" is no AGS in the register"), "{e}");
+        assert!(e.to_string().contains("`population` cannot be filled in"), "{e}");
     }
 
     #[test]
@@ -158,7 +163,7 @@ mod tests {
         let e = parse(&format!("{HEAD}\n1,a,BY,5000,48,11\n2,b,BY,lots,48,11\n")).unwrap_err();
         assert_eq!(
             e.to_string(),
-            "row 3, field `population`: \"lots\" is not a whole number of inhabitants > 0"
+            "row 3, field `population`: \"lots\" is not a whole number of inhabitants > 0: correct the value"
         );
     }
 }

@@ -46,7 +46,7 @@ fn pairs(v: Option<&Value>, key: &str) -> Result<Vec<(String, String)>, InputErr
 pub fn parse(text: &str) -> Result<Input, InputError> {
     let doc: Value = serde_json::from_str(text).map_err(|e| {
         json_err(format!(
-            "invalid JSON at line {}, column {}: {e}",
+            "invalid JSON at line {}, column {}: {e}; fix the brackets, commas or quotes there",
             e.line(),
             e.column()
         ))
@@ -94,6 +94,13 @@ mod tests {
                     "must_link":[[1,2]]}"#;
         let i = parse(o).unwrap();
         assert_eq!(i.must_link, vec![("1".to_string(), "2".to_string())]);
+    }
+
+    #[test]
+    fn entries_may_give_only_an_id_or_a_name() {
+        let i = parse(r#"[{"id": "09162000"}, {"Gemeinde": "Kiel, Landeshauptstadt"}]"#).unwrap();
+        assert_eq!(i.municipalities[0].name, "München");
+        assert_eq!(i.municipalities[1].id, "01002000");
     }
 
     #[test]

@@ -1,14 +1,14 @@
 //! Reading a lineup made elsewhere: JSON as written by `lineup solve
 //! --format json` (or just `{"clusters": [{"id": "A", "members": ["01001000", …]}]}`),
-//! or CSV with an `id` and a `cluster` column (as written by `--format csv`).
+//! or a table (CSV or `.xlsx`) with an `id` and a `cluster` column (as
+//! written by `--format csv` and `--format xlsx`).
 
 use std::io::Read;
 
 use serde_json::Value;
 
 use crate::error::{InputError, InputErrorKind, Place};
-use crate::io::columns::Column;
-use crate::io::{InputFormat, read_text};
+use crate::io::{InputFormat, decode, read_bytes, xlsx_table};
 use crate::lineup::{Cluster, Lineup};
 use crate::municipality::Municipality;
 
@@ -34,109 +34,92 @@ pub(crate) struct RawMember {
     pub fields: Option<serde_json::Map<String, Value>>,
 }
 
-/// Clusters (id, members) of a lineup file, in file order.
-pub(crate) fn parse_raw(text: &str) -> Result<Vec<(String, Vec<RawMember>)>, InputError> {
-    if text.trim().is_empty() {
+/// A lineup file's clusters: `(cluster id, members)`, in file order.
+pub(crate) type RawClusters = Vec<(String, Vec<RawMember>)>;
+
+/// The clusters of a lineup JSON document.
+fn json_clusters(text: &str) -> Result<RawClusters, InputError> {
+    let doc: Value = serde_json::from_str(text).map_err(|e| {
+        json_err(format!(
+            "invalid JSON at line {}, column {}: {e}; fix the brackets, commas or quotes there",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let clusters = match &doc {
+        Value::Array(a) => a,
+        Value::Object(o) => o
+            .get("clusters")
+            .and_then(Value::as_array)
+            .ok_or_else(|| json_err("expected an object with a `clusters` array"))?,
+        _ => return Err(json_err("expected an object with a `clusters` array")),
+    };
+    clusters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let place = Place::Entry(i as u64 + 1);
+            let id = c
+                .get("id")
+                .and_then(member_id)
+                .unwrap_or_else(|| format!("cluster-{}", i + 1));
+            let members = c
+                .get("members")
+                .and_then(Value::as_array)
+                .ok_or_else(|| json_err("each cluster needs a `members` array").with_place(place))?;
+            let members = members
+                .iter()
+                .map(|m| {
+                    let id = member_id(m).ok_or_else(|| {
+                        json_err("a member must be an id or an object with an `id`")
+                            .with_place(place)
+                            .with_field("members")
+                    })?;
+                    Ok(RawMember {
+                        id,
+                        fields: m.as_object().cloned(),
+                    })
+                })
+                .collect::<Result<Vec<_>, InputError>>()?;
+            Ok((id, members))
+        })
+        .collect()
+}
+
+/// `(cluster, id)` rows grouped by cluster, clusters in order of appearance.
+fn grouped(rows: Vec<(String, String)>) -> RawClusters {
+    let mut out: RawClusters = Vec::new();
+    for (cluster, id) in rows {
+        let member = RawMember { id, fields: None };
+        match out.iter_mut().find(|c| c.0 == cluster) {
+            Some(c) => c.1.push(member),
+            None => out.push((cluster, vec![member])),
+        }
+    }
+    out
+}
+
+/// The clusters of a lineup file (JSON, CSV or `.xlsx`), in file order.
+pub(crate) fn parse_raw(reader: impl Read) -> Result<RawClusters, InputError> {
+    let bytes = read_bytes(reader)?;
+    let format = InputFormat::detect(&bytes);
+    let text = match format {
+        InputFormat::Xlsx => String::new(),
+        InputFormat::Csv | InputFormat::Json => decode(&bytes),
+    };
+    if format != InputFormat::Xlsx && text.trim().is_empty() {
         return Err(InputError::new(InputErrorKind::Empty));
     }
-    let mut raw: Vec<(String, Vec<RawMember>)> = Vec::new();
-    match InputFormat::sniff(text) {
-        InputFormat::Json => {
-            let doc: Value = serde_json::from_str(text).map_err(|e| {
-                json_err(format!(
-                    "invalid JSON at line {}, column {}: {e}",
-                    e.line(),
-                    e.column()
-                ))
-            })?;
-            let clusters = match &doc {
-                Value::Array(a) => a,
-                Value::Object(o) => o
-                    .get("clusters")
-                    .and_then(Value::as_array)
-                    .ok_or_else(|| json_err("expected an object with a `clusters` array"))?,
-                _ => return Err(json_err("expected an object with a `clusters` array")),
-            };
-            for (i, c) in clusters.iter().enumerate() {
-                let place = Place::Entry(i as u64 + 1);
-                let id = c
-                    .get("id")
-                    .and_then(member_id)
-                    .unwrap_or_else(|| format!("cluster-{}", i + 1));
-                let members = c
-                    .get("members")
-                    .and_then(Value::as_array)
-                    .ok_or_else(|| json_err("each cluster needs a `members` array").with_place(place))?;
-                let members = members
-                    .iter()
-                    .map(|m| {
-                        let id = member_id(m).ok_or_else(|| {
-                            json_err("a member must be an id or an object with an `id`")
-                                .with_place(place)
-                                .with_field("members")
-                        })?;
-                        Ok(RawMember {
-                            id,
-                            fields: m.as_object().cloned(),
-                        })
-                    })
-                    .collect::<Result<Vec<_>, InputError>>()?;
-                raw.push((id, members));
-            }
-        }
-        InputFormat::Csv => {
-            let delimiter = crate::io::csv::detect_delimiter(text);
-            let mut r = ::csv::ReaderBuilder::new()
-                .delimiter(delimiter)
-                .trim(::csv::Trim::All)
-                .flexible(true)
-                .from_reader(text.as_bytes());
-            let headers = r
-                .headers()
-                .map_err(|e| {
-                    InputError::new(InputErrorKind::Malformed {
-                        message: e.to_string(),
-                    })
-                })?
-                .clone();
-            let find = |c: Column| headers.iter().position(|h| Column::from_header(h) == Some(c));
-            let (Some(id_col), Some(cl_col)) = (find(Column::Id), find(Column::Cluster)) else {
-                return Err(InputError::new(InputErrorKind::MissingColumn {
-                    column: "id and cluster".into(),
-                    found: headers.iter().collect::<Vec<_>>().join(", "),
-                    accepted: "id, cluster".into(),
-                })
-                .with_place(Place::Row(1)));
-            };
-            for rec in r.records() {
-                let rec = rec.map_err(|e| {
-                    InputError::new(InputErrorKind::Malformed {
-                        message: e.to_string(),
-                    })
-                })?;
-                let row = rec.position().map_or(0, |p| p.line());
-                let (Some(id), Some(cl)) = (rec.get(id_col), rec.get(cl_col)) else {
-                    return Err(InputError::new(InputErrorKind::Malformed {
-                        message: "row too short".into(),
-                    })
-                    .with_place(Place::Row(row)));
-                };
-                let member = RawMember {
-                    id: id.to_string(),
-                    fields: None,
-                };
-                match raw.iter_mut().find(|c| c.0 == cl) {
-                    Some(c) => c.1.push(member),
-                    None => raw.push((cl.to_string(), vec![member])),
-                }
-            }
-        }
+    match format {
+        InputFormat::Json => json_clusters(&text),
+        InputFormat::Csv => Ok(grouped(crate::io::csv::table(&text)?.assignments()?)),
+        InputFormat::Xlsx => Ok(grouped(xlsx_table(&bytes)?.assignments()?)),
     }
-    Ok(raw)
 }
 
 /// Reads a lineup and resolves its member ids against the municipalities
-/// (member indices refer to `municipalities`).
+/// (member indices refer to `municipalities`): JSON, or a table (CSV or
+/// `.xlsx`) with `id` and `cluster` columns.
 ///
 /// Members that are missing or repeated are not errors here: the verifier
 /// reports them. Ids that are not among the municipalities are errors.
@@ -146,11 +129,10 @@ pub fn read_lineup(reader: impl Read, municipalities: &[Municipality]) -> Result
         .enumerate()
         .map(|(i, m)| (m.id.as_str(), i))
         .collect();
-    let raw = parse_raw(&read_text(reader)?)?;
-    let clusters = raw
+    let clusters = parse_raw(reader)?
         .into_iter()
-        .map(|(id, ids)| {
-            let mut members = ids
+        .map(|(id, members)| {
+            let mut members = members
                 .iter()
                 .map(|m| {
                     index.get(m.id.as_str()).copied().ok_or_else(|| {

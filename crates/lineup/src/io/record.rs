@@ -1,10 +1,13 @@
 //! One row of text fields → a [`Municipality`], with a precise error for
-//! every field that cannot be used.
+//! every field that cannot be used. Missing values come from the register.
 
 use crate::error::{InputError, InputErrorKind, Place};
 use crate::io::columns::Column;
 use crate::land::Land;
 use crate::municipality::Municipality;
+use crate::register::{Entry, LookupError, register};
+
+pub use crate::io::numbers::{parse_decimal, parse_population};
 
 /// Generous bounding box of Germany (degrees): lat 46.5–55.5, lon 5.0–16.0.
 const DE_LAT: (f64, f64) = (46.5, 55.5);
@@ -18,37 +21,14 @@ fn err(place: Place, col: Column, kind: InputErrorKind) -> InputError {
     InputError::new(kind).with_place(place).with_field(col.name())
 }
 
-fn required(place: Place, col: Column, value: Option<&str>, expected: &str) -> Result<String, InputError> {
-    match value.map(str::trim) {
-        Some(v) if !v.is_empty() => Ok(v.to_string()),
-        _ => Err(err(
-            place,
-            col,
-            InputErrorKind::EmptyValue {
-                expected: expected.to_string(),
-            },
-        )),
-    }
-}
-
-/// Parses a population: a whole number > 0 (`12345`; `12345.0` is accepted).
-pub fn parse_population(text: &str) -> Option<u64> {
-    let t = text.trim();
-    if let Ok(v) = t.parse::<u64>() {
-        return (v > 0).then_some(v);
-    }
-    let f: f64 = t.parse().ok()?;
-    (f.is_finite() && f >= 1.0 && f.fract() == 0.0 && f < 1e12).then_some(f as u64)
-}
-
 fn coordinate(place: Place, col: Column, text: &str, limit: f64) -> Result<f64, InputError> {
-    let v: f64 = text.trim().parse().map_err(|_| {
+    let v = parse_decimal(text).ok_or_else(|| {
         err(
             place,
             col,
             InputErrorKind::BadNumber {
                 value: text.to_string(),
-                expected: "a decimal number of degrees (WGS84, with a dot: 52.517)".into(),
+                expected: "a decimal number of degrees (WGS84, e.g. 52.517 or 52,517)".into(),
             },
         )
     })?;
@@ -64,71 +44,133 @@ fn coordinate(place: Place, col: Column, text: &str, limit: f64) -> Result<f64, 
     Ok(v)
 }
 
-/// Builds a municipality from the fields of one row.
+/// The values a row gives itself (parsed), before the register fills gaps.
+struct Given {
+    id: Option<String>,
+    name: Option<String>,
+    land: Option<Land>,
+    population: Option<u64>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+}
+
+impl Given {
+    /// The columns without a value.
+    fn missing(&self) -> Vec<&'static str> {
+        [
+            (self.name.is_none(), Column::Name),
+            (self.land.is_none(), Column::State),
+            (self.population.is_none(), Column::Population),
+            (self.lat.is_none(), Column::Lat),
+            (self.lon.is_none(), Column::Lon),
+        ]
+        .into_iter()
+        .filter(|(m, _)| *m)
+        .map(|(_, c)| c.name())
+        .collect()
+    }
+}
+
+/// The register entry for a row that lacks values: by id, or by name (and
+/// Land, when given).
+fn look_up(place: Place, given: &Given) -> Result<&'static Entry, InputError> {
+    let reg = register();
+    if let Some(id) = &given.id {
+        return reg.by_id(id).ok_or_else(|| {
+            err(
+                place,
+                Column::Id,
+                InputErrorKind::Register(LookupError::UnknownId {
+                    id: id.clone(),
+                    missing: given.missing(),
+                    similar: reg.candidates(reg.similar_ids(id)),
+                }),
+            )
+        });
+    }
+    let Some(name) = &given.name else {
+        return Err(err(
+            place,
+            Column::Id,
+            InputErrorKind::EmptyValue {
+                expected: "an id (the 8-digit AGS) or a name".into(),
+            },
+        ));
+    };
+    reg.find(name, given.land)
+        .map_err(|e| err(place, Column::Name, InputErrorKind::Register(e)))
+}
+
+/// Builds a municipality from the fields of one row. Values the row lacks
+/// (empty or no column) are filled from the [register](crate::register),
+/// found by `id`, or by `name` (and `state`) when there is no id; values
+/// the row gives always win.
 pub fn to_municipality(
     place: Place,
     field: impl Fn(Column) -> Option<String>,
 ) -> Result<Municipality, InputError> {
-    let get = |c: Column| field(c);
-    let id = required(
-        place,
-        Column::Id,
-        get(Column::Id).as_deref(),
-        "an id (e.g. the 8-digit AGS)",
-    )?;
-    let name = required(
-        place,
-        Column::Name,
-        get(Column::Name).as_deref(),
-        "the municipality's name",
-    )?;
-    let (state_col, state_text) = match get(Column::State).filter(|s| !s.trim().is_empty()) {
+    let get = |c: Column| field(c).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let (state_col, state_text) = match get(Column::State) {
         Some(s) => (Column::State, Some(s)),
         None => (Column::StateCode, get(Column::StateCode)),
     };
-    let state_text = required(
-        place,
-        Column::State,
-        state_text.as_deref(),
-        "a Land (Bayern, BY or 09)",
-    )?;
-    let land: Land = state_text
-        .parse()
+    let land = state_text
+        .map(|s| s.parse::<Land>())
+        .transpose()
         .map_err(|e| err(place, state_col, InputErrorKind::UnknownLand(e)))?;
-    let pop_text = required(
-        place,
-        Column::Population,
-        get(Column::Population).as_deref(),
-        "a whole number of inhabitants > 0",
-    )?;
-    let population = parse_population(&pop_text).ok_or_else(|| {
-        err(
-            place,
-            Column::Population,
-            InputErrorKind::BadNumber {
-                value: pop_text.clone(),
-                expected: "a whole number of inhabitants > 0".into(),
-            },
-        )
-    })?;
-    let lat_text = required(
-        place,
-        Column::Lat,
-        get(Column::Lat).as_deref(),
-        "a latitude in degrees",
-    )?;
-    let lon_text = required(
-        place,
-        Column::Lon,
-        get(Column::Lon).as_deref(),
-        "a longitude in degrees",
-    )?;
-    let lat = coordinate(place, Column::Lat, &lat_text, 90.0)?;
-    let lon = coordinate(place, Column::Lon, &lon_text, 180.0)?;
+    let population = get(Column::Population)
+        .map(|text| {
+            parse_population(&text).ok_or_else(|| {
+                err(
+                    place,
+                    Column::Population,
+                    InputErrorKind::BadNumber {
+                        value: text.clone(),
+                        expected: "a whole number of inhabitants > 0".into(),
+                    },
+                )
+            })
+        })
+        .transpose()?;
+    let lat = get(Column::Lat)
+        .map(|t| coordinate(place, Column::Lat, &t, 90.0))
+        .transpose()?;
+    let lon = get(Column::Lon)
+        .map(|t| coordinate(place, Column::Lon, &t, 180.0))
+        .transpose()?;
+    let given = Given {
+        id: get(Column::Id),
+        name: get(Column::Name),
+        land,
+        population,
+        lat,
+        lon,
+    };
+    let (id, name, land, population, lat, lon) = match given {
+        Given {
+            id: Some(id),
+            name: Some(name),
+            land: Some(land),
+            population: Some(population),
+            lat: Some(lat),
+            lon: Some(lon),
+        } => (id, name, land, population, lat, lon),
+        partial => {
+            let e = look_up(place, &partial)?;
+            (
+                partial.id.unwrap_or_else(|| e.id.clone()),
+                partial.name.unwrap_or_else(|| e.name.clone()),
+                partial.land.unwrap_or(e.land),
+                partial.population.unwrap_or(e.population),
+                partial.lat.unwrap_or(e.lat),
+                partial.lon.unwrap_or(e.lon),
+            )
+        }
+    };
     if !in_germany(lat, lon) {
         let message = if in_germany(lon, lat) {
             format!(
-                "lat {lat}, lon {lon} lies outside Germany, but swapped it would be inside: the lat and lon columns look swapped"
+                "lat {lat}, lon {lon} lies outside Germany, but swapped it would be inside: the lat and lon columns look swapped: swap them"
             )
         } else {
             format!(
@@ -138,10 +180,9 @@ pub fn to_municipality(
         };
         return Err(err(place, Column::Lat, InputErrorKind::Coordinates { message }));
     }
-    let optional = |c: Column| get(c).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     Ok(Municipality {
-        size_class: optional(Column::SizeClass),
-        cluster: optional(Column::Cluster),
+        size_class: get(Column::SizeClass),
+        cluster: get(Column::Cluster),
         ..Municipality::new(id, name, land, population, lat, lon)
     })
 }
@@ -177,7 +218,7 @@ mod tests {
 
     #[test]
     fn rejects_bad_population() {
-        for bad in ["abc", "0", "-5", "1.5", ""] {
+        for bad in ["abc", "0", "-5", "1.5", "1,5"] {
             let e = row(&with(Column::Population, bad)).unwrap_err();
             assert_eq!(e.field.as_deref(), Some("population"), "{bad}");
             assert_eq!(e.place, Some(Place::Row(2)));
@@ -211,5 +252,71 @@ mod tests {
         g.retain(|x| x.0 != Column::State);
         g.push((Column::StateCode, "09"));
         assert_eq!(row(&g).unwrap().land, Land::BY);
+    }
+
+    #[test]
+    fn reads_german_numbers() {
+        let mut g = with(Column::Population, "1.484.226");
+        g.retain(|x| x.0 != Column::Lat);
+        g.push((Column::Lat, "48,137683"));
+        let m = row(&g).unwrap();
+        assert_eq!((m.population, m.lat()), (1_484_226, 48.137683));
+    }
+
+    #[test]
+    fn fills_gaps_from_the_register() {
+        let by_id = row(&[(Column::Id, "09162000")]).unwrap();
+        let full = row(&good()).unwrap();
+        assert_eq!(by_id, full);
+        let by_name = row(&[(Column::Name, "muenchen, landeshauptstadt")]).unwrap();
+        assert_eq!((by_name.id.as_str(), by_name.population), ("09162000", 1_484_226));
+        assert_eq!(
+            by_name.name, "muenchen, landeshauptstadt",
+            "the given name is kept"
+        );
+        let empty_population = row(&with(Column::Population, "")).unwrap();
+        assert_eq!(empty_population.population, 1_484_226);
+        // Values the row gives win over the register.
+        let own = row(&[(Column::Id, "09162000"), (Column::Population, "1.500.000")]).unwrap();
+        assert_eq!((own.population, own.name.as_str()), (1_500_000, "München"));
+        let kept = row(&[
+            (Column::Name, "Gotha"),
+            (Column::State, "TH"),
+            (Column::Lat, "51"),
+        ])
+        .unwrap();
+        assert_eq!((kept.id.as_str(), kept.lat()), ("16067029", 51.0));
+    }
+
+    #[test]
+    fn register_misses_are_errors_with_candidates() {
+        let e = row(&[(Column::Id, "0916200"), (Column::Name, "München")]).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("id"));
+        let text = e.to_string();
+        assert!(
+            text.contains("`state`, `population`, `lat`, `lon` cannot be filled in"),
+            "{text}"
+        );
+        assert!(text.contains("München (Bayern, 09162000)"), "{text}");
+        let e = row(&[(Column::Name, "Neustadt")]).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("name"));
+        assert!(
+            e.to_string()
+                .contains("Neustadt an der Weinstraße (Rheinland-Pfalz"),
+            "{e}"
+        );
+        let e = row(&[(Column::Name, "Neunkirchen")]).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("row 2, field `name`: \"Neunkirchen\" matches 6 municipalities: "),
+            "{e}"
+        );
+        assert!(
+            e.to_string()
+                .ends_with("add a `state` column or give the `id` (AGS)"),
+            "{e}"
+        );
+        let e = row(&[(Column::Population, "5000")]).unwrap_err();
+        assert!(e.to_string().contains("an id (the 8-digit AGS) or a name"), "{e}");
     }
 }

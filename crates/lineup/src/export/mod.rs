@@ -1,0 +1,13 @@
+//! A [`Report`](crate::Report) in other formats: GeoJSON for GIS tools and
+//! web maps, and an Excel workbook (feature `xlsx`). They are returned as
+//! values; the caller writes them where it wants.
+//!
+//! The SVG map is in [`map`](crate::map).
+
+pub mod geojson;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
+
+pub use geojson::geojson;
+#[cfg(feature = "xlsx")]
+pub use xlsx::{XlsxError, xlsx};

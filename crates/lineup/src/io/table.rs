@@ -1,0 +1,150 @@
+//! A table of text cells with a header row, as read from CSV or a
+//! spreadsheet, and what it holds: municipalities, or a lineup.
+
+use std::collections::HashMap;
+
+use crate::error::{InputError, InputErrorKind, Place};
+use crate::io::columns::Column;
+use crate::io::record::to_municipality;
+use crate::io::{Collector, Input};
+
+/// One data row: its 1-based line (row number in a sheet) and its cells.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// The row's number as the user sees it (the header is row 1 in a CSV).
+    pub line: u64,
+    /// The cells, trimmed; empty cells are empty strings.
+    pub cells: Vec<String>,
+}
+
+/// A header row and the data rows below it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Table {
+    /// Header names as written.
+    pub header: Vec<String>,
+    /// The line of the header row.
+    pub header_line: u64,
+    /// Data rows, blank rows left out.
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// Which column holds what: the first column whose header names it.
+    pub fn columns(&self) -> HashMap<Column, usize> {
+        let mut index = HashMap::new();
+        for (i, h) in self.header.iter().enumerate() {
+            if let Some(c) = Column::from_header(h) {
+                index.entry(c).or_insert(i);
+            }
+        }
+        index
+    }
+
+    fn missing(&self, column: &str, accepted: String) -> InputError {
+        InputError::new(InputErrorKind::MissingColumn {
+            column: column.to_string(),
+            found: self.header.join(", "),
+            accepted,
+        })
+        .with_place(Place::Row(self.header_line))
+    }
+
+    /// The municipalities in the table. An `id` or a `name` column is
+    /// required; the rest may come from the register.
+    pub fn municipalities(&self) -> Result<Input, InputError> {
+        let index = self.columns();
+        if !index.contains_key(&Column::Id) && !index.contains_key(&Column::Name) {
+            return Err(self.missing(
+                "id or name",
+                format!(
+                    "{} (id); {} (name)",
+                    Column::Id.aliases().join(", "),
+                    Column::Name.aliases().join(", ")
+                ),
+            ));
+        }
+        let mut out = Collector::default();
+        for row in &self.rows {
+            let place = Place::Row(row.line);
+            let m = to_municipality(place, |c| index.get(&c).and_then(|&i| row.cells.get(i)).cloned())?;
+            out.push(m, place)?;
+        }
+        out.finish(Vec::new(), Vec::new())
+    }
+
+    /// `(cluster, id)` per row, for a lineup given as a table with `id` and
+    /// `cluster` columns.
+    pub fn assignments(&self) -> Result<Vec<(String, String)>, InputError> {
+        let index = self.columns();
+        let (Some(&id), Some(&cluster)) = (index.get(&Column::Id), index.get(&Column::Cluster)) else {
+            return Err(self.missing("id and cluster", "id, cluster".into()));
+        };
+        self.rows
+            .iter()
+            .map(|row| {
+                let cell = |i: usize, c: Column| {
+                    row.cells
+                        .get(i)
+                        .filter(|s| !s.is_empty())
+                        .cloned()
+                        .ok_or_else(|| {
+                            InputError::new(InputErrorKind::EmptyValue {
+                                expected: format!("the {} of every member", c.name()),
+                            })
+                            .with_place(Place::Row(row.line))
+                            .with_field(c.name())
+                        })
+                };
+                Ok((cell(cluster, Column::Cluster)?, cell(id, Column::Id)?))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(header: &[&str], rows: &[&[&str]]) -> Table {
+        Table {
+            header: header.iter().map(|s| s.to_string()).collect(),
+            header_line: 1,
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| Row {
+                    line: i as u64 + 2,
+                    cells: r.iter().map(|s| s.to_string()).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn needs_an_id_or_a_name_column() {
+        let e = table(&["Einwohner", "Land"], &[&["5000", "BY"]])
+            .municipalities()
+            .unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.starts_with("row 1: missing column `id or name` (found: Einwohner, Land)"),
+            "{text}"
+        );
+        let ok = table(&["AGS"], &[&["09162000"], &["11000000"]])
+            .municipalities()
+            .unwrap();
+        assert_eq!(ok.municipalities[1].name, "Berlin");
+    }
+
+    #[test]
+    fn assignments_need_both_columns_and_values() {
+        let t = table(&["cluster", "id"], &[&["A", "1"], &["B", ""]]);
+        let e = t.assignments().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "row 3, field `id`: the value is empty: fill in the id of every member"
+        );
+        let e = table(&["id"], &[&["1"]]).assignments().unwrap_err();
+        assert!(e.to_string().contains("missing column `id and cluster`"), "{e}");
+    }
+}

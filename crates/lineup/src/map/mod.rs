@@ -1,0 +1,296 @@
+//! The lineup on a map of Germany, as an SVG document (a string: the
+//! caller saves it, or converts it, e.g. `rsvg-convert -o map.png map.svg`).
+//!
+//! The Länder are drawn from simplified BKG outlines in a Lambert conformal
+//! conic projection; each municipality is a marker in its cluster's colour
+//! (Okabe–Ito colours, colour-blind safe; the shape changes after eight
+//! clusters) with its name where it fits; the members of a cluster are
+//! joined by the shortest lines that connect them (a minimum spanning
+//! tree); a legend lists each cluster with its size class and members, and
+//! the footer credits the data sources (Destatis, BKG).
+//!
+//! ```
+//! # use lineup::{Problem, Settings, SolveOptions, solve, Report};
+//! # let towns = ["Flensburg", "Weimar", "Stralsund", "Görlitz", "Passau", "Hameln"]
+//! #     .map(|n| lineup::register::register().find(n, None).unwrap().municipality());
+//! # let problem = Problem::new(towns.to_vec(), Settings::default())?;
+//! # let report = Report::new(&problem, &solve(&problem, &SolveOptions::default())?);
+//! let svg = lineup::map::svg(&report);
+//! assert!(svg.starts_with("<svg"));
+//! assert_eq!(svg.matches(r#"class="member""#).count(), 6);
+//! # Ok::<_, Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod labels;
+pub mod legend;
+pub mod outlines;
+pub mod palette;
+pub mod projection;
+pub mod spanning;
+pub mod text;
+
+use std::fmt::Write;
+
+use crate::land::Land;
+use crate::report::Report;
+use crate::size_class::group_digits;
+
+use labels::Rect;
+use projection::{Fit, Lambert};
+use text::escape;
+
+/// Attribution lines of the data on the map.
+pub const ATTRIBUTION: [&str; 2] = [
+    "Datenquelle: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys, Stand 31.12.2020; dl-de/by-2-0 (Daten verändert)",
+    "© GeoBasis-DE / BKG 2021 (Daten verändert); dl-de/by-2-0",
+];
+
+const MARGIN: f64 = 32.0;
+const MAP_W: f64 = 620.0;
+const GAP: f64 = 40.0;
+const LEGEND_W: f64 = 450.0;
+const HEADER: f64 = 84.0;
+const FOOTER: f64 = 56.0;
+const FONT: &str = "Helvetica, Arial, 'DejaVu Sans', sans-serif";
+
+/// Marker radius and whether names are drawn, by number of members.
+fn marker_size(n: usize) -> (f64, bool) {
+    match n {
+        0..=60 => (6.0, true),
+        61..=150 => (5.0, true),
+        151..=400 => (3.5, true),
+        _ => (2.5, false),
+    }
+}
+
+/// The SVG map of a report's lineup.
+pub fn svg(report: &Report) -> String {
+    let proj = Lambert::germany();
+    let rings = outlines::rings();
+    let projected: Vec<(Land, Vec<(f64, f64)>)> = rings
+        .iter()
+        .map(|r| {
+            (
+                r.land,
+                r.points
+                    .iter()
+                    .map(|&(lon, lat)| proj.project(lon, lat))
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut bounds = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(x, y) in projected.iter().flat_map(|(_, p)| p) {
+        bounds = (bounds.0.min(x), bounds.1.min(y), bounds.2.max(x), bounds.3.max(y));
+    }
+    let fit = Fit::new(bounds, MARGIN, HEADER, MAP_W);
+    let map_h = (bounds.3 - bounds.1) * fit.scale;
+    let n: usize = report.clusters.iter().map(|c| c.members.len()).sum();
+    let (radius, with_names) = marker_size(n);
+
+    let mut body = String::new();
+    // Länder.
+    let _ = writeln!(
+        body,
+        r##"<g fill="#e8e5dc" stroke="#ffffff" stroke-width="1.3" stroke-linejoin="round">"##
+    );
+    for land in Land::ALL {
+        let mut d = String::new();
+        for (_, ring) in projected.iter().filter(|(l, _)| *l == land) {
+            for (k, &p) in ring.iter().enumerate() {
+                let (x, y) = fit.px(p);
+                let _ = write!(d, "{}{x:.1},{y:.1}", if k == 0 { "M" } else { "L" });
+            }
+            d.push('Z');
+        }
+        let _ = writeln!(
+            body,
+            r#"<path class="land" data-land="{}" fill-rule="evenodd" d="{d}"><title>{}</title></path>"#,
+            land.abbr(),
+            land.name()
+        );
+    }
+    let _ = writeln!(body, "</g>");
+
+    // Members, in pixels, per cluster.
+    let points: Vec<Vec<(f64, f64)>> = report
+        .clusters
+        .iter()
+        .map(|c| {
+            c.members
+                .iter()
+                .map(|m| fit.px(proj.project(m.lon, m.lat)))
+                .collect()
+        })
+        .collect();
+    // Lines joining each cluster: a white casing, then the colour.
+    let _ = writeln!(body, r#"<g class="links" stroke-linecap="round">"#);
+    for (i, pts) in points.iter().enumerate() {
+        let (colour, _) = palette::style(i);
+        for (a, b) in spanning::tree(pts) {
+            let (p, q) = (pts[a], pts[b]);
+            let _ = writeln!(
+                body,
+                r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#ffffff" stroke-width="4.5" stroke-opacity="0.8"/><line class="link" x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{colour}" stroke-width="2.2" stroke-opacity="0.85"/>"##,
+                p.0, p.1, q.0, q.1, p.0, p.1, q.0, q.1
+            );
+        }
+    }
+    let _ = writeln!(body, "</g>");
+    // Markers.
+    let _ = writeln!(body, r#"<g class="members">"#);
+    for (i, c) in report.clusters.iter().enumerate() {
+        let (colour, shape) = palette::style(i);
+        for (m, &p) in c.members.iter().zip(&points[i]) {
+            let attrs = format!(
+                r#"class="member" data-id="{}" data-cluster="{}""#,
+                escape(&m.id),
+                escape(&c.id)
+            );
+            let title = format!(
+                "<title>{} ({}), {} inhabitants, cluster {}</title>",
+                escape(&m.name),
+                escape(&m.state),
+                group_digits(m.population),
+                escape(&c.id)
+            );
+            let _ = writeln!(
+                body,
+                "{}",
+                palette::marker(shape, p, radius, colour, &attrs, &title)
+            );
+        }
+    }
+    let _ = writeln!(body, "</g>");
+    // Names.
+    if with_names {
+        let flat: Vec<(f64, f64)> = points.iter().flatten().copied().collect();
+        let members: Vec<_> = report.clusters.iter().flat_map(|c| &c.members).collect();
+        let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+        let mut order: Vec<usize> = (0..flat.len()).collect();
+        order.sort_by(|&a, &b| members[b].population.cmp(&members[a].population));
+        let area = Rect {
+            x0: MARGIN - 8.0,
+            y0: HEADER - 8.0,
+            x1: MARGIN + MAP_W + GAP - 6.0,
+            y1: HEADER + map_h + 8.0,
+        };
+        let placed = labels::place(&flat, &names, &order, radius, 11.5, area);
+        let _ = writeln!(
+            body,
+            r##"<g class="names" font-size="11.5" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">"##
+        );
+        for l in placed {
+            let _ = writeln!(
+                body,
+                r#"<text x="{:.1}" y="{:.1}" text-anchor="{}">{}</text>"#,
+                l.x,
+                l.y,
+                l.anchor,
+                escape(names[l.point])
+            );
+        }
+        let _ = writeln!(body, "</g>");
+    }
+    // Legend.
+    let items: Vec<legend::Item> = report
+        .clusters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let (colour, shape) = palette::style(i);
+            legend::Item {
+                title: c.id.clone(),
+                detail: {
+                    // The size class, unless the cluster id already says it.
+                    let class = (!c.id.starts_with(&c.size_class)).then(|| c.size_class.clone());
+                    class
+                        .into_iter()
+                        .chain([
+                            format!("{} members", c.metrics.size),
+                            format!("{} Länder", c.metrics.distinct_states),
+                            plural(c.metrics.same_state_pairs, "same-Land pair"),
+                            format!("mean {:.0} km apart", c.metrics.mean_distance_km),
+                        ])
+                        .collect()
+                },
+                members: c.members.iter().map(|m| m.name.clone()).collect(),
+                colour,
+                shape,
+            }
+        })
+        .collect();
+    let legend_x = MARGIN + MAP_W + GAP;
+    // At least as tall as a legend item of seven members needs.
+    let (legend_svg, columns, legend_h) =
+        legend::legend(&items, legend_x, HEADER - 6.0, LEGEND_W, (map_h + 6.0).max(200.0));
+    body.push_str(&legend_svg);
+
+    let width = legend_x + columns as f64 * (LEGEND_W + legend::COLUMN_GAP) - legend::COLUMN_GAP + MARGIN;
+    let content_h = map_h.max(legend_h - 6.0);
+    let height = HEADER + content_h + FOOTER;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" font-family="{FONT}" role="img">"#
+    );
+    let _ = writeln!(s, "<title>{}</title>", escape(&title(report, n)));
+    let _ = writeln!(s, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
+    header(&mut s, report, n);
+    s.push_str(&body);
+    let foot = HEADER + content_h + 26.0;
+    for (k, line) in ATTRIBUTION.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            r##"<text class="attribution" x="{MARGIN}" y="{:.1}" font-size="10.5" fill="#666">{}</text>"##,
+            foot + k as f64 * 14.0,
+            escape(line)
+        );
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+fn plural(n: u64, what: &str) -> String {
+    format!("{} {what}{}", group_digits(n), if n == 1 { "" } else { "s" })
+}
+
+/// The map's title.
+fn title(report: &Report, n: usize) -> String {
+    let size = report.settings.cluster_size;
+    format!(
+        "Lineup: {n} municipalities in {} clusters of {}–{}",
+        report.clusters.len(),
+        size.min,
+        size.max
+    )
+}
+
+/// Title and one line of figures.
+fn header(s: &mut String, report: &Report, n: usize) {
+    let st = &report.settings;
+    let title = title(report, n);
+    let o = &report.objective;
+    let figures = format!(
+        "status {}, gap {:.2} % · {} · {} · {} km between members · {} classes, {} comparability",
+        report.status,
+        report.gap * 100.0,
+        plural(o.same_state_pairs, "same-Land pair"),
+        plural(o.non_bordering_pairs, "non-bordering pair"),
+        group_digits(o.distance_km.round() as u64),
+        st.classes,
+        st.comparability
+    );
+    let _ = writeln!(
+        s,
+        r##"<text class="title" x="{MARGIN}" y="{:.1}" font-size="24" font-weight="bold" fill="#1a1a1a">{}</text>"##,
+        MARGIN + 10.0,
+        escape(&title)
+    );
+    let _ = writeln!(
+        s,
+        r##"<text x="{MARGIN}" y="{:.1}" font-size="13" fill="#555">{}</text>"##,
+        MARGIN + 32.0,
+        escape(&figures)
+    );
+}
