@@ -84,7 +84,8 @@ pub(crate) fn second_level_upper_bound(model: &BlockModel) -> f64 {
                     best = best.max(prefix);
                 }
             }
-            (if best.is_finite() { best } else { 0.0 }, vals)
+            // Keep only the top values (not the whole row's capacity).
+            (if best.is_finite() { best } else { 0.0 }, vals[..top].to_vec())
         })
         .collect();
     let star = per_member.iter().map(|x| x.0).sum::<f64>() / 2.0;
