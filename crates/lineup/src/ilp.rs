@@ -187,6 +187,10 @@ impl MilpOutcome {
     }
 }
 
+/// Models with more variables than this are solved by HiGHS without presolve.
+#[cfg(feature = "highs")]
+const HIGHS_PRESOLVE_LIMIT: usize = 20_000;
+
 /// Solves `model` with `backend` within `time_limit`.
 pub(crate) fn solve(model: &Milp, backend: Backend, time_limit: Option<Duration>) -> MilpOutcome {
     if time_limit.is_some_and(|t| t.is_zero()) {
@@ -246,16 +250,21 @@ pub(crate) fn solve(model: &Milp, backend: Backend, time_limit: Option<Duration>
             &vars,
         ),
         #[cfg(feature = "highs")]
-        Backend::Highs => run(
-            unsolved
+        Backend::Highs => {
+            let mut m = unsolved
                 .using(good_lp::highs)
                 .with_all(constraints)
                 .set_threads(1)
-                .set_option("random_seed", 0),
-            seconds,
-            initial,
-            &vars,
-        ),
+                .set_option("random_seed", 0);
+            // HiGHS's MIP presolve does not look at the clock in every rule:
+            // on set-partitioning models with many columns (dominated-column
+            // checks) it ran for minutes past a 3 s limit. Large models go
+            // without it, so the time limit holds.
+            if model.vars.len() > HIGHS_PRESOLVE_LIMIT {
+                m = m.set_presolve(good_lp::solvers::highs::HighsPresolveType::Off);
+            }
+            run(m, seconds, initial, &vars)
+        }
     };
     match result {
         Err(ResolutionError::Infeasible) => MilpOutcome::Infeasible,
