@@ -14,8 +14,8 @@ Fachaustausch".
   caps, pins and links.
 * [`Problem::new`] validates and explains impossible requests
   ([`Infeasibility`]).
-* [`solve`] returns a [`Solution`]: a [`Lineup`] that passed the independent
-  [`verify`], with its [`Status`] (`optimal`, `time_limit`, `heuristic`),
+* [`solve()`] returns a [`Solution`]: a [`Lineup`] that passed the independent
+  [`verify()`], with its [`Status`] (`optimal`, `time_limit`, `heuristic`),
   [`Bound`] and [`Gap`].
 * [`Report`] is the stable, serde-serialisable form of a solution;
   [`export`] turns it into GeoJSON or an Excel workbook, [`map`] into an

@@ -131,7 +131,7 @@ impl Items {
 const DENSE_ITEMS: usize = 3_000;
 
 /// Weights between items: the element weights when every item is a single
-/// element, else sums over members (precomputed up to [`DENSE_ITEMS`]).
+/// element, else sums over members (precomputed up to `DENSE_ITEMS`).
 #[derive(Clone, Debug)]
 pub enum ItemWeights<'a, W: PairWeights> {
     /// Items are elements.

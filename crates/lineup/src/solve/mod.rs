@@ -1,10 +1,10 @@
 //! Solving a problem: per block, a heuristic lineup first, then exact
 //! methods that prove it optimal, improve it, or bound it.
 //!
-//! * [`block`]: a block as the solvers see it (weights, rules).
-//! * [`bounds`]: closed-form bounds.
-//! * [`level1`]: the count integer program for same-Land pairs.
-//! * [`columns`], [`colgen`]: exact set-partitioning optimisation of small blocks.
+//! * `block`: a block as the solvers see it (weights, rules).
+//! * `bounds`: closed-form bounds.
+//! * `level1`: the count integer program for same-Land pairs.
+//! * `columns`, `colgen`: exact set-partitioning optimisation of small blocks.
 //! * [`solution`]: the result types.
 //!
 //! Every lineup is checked by the independent [`verify`](crate::verify())
