@@ -4,7 +4,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use lineup::report::Report;
+use lineup::report::{MEMBER_COLUMNS, Report};
 use lineup::size_class::group_digits as grouped;
 use lineup::{GapLevel, ObjectiveMode, Status};
 
@@ -208,16 +208,7 @@ pub fn json(r: &Report) -> Result<String, serde_json::Error> {
 /// One CSV row per municipality: cluster, id, name, state, population, size_class, lat, lon.
 pub fn csv(r: &Report) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "cluster",
-        "id",
-        "name",
-        "state",
-        "population",
-        "size_class",
-        "lat",
-        "lon",
-    ])?;
+    w.write_record(MEMBER_COLUMNS)?;
     for c in &r.clusters {
         for m in &c.members {
             w.write_record([

@@ -9,6 +9,20 @@ use crate::settings::{ClusterSize, Comparability};
 use crate::solve::solution::{BlockReport, Bound, GapLevel, Solution, Status};
 use crate::verify::ClusterMetrics;
 
+/// The columns of a lineup as a table, one row per member: what
+/// `--format csv` writes and the workbook's "Lineup" sheet holds; both can
+/// be read back as a lineup by [`crate::io::read_baseline`].
+pub const MEMBER_COLUMNS: [&str; 8] = [
+    "cluster",
+    "id",
+    "name",
+    "state",
+    "population",
+    "size_class",
+    "lat",
+    "lon",
+];
+
 /// One member in a report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MemberReport {

@@ -6,7 +6,7 @@
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 use thiserror::Error;
 
-use crate::report::Report;
+use crate::report::{MEMBER_COLUMNS, Report};
 
 /// A workbook that could not be written (an internal limit of the writer).
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -41,19 +41,7 @@ fn header(sheet: &mut Worksheet, names: &[&str]) -> Result<(), XlsxError> {
 
 fn lineup_sheet(sheet: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
     sheet.set_name("Lineup")?;
-    header(
-        sheet,
-        &[
-            "cluster",
-            "id",
-            "name",
-            "state",
-            "population",
-            "size_class",
-            "lat",
-            "lon",
-        ],
-    )?;
+    header(sheet, &MEMBER_COLUMNS)?;
     let thousands = Format::new().set_num_format("#,##0");
     let mut row = 1;
     for c in &report.clusters {
