@@ -8,6 +8,7 @@ mod mdgp;
 mod outputs;
 mod properties;
 mod readme;
+mod robustness;
 mod solve;
 mod util;
 mod whatif;
