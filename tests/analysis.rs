@@ -252,5 +252,28 @@ fn cli_explain_answers_why_a_town_is_where_it_is() {
         "nope",
     ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("\"nope\" is not an id"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("\"nope\" is neither an id nor a name"),
+        "{}",
+        stderr(&o)
+    );
+    // By name, as a planner types it: the same answer as by id.
+    let by_name = lineup(&[
+        "explain",
+        kfa.to_str().unwrap(),
+        out.to_str().unwrap(),
+        "--municipality",
+        "gotha",
+    ]);
+    assert!(by_name.status.success(), "{}", stderr(&by_name));
+    assert_eq!(crate::util::stdout(&by_name), text);
+    let o = lineup(&[
+        "explain",
+        kfa.to_str().unwrap(),
+        out.to_str().unwrap(),
+        "--municipality",
+        "Bad",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean Bad Tölz"), "{}", stderr(&o));
 }

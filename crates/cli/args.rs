@@ -117,6 +117,7 @@ const EXPLAIN_EXAMPLES: &str = "\
 Examples:
   lineup solve fixtures/kfa-18.csv --format json -o lineup.json
   lineup explain fixtures/kfa-18.csv lineup.json --municipality 16067029
+  lineup explain fixtures/kfa-18.csv lineup.json --municipality Gotha --municipality Wismar
   lineup explain fixtures/kfa-18.csv lineup.json --format json -o why.json
 
 Score changes are differences of the objective (penalty: lower is better; spread: higher is
@@ -130,8 +131,9 @@ pub struct ExplainArgs {
     pub file: PathBuf,
     /// The lineup, as for `evaluate`.
     pub lineup: PathBuf,
-    /// Explain only this municipality (id; repeatable). Default: every one.
-    #[arg(long, value_name = "ID")]
+    /// Explain only this municipality (repeatable): its id, its name, or name and Land
+    /// ("Neustadt, BY"). Default: every one.
+    #[arg(long, value_name = "ID|NAME")]
     pub municipality: Vec<String>,
     #[command(flatten)]
     pub problem: ProblemArgs,

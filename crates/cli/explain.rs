@@ -16,13 +16,9 @@ pub fn run(a: ExplainArgs) -> Result<(), CliError> {
     let which = a
         .municipality
         .iter()
-        .map(|id| {
-            problem.index_of(id).ok_or_else(|| {
-                CliError::usage(format!(
-                    "--municipality {id:?} is not an id in {}: use the ids of that file (e.g. the 8-digit AGS)",
-                    a.file.display()
-                ))
-            })
+        .map(|key| {
+            lineup::lookup::find(&problem, key)
+                .map_err(|e| CliError::usage(format!("--municipality: {e} ({})", a.file.display())))
         })
         .collect::<Result<Vec<usize>, _>>()?;
     let e = lineup::explain(&problem, &lineup, (!which.is_empty()).then_some(which.as_slice()))

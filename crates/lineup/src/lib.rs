@@ -66,6 +66,7 @@ mod ilp;
 pub mod io;
 pub mod land;
 pub mod lineup;
+pub mod lookup;
 pub mod map;
 pub mod mdgp;
 pub mod municipality;
