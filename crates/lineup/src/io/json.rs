@@ -13,6 +13,17 @@ fn json_err(message: String) -> InputError {
     InputError::new(InputErrorKind::Json { message })
 }
 
+/// Parses a JSON document; a syntax error names its line and column.
+pub(crate) fn document(text: &str) -> Result<Value, InputError> {
+    serde_json::from_str(text).map_err(|e| {
+        json_err(format!(
+            "invalid JSON at line {}, column {}: {e}; fix the brackets, commas or quotes there",
+            e.line(),
+            e.column()
+        ))
+    })
+}
+
 fn as_text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
@@ -44,13 +55,7 @@ fn pairs(v: Option<&Value>, key: &str) -> Result<Vec<(String, String)>, InputErr
 
 /// Parses municipalities from JSON text.
 pub fn parse(text: &str) -> Result<Input, InputError> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| {
-        json_err(format!(
-            "invalid JSON at line {}, column {}: {e}; fix the brackets, commas or quotes there",
-            e.line(),
-            e.column()
-        ))
-    })?;
+    let doc = document(text)?;
     let (list, must, cannot) = match &doc {
         Value::Array(a) => (a, None, None),
         Value::Object(o) => match o.get("municipalities").and_then(Value::as_array) {

@@ -39,13 +39,7 @@ pub(crate) type RawClusters = Vec<(String, Vec<RawMember>)>;
 
 /// The clusters of a lineup JSON document.
 fn json_clusters(text: &str) -> Result<RawClusters, InputError> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| {
-        json_err(format!(
-            "invalid JSON at line {}, column {}: {e}; fix the brackets, commas or quotes there",
-            e.line(),
-            e.column()
-        ))
-    })?;
+    let doc = crate::io::json::document(text)?;
     let clusters = match &doc {
         Value::Array(a) => a,
         Value::Object(o) => o

@@ -4,6 +4,7 @@
 use crate::borders::borders;
 use crate::distance::UnitVector;
 use crate::engine::{DenseWeights, Instance, PairWeights, Rules};
+use crate::ilp::Milp;
 use crate::objective::{Lex, Weights};
 use crate::problem::{Block, Problem};
 use crate::settings::{ClusterSize, Comparability};
@@ -237,5 +238,20 @@ impl BlockModel {
             }
         }
         (p, s)
+    }
+
+    /// Adds the must-link and cannot-link rows over assignment variables
+    /// `x[i][g]` (member `i` in cluster `g`) to a model.
+    pub fn add_link_rows(&self, m: &mut Milp, x: &[Vec<usize>]) {
+        for &(i, j) in &self.rules.must_link {
+            for g in 0..self.clusters {
+                m.add_row(vec![(x[i][g], 1.0), (x[j][g], -1.0)], 0.0, 0.0);
+            }
+        }
+        for &(i, j) in &self.rules.cannot_link {
+            for g in 0..self.clusters {
+                m.add_row(vec![(x[i][g], 1.0), (x[j][g], 1.0)], f64::NEG_INFINITY, 1.0);
+            }
+        }
     }
 }

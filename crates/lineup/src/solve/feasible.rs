@@ -50,16 +50,7 @@ pub(crate) fn find_feasible(model: &BlockModel, backend: Backend, time_limit: Du
             model.size.max as f64,
         );
     }
-    for &(i, j) in &model.rules.must_link {
-        for g in 0..k {
-            m.add_row(vec![(x[i][g], 1.0), (x[j][g], -1.0)], 0.0, 0.0);
-        }
-    }
-    for &(i, j) in &model.rules.cannot_link {
-        for g in 0..k {
-            m.add_row(vec![(x[i][g], 1.0), (x[j][g], 1.0)], f64::NEG_INFINITY, 1.0);
-        }
-    }
+    model.add_link_rows(&mut m, &x);
     if let Some((attr, cap)) = &model.rules.cap {
         let mut values: Vec<u8> = attr.clone();
         values.sort_unstable();

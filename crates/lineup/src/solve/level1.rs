@@ -128,16 +128,7 @@ pub(crate) fn solve_level1(
             }
         }
     }
-    for &(i, j) in &model.rules.must_link {
-        for g in 0..k {
-            m.add_row(vec![(x[i][g], 1.0), (x[j][g], -1.0)], 0.0, 0.0);
-        }
-    }
-    for &(i, j) in &model.rules.cannot_link {
-        for g in 0..k {
-            m.add_row(vec![(x[i][g], 1.0), (x[j][g], 1.0)], f64::NEG_INFINITY, 1.0);
-        }
-    }
+    model.add_link_rows(&mut m, &x);
     let mut z = vec![vec![usize::MAX; 16]; k];
     for g in 0..k {
         for &l in &lands {
