@@ -196,7 +196,14 @@ fn bad_options_are_usage_errors() {
     }
     let (code, err) = fails("kfa-18.csv", &["--must-link", "09162000,nope"]);
     assert_eq!(code, 2);
-    assert!(err.contains("\"nope\", which is not an id in the input"), "{err}");
+    assert!(
+        err.contains("must-link: \"nope\" is neither an id nor a name in the input"),
+        "{err}"
+    );
+    // An unknown name suggests similar ones.
+    let (code, err) = fails("kfa-18.csv", &["--must-link", "Bad,Gotha"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("did you mean Bad Tölz"), "{err}");
 }
 
 #[test]

@@ -206,3 +206,33 @@ fn help_has_examples_and_defaults() {
     assert!(out.contains("1 per 100 km"), "{out}");
     assert!(out.contains("dl-de/by-2-0"), "{out}");
 }
+
+#[test]
+fn links_by_name_hold_and_are_reported_as_ids() {
+    let growth = fixture("growth-60.csv");
+    let r = json(&[
+        "solve",
+        growth.to_str().unwrap(),
+        "--must-link",
+        "Salzgitter,hildesheim",
+        "--cannot-link",
+        "Bochum,Gütersloh",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        r["settings"]["must_link"][0],
+        serde_json::json!(["03102000", "03254021"])
+    );
+    let cluster_of = |name: &str| {
+        r["clusters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["members"].as_array().unwrap().iter().any(|m| m["name"] == name))
+            .map(|c| c["id"].clone())
+            .unwrap()
+    };
+    assert_eq!(cluster_of("Salzgitter"), cluster_of("Hildesheim"));
+    assert_ne!(cluster_of("Bochum"), cluster_of("Gütersloh"));
+}

@@ -306,11 +306,12 @@ pub struct ProblemArgs {
     /// At most N members from one Land per cluster.
     #[arg(long, value_name = "N")]
     pub max_per_land: Option<usize>,
-    /// Two ids that must share a cluster (repeatable).
-    #[arg(long, value_name = "ID,ID")]
+    /// Two municipalities that must share a cluster (repeatable): ids or names,
+    /// e.g. 16067029,03252006 or "Gotha,Hameln" ("Neustadt (BY)" where a name repeats).
+    #[arg(long, value_name = "A,B")]
     pub must_link: Vec<String>,
-    /// Two ids that must not share a cluster (repeatable).
-    #[arg(long, value_name = "ID,ID")]
+    /// Two municipalities that must not share a cluster (repeatable): ids or names.
+    #[arg(long, value_name = "A,B")]
     pub cannot_link: Vec<String>,
     /// Objective weights, e.g. same-land=1,mixed-class=1,non-bordering=1,distance=1
     /// (distance is per 100 km). Defaults: all 1.

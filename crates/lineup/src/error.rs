@@ -252,15 +252,13 @@ pub enum ProblemError {
         /// The classes of the scheme.
         known: String,
     },
-    /// A link names an id that is not in the input.
-    #[error(
-        "{kind} names {id:?}, which is not an id in the input: check the spelling (ids are matched exactly)"
-    )]
-    UnknownLinkId {
+    /// A link names no single municipality of the input, by id or by name.
+    #[error("{kind}: {error}")]
+    UnknownLink {
         /// `must-link` or `cannot-link`.
         kind: &'static str,
-        /// The unknown id.
-        id: String,
+        /// Why the key names none, or several.
+        error: crate::lookup::LookupError,
     },
     /// A requested cluster count that does not fit the data.
     #[error("{0}")]

@@ -4,6 +4,7 @@
 use thiserror::Error;
 
 use crate::land::Land;
+use crate::municipality::Municipality;
 use crate::problem::Problem;
 
 /// Why a key names no single municipality of the problem.
@@ -59,10 +60,17 @@ fn hint(similar: &[String]) -> String {
 /// # Ok::<_, Box<dyn std::error::Error>>(())
 /// ```
 pub fn find(problem: &Problem, key: &str) -> Result<usize, LookupError> {
-    if let Some(i) = problem.index_of(key) {
+    match problem.index_of(key) {
+        Some(i) => Ok(i),
+        None => find_in(problem.municipalities(), key),
+    }
+}
+
+/// As [`find`], in a list of municipalities (ids compared one by one).
+pub fn find_in(ms: &[Municipality], key: &str) -> Result<usize, LookupError> {
+    if let Some(i) = ms.iter().position(|m| m.id == key) {
         return Ok(i);
     }
-    let ms = problem.municipalities();
     let named = |name: &str, land: Option<Land>| -> Vec<usize> {
         let name = name.to_lowercase();
         (0..ms.len())
@@ -125,7 +133,7 @@ fn split_land(key: &str) -> (&str, Option<Land>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Municipality, Settings};
+    use crate::Settings;
 
     fn problem() -> Problem {
         let towns = vec![

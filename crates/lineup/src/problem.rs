@@ -103,11 +103,11 @@ impl Problem {
             pairs
                 .iter()
                 .map(|(a, b)| {
-                    let get = |id: &String| {
-                        index
-                            .get(id)
-                            .copied()
-                            .ok_or_else(|| ProblemError::UnknownLinkId { kind, id: id.clone() })
+                    // An id, else a name (with its Land where names repeat).
+                    let get = |key: &String| match index.get(key) {
+                        Some(&i) => Ok(i),
+                        None => crate::lookup::find_in(&municipalities, key)
+                            .map_err(|error| ProblemError::UnknownLink { kind, error }),
                     };
                     Ok((get(a)?, get(b)?))
                 })
@@ -878,13 +878,20 @@ mod tests {
         let s = Settings::default().must_link("m0", "nope");
         assert!(matches!(
             Problem::new(ms.clone(), s).unwrap_err(),
-            ProblemError::UnknownLinkId { .. }
+            ProblemError::UnknownLink { .. }
         ));
         let s = Settings::default().cannot_link("m0", "m0");
         assert!(matches!(
-            Problem::new(ms, s).unwrap_err(),
+            Problem::new(ms.clone(), s).unwrap_err(),
             ProblemError::Infeasible(_)
         ));
+        // Names work as well as ids.
+        let s = Settings::default()
+            .must_link("town 3", "m7")
+            .cannot_link("Town 1", "Town 2");
+        let p = Problem::new(ms, s).unwrap();
+        assert_eq!(p.must_link(), &[(3, 7)]);
+        assert_eq!(p.cannot_link(), &[(1, 2)]);
     }
 
     #[test]

@@ -123,9 +123,9 @@ pub struct SettingsReport {
     pub weights: Weights,
     /// Cap per Land and cluster.
     pub max_per_state: Option<usize>,
-    /// Must-link pairs.
+    /// Must-link pairs, as ids (also when they were given by name).
     pub must_link: Vec<(String, String)>,
-    /// Cannot-link pairs.
+    /// Cannot-link pairs, as ids.
     pub cannot_link: Vec<(String, String)>,
     /// Seed, when the lineup was solved.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -203,6 +203,13 @@ impl Report {
             })
             .collect();
         let s = problem.settings();
+        let ids = |pairs: &[(usize, usize)]| -> Vec<(String, String)> {
+            let ms = problem.municipalities();
+            pairs
+                .iter()
+                .map(|&(a, b)| (ms[a].id.clone(), ms[b].id.clone()))
+                .collect()
+        };
         Report {
             status: solution.status,
             objective: ObjectiveReport::from(&solution.verified.score),
@@ -220,8 +227,8 @@ impl Report {
                 comparability: s.comparability,
                 weights: s.weights,
                 max_per_state: s.max_per_land,
-                must_link: s.must_link.clone(),
-                cannot_link: s.cannot_link.clone(),
+                must_link: ids(problem.must_link()),
+                cannot_link: ids(problem.cannot_link()),
                 seed: None,
                 time_limit_s: None,
                 backend: None,
