@@ -154,7 +154,7 @@ fn infeasible_bounds_are_explained() {
     let (code, err) = fails("eight-grossstaedte.csv", &[]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("8 Großstadt(s) do not fit clusters of 6..7"),
+        err.contains("class Großstadt has 8 members, which do not fit clusters of 6..7"),
         "{err}"
     );
     assert!(

@@ -292,16 +292,27 @@ impl Problem {
                         .iter()
                         .enumerate()
                         .map(|(j, &c)| {
-                            format!("{} {}–{}", self.class_name(ClassId(c as u8)), min_k[j], max_k[j])
+                            let (a, b) = (min_k[j], max_k[j]);
+                            let class = self.class_name(ClassId(c as u8));
+                            if a == b {
+                                format!("{class} {a}")
+                            } else {
+                                format!("{class} {a}–{b}")
+                            }
                         })
                         .collect();
                     return Err(ProblemError::Infeasible(Infeasibility {
                         reason: format!(
-                            "{t} clusters were requested, but with clusters of {size} and strict comparability the classes need between {lo} and {hi} clusters ({})",
+                            "{t} clusters were requested, but with clusters of {size} and strict comparability the classes need {} ({})",
+                            clusters_between(lo, hi),
                             ranges.join(", ")
                         ),
                         suggestions: vec![
-                            format!("--clusters N with {lo} <= N <= {hi}"),
+                            if lo == hi {
+                                format!("--clusters {lo}")
+                            } else {
+                                format!("--clusters N with {lo} <= N <= {hi}")
+                            },
                             "--clusters auto".into(),
                         ],
                     }));
@@ -349,10 +360,9 @@ impl Problem {
                     if !size.fits(n, *k) || *k < min_k[j].min(self.pins_of(&by[c.index()]).len()) {
                         return Err(ProblemError::Infeasible(Infeasibility {
                             reason: format!(
-                                "{k} clusters of {size} cannot hold the {n} {}s (they need between {} and {} clusters)",
+                                "{k} clusters of {size} cannot hold the {n} members of class {} (they need {})",
                                 self.class_name(c),
-                                min_k[j],
-                                max_k[j]
+                                clusters_between(min_k[j], max_k[j])
                             ),
                             suggestions: vec![format!("--clusters {name}={}", min_k[j])],
                         }));
@@ -702,10 +712,10 @@ fn size_infeasibility(
         .map(|(name, n)| {
             let k = n.div_ceil(size.max).max(1);
             if *n < size.min {
-                format!("{n} {name}(s) are fewer than the {} members a cluster needs", size.min)
+                format!("class {name} has {n} members, fewer than the {} a cluster needs", size.min)
             } else {
                 format!(
-                    "{n} {name}(s) do not fit clusters of {size}: {} cluster(s) hold at most {}, {} clusters need at least {}",
+                    "class {name} has {n} members, which do not fit clusters of {size}: {} cluster(s) hold at most {}, {} clusters need at least {}",
                     k - 1,
                     (k - 1) * size.max,
                     k,
@@ -746,6 +756,15 @@ fn size_infeasibility(
     }
     suggestions.push("adding or removing municipalities of that class".to_string());
     Infeasibility { reason, suggestions }
+}
+
+/// "exactly 3 clusters", "1 cluster" or "between 2 and 4 clusters".
+fn clusters_between(lo: usize, hi: usize) -> String {
+    match (lo, hi) {
+        (1, 1) => "exactly 1 cluster".into(),
+        (a, b) if a == b => format!("exactly {a} clusters"),
+        (a, b) => format!("between {a} and {b} clusters"),
+    }
 }
 
 #[cfg(test)]
@@ -793,7 +812,11 @@ mod tests {
         let ProblemError::Infeasible(inf) = err else {
             panic!("{err:?}")
         };
-        assert!(inf.reason.contains("8 Großstadt"), "{}", inf.reason);
+        assert!(
+            inf.reason.contains("class Großstadt has 8 members"),
+            "{}",
+            inf.reason
+        );
         assert!(
             inf.reason
                 .contains("1 cluster(s) hold at most 7, 2 clusters need at least 12"),
