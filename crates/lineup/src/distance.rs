@@ -35,6 +35,17 @@ impl UnitVector {
         UnitVector([lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()])
     }
 
+    /// The direction of a non-zero vector, as a point on the sphere.
+    pub(crate) fn from_xyz(v: [f64; 3]) -> Option<UnitVector> {
+        let norm = (v[0] * v[0] + v[1] * v[1] + v[2] * v[2]).sqrt();
+        (norm.is_finite() && norm > 1e-12).then(|| UnitVector([v[0] / norm, v[1] / norm, v[2] / norm]))
+    }
+
+    /// The coordinates on the unit sphere.
+    pub(crate) fn xyz(&self) -> [f64; 3] {
+        self.0
+    }
+
     /// Great-circle distance to `other`, in km.
     #[inline]
     pub fn km(&self, other: &UnitVector) -> f64 {

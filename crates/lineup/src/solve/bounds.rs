@@ -7,10 +7,17 @@
 //!   `min − 1` mixed pairs.
 //! * Level 2: every member can at best be with its `b − 1` most rewarding
 //!   eligible partners; half the sum over members bounds the spread.
+//! * Level 2 by geometry: great-circle distance is a metric, so for any
+//!   point `c` a cluster's distances sum to at most `(|C| − 1)·Σ d(i, c)`;
+//!   with `c` central this is far tighter for large blocks (every member
+//!   cannot be with its farthest partners at once, but the triangle
+//!   inequality sees that). Non-bordering pairs are at most the pairs the
+//!   sizes allow minus the fewest same-Land pairs.
 
 use rayon::prelude::*;
 
 use super::block::BlockModel;
+use crate::distance::UnitVector;
 use crate::engine::most_pairs;
 use crate::objective::ObjectiveMode;
 
@@ -49,6 +56,15 @@ pub(crate) fn penalty_lower_bound(model: &BlockModel, min_mixed_clusters: usize)
 /// most `2·P` partner slots (`P`: the most pairs the cluster sizes allow),
 /// so half the `2·P` heaviest of those partner values bounds it too.
 pub(crate) fn second_level_upper_bound(model: &BlockModel) -> f64 {
+    let partners = partner_upper_bound(model);
+    match geometric_upper_bound(model) {
+        Some(g) => partners.min(g),
+        None => partners,
+    }
+}
+
+/// The level-2 bound from each member's best partners.
+fn partner_upper_bound(model: &BlockModel) -> f64 {
     let n = model.len();
     let w = &model.weights;
     let weighted = w.weights.mode == ObjectiveMode::Weighted;
@@ -100,6 +116,67 @@ pub(crate) fn second_level_upper_bound(model: &BlockModel) -> f64 {
     }
 }
 
+/// The level-2 bound by the triangle inequality (see the module docs);
+/// `None` where the cluster sizes allow no lineup.
+fn geometric_upper_bound(model: &BlockModel) -> Option<f64> {
+    let n = model.len();
+    let w = &model.weights.weights;
+    let (a, b) = (model.size.min.max(1), model.size.max.max(1));
+    let pairs = most_pairs(&vec![(model.size.min, model.size.max); model.clusters], n)?;
+    let center = central_point(&model.weights.units)?;
+    let mut far: Vec<f64> = model.weights.units.iter().map(|u| u.km(&center)).collect();
+    far.sort_by(|x, y| y.total_cmp(x));
+    // Member i's distance to c counts |C| − 1 times, between a − 1 and
+    // b − 1, and these counts add up to 2·pairs: the largest distances get
+    // the largest counts.
+    let mut budget = (2 * pairs).saturating_sub(n * (a - 1));
+    let mut km = 0.0;
+    for d in far {
+        let extra = budget.min(b - a);
+        budget -= extra;
+        km += d * (a - 1 + extra) as f64;
+    }
+    // Rounding in the distances: a relative safety margin.
+    let km = km * (1.0 + 1e-9);
+    let non_bordering = pairs.saturating_sub(same_land_lower_bound(model)) as f64;
+    let spread = w.non_bordering * non_bordering + w.distance_per_100km * km / 100.0;
+    Some(match w.mode {
+        ObjectiveMode::Lexicographic => spread,
+        ObjectiveMode::Weighted => spread - penalty_lower_bound(model, 0),
+    })
+}
+
+/// A point that makes the members' summed distance to it small (a few
+/// Weiszfeld steps towards the geometric median); any point gives a valid
+/// bound, a central one a tight one.
+fn central_point(units: &[UnitVector]) -> Option<UnitVector> {
+    let sum = |weight: &dyn Fn(&UnitVector) -> f64| {
+        let mut v = [0.0; 3];
+        for u in units {
+            let (x, f) = (u.xyz(), weight(u));
+            for k in 0..3 {
+                v[k] += f * x[k];
+            }
+        }
+        v
+    };
+    let total = |c: &UnitVector| units.iter().map(|u| u.km(c)).sum::<f64>();
+    let mut best = UnitVector::from_xyz(sum(&|_| 1.0))?;
+    let mut best_total = total(&best);
+    let mut c = best;
+    for _ in 0..50 {
+        let Some(next) = UnitVector::from_xyz(sum(&|u| 1.0 / u.km(&c).max(1e-3))) else {
+            break;
+        };
+        c = next;
+        let t = total(&c);
+        if t < best_total {
+            (best, best_total) = (c, t);
+        }
+    }
+    Some(best)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,5 +189,113 @@ mod tests {
         assert_eq!(balanced_pairs(30, 12), 6 * 3 + 6);
         assert_eq!(balanced_pairs(7, 1), 21);
         assert_eq!(balanced_pairs(5, 0), 0);
+    }
+
+    use crate::objective::Weights;
+    use crate::settings::{ClusterCount, ClusterSize, Settings};
+    use crate::{Land, Municipality, Problem};
+
+    /// A block of `n` towns in one size class at pseudo-random places.
+    fn block(n: usize, size: (usize, usize), k: usize, seed: u64, weights: Weights) -> BlockModel {
+        let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let towns: Vec<Municipality> = (0..n)
+            .map(|i| {
+                let land = Land::ALL[(next() * 16.0) as usize % 16];
+                let (lat, lon) = (47.5 + 7.0 * next(), 6.0 + 9.0 * next());
+                Municipality::new(format!("t{i}"), format!("T{i}"), land, 50_000, lat, lon)
+            })
+            .collect();
+        let settings = Settings::default()
+            .cluster_size(ClusterSize::new(size.0, size.1))
+            .clusters(ClusterCount::Total(k))
+            .weights(weights);
+        let problem = Problem::new(towns, settings).unwrap();
+        BlockModel::new(&problem, &problem.blocks()[0])
+    }
+
+    /// The largest level-2 value over every lineup, by enumeration.
+    fn brute_force(model: &BlockModel) -> f64 {
+        let (n, k) = (model.len(), model.clusters);
+        let w = &model.weights;
+        let weighted = w.weights.mode == ObjectiveMode::Weighted;
+        let mut best = f64::NEG_INFINITY;
+        let mut group = vec![0usize; n];
+        loop {
+            let mut sizes = vec![0usize; k];
+            for &g in &group {
+                sizes[g] += 1;
+            }
+            if sizes.iter().all(|&s| model.size.contains(s)) {
+                let mut value = 0.0;
+                for i in 0..n {
+                    for j in i + 1..n {
+                        if group[i] == group[j] {
+                            let (p, s) = w.terms(i, j);
+                            value += if weighted { s - p } else { s };
+                        }
+                    }
+                }
+                best = best.max(value);
+            }
+            // Next assignment (odometer).
+            let mut i = 0;
+            while i < n && group[i] == k - 1 {
+                group[i] = 0;
+                i += 1;
+            }
+            if i == n {
+                return best;
+            }
+            group[i] += 1;
+        }
+    }
+
+    #[test]
+    fn the_geometric_bound_holds_on_every_small_case() {
+        let weighted = Weights {
+            mode: ObjectiveMode::Weighted,
+            ..Weights::default()
+        };
+        let cases = [
+            (8, (4, 4), 2),
+            (9, (4, 5), 2),
+            (10, (3, 7), 2),
+            (9, (3, 3), 3),
+            (10, (2, 5), 3),
+        ];
+        for (c, &(n, size, k)) in cases.iter().enumerate() {
+            for seed in 0..8 {
+                for weights in [Weights::default(), weighted] {
+                    let model = block(n, size, k, 100 * c as u64 + seed, weights);
+                    let best = brute_force(&model);
+                    let g = geometric_upper_bound(&model).unwrap();
+                    assert!(
+                        g >= best - 1e-9,
+                        "case {c} seed {seed}: bound {g} < optimum {best}"
+                    );
+                    assert!(second_level_upper_bound(&model) >= best - 1e-9);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_geometric_bound_is_tighter_on_large_blocks() {
+        let model = block(210, (6, 7), 30, 7, Weights::default());
+        let (partners, geometric) = (
+            partner_upper_bound(&model),
+            geometric_upper_bound(&model).unwrap(),
+        );
+        assert!(
+            geometric < 0.9 * partners,
+            "geometric {geometric}, partners {partners}"
+        );
+        assert_eq!(second_level_upper_bound(&model), geometric);
     }
 }
