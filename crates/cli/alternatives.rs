@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use lineup::Problem;
 use lineup::alternatives::{AlternativesReport, default_min_difference};
+use lineup::report::MEMBER_COLUMNS;
 
 use crate::args::AlternativesArgs;
 use crate::error::CliError;
@@ -76,30 +77,15 @@ fn table(r: &AlternativesReport, asked: usize) -> String {
     o
 }
 
-/// One row per lineup and municipality.
+/// One row per lineup and municipality: the lineup's rank, then the
+/// columns of `--format csv`.
 fn csv(r: &AlternativesReport) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "lineup",
-        "cluster",
-        "id",
-        "name",
-        "state",
-        "population",
-        "size_class",
-    ])?;
+    w.write_record(std::iter::once("lineup").chain(MEMBER_COLUMNS))?;
     for l in &r.lineups {
         for c in &l.report.clusters {
             for m in &c.members {
-                w.write_record([
-                    l.rank.to_string().as_str(),
-                    &c.id,
-                    &m.id,
-                    &m.name,
-                    &m.state,
-                    &m.population.to_string(),
-                    &m.size_class,
-                ])?;
+                w.write_record(std::iter::once(l.rank.to_string()).chain(m.row(&c.id)))?;
             }
         }
     }

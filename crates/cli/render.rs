@@ -211,16 +211,7 @@ pub fn csv(r: &Report) -> Result<String, csv::Error> {
     w.write_record(MEMBER_COLUMNS)?;
     for c in &r.clusters {
         for m in &c.members {
-            w.write_record([
-                c.id.as_str(),
-                &m.id,
-                &m.name,
-                &m.state,
-                &m.population.to_string(),
-                &m.size_class,
-                &m.lat.to_string(),
-                &m.lon.to_string(),
-            ])?;
+            w.write_record(m.row(&c.id))?;
         }
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;

@@ -42,6 +42,22 @@ pub struct MemberReport {
     pub lon: f64,
 }
 
+impl MemberReport {
+    /// This member as a row under [`MEMBER_COLUMNS`], in cluster `cluster`.
+    pub fn row(&self, cluster: &str) -> [String; 8] {
+        [
+            cluster.to_string(),
+            self.id.clone(),
+            self.name.clone(),
+            self.state.clone(),
+            self.population.to_string(),
+            self.size_class.clone(),
+            self.lat.to_string(),
+            self.lon.to_string(),
+        ]
+    }
+}
+
 /// Metrics of one cluster in a report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClusterMetricsReport {
