@@ -52,23 +52,17 @@ fn item_svg(item: &Item, x: f64, y: f64, w: f64) -> (String, f64) {
         x + INDENT,
         escape(&item.title)
     );
-    for line in wrap(&item.detail, " · ", BODY, w - INDENT) {
-        cy += LINE;
-        let _ = writeln!(
-            s,
-            r##"<text x="{:.1}" y="{cy:.1}" font-size="{BODY}" fill="#5a5a5a">{}</text>"##,
-            x + INDENT,
-            escape(&line)
-        );
-    }
-    for line in wrap(&item.members, ", ", BODY, w - INDENT) {
-        cy += LINE;
-        let _ = writeln!(
-            s,
-            r##"<text x="{:.1}" y="{cy:.1}" font-size="{BODY}" fill="#222">{}</text>"##,
-            x + INDENT,
-            escape(&line)
-        );
+    // The details in grey, then the members in black.
+    for (text, separator, fill) in [(&item.detail, " · ", "#5a5a5a"), (&item.members, ", ", "#222")] {
+        for line in wrap(text, separator, BODY, w - INDENT) {
+            cy += LINE;
+            let _ = writeln!(
+                s,
+                r##"<text x="{:.1}" y="{cy:.1}" font-size="{BODY}" fill="{fill}">{}</text>"##,
+                x + INDENT,
+                escape(&line)
+            );
+        }
     }
     (s, cy + SPACING - y)
 }
