@@ -9,6 +9,7 @@ mod outputs;
 mod properties;
 mod readme;
 mod robustness;
+mod serve;
 mod solve;
 mod util;
 mod whatif;

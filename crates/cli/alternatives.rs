@@ -3,40 +3,30 @@
 use std::fmt::Write;
 
 use lineup::Problem;
-use lineup::alternatives::{AlternativesReport, default_min_difference};
+use lineup::alternatives::AlternativesReport;
 use lineup::report::MEMBER_COLUMNS;
 
 use crate::args::AlternativesArgs;
 use crate::error::CliError;
 use crate::render::TextFormat;
-use crate::{config, read_input, render, write_out};
+use crate::{read_input, render, write_out};
 
 /// Runs the command.
 pub fn run(a: AlternativesArgs) -> Result<(), CliError> {
-    if a.k == 0 {
-        return Err(CliError::usage("-k 0 asks for no lineup: use -k 1 or more"));
-    }
-    let mut settings = config::settings(&a.problem)?;
-    let options = config::options(&a.run)?;
+    let mut settings = lineup_options::settings(&a.problem)?;
+    let options = lineup_options::options(&a.run)?;
     let municipalities = read_input(&a.file, &mut settings)?;
     let n = municipalities.len();
     let problem = Problem::with_backend(municipalities, settings, options.backend)
         .map_err(|e| CliError::problem(&a.file, e))?;
-    let d = a.min_difference.unwrap_or_else(|| default_min_difference(n));
-    if d > n {
-        return Err(CliError::usage(format!(
-            "--min-difference {d}: two lineups of {n} municipalities differ in at most {n}; use a smaller D"
-        )));
-    }
-    let found = lineup::alternatives(&problem, a.k, d, &options).map_err(CliError::solve)?;
+    let (k, d) = lineup_options::alternatives_count(&a.count, n)?;
+    let found = lineup::alternatives(&problem, k, d, &options).map_err(CliError::solve)?;
     let mut report = found.report(&problem);
     for l in &mut report.lineups {
-        l.report.settings.seed = Some(options.seed);
-        l.report.settings.time_limit_s = Some(options.time_limit.as_secs_f64());
-        l.report.settings.backend = Some(options.backend.name().to_string());
+        lineup_options::record_run(&mut l.report.settings, &options);
     }
     let text = match render::text_format("alternatives", &a.output)? {
-        TextFormat::Table => table(&report, a.k),
+        TextFormat::Table => table(&report, k),
         TextFormat::Json => render::to_json(&report)?,
         TextFormat::Csv => csv(&report).map_err(|e| CliError::usage(format!("cannot write CSV: {e}")))?,
     };

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use lineup_options::{CountArgs, FormatArg, ProblemArgs, RunArgs, StabilityArgs, WhichArgs};
 
 const ABOUT: &str =
     "Compose clusters of German municipalities: alike in size, from regions as different as possible.";
@@ -86,6 +87,9 @@ pub enum Command {
     /// Solve a Maximally Diverse Grouping Problem instance in MDGPLIB format.
     #[command(after_help = MDGP_EXAMPLES)]
     Mdgp(MdgpArgs),
+    /// The workbench: a local web page to compose, adjust by hand and export lineups.
+    #[command(after_help = SERVE_EXAMPLES)]
+    Serve(ServeArgs),
     /// Print a shell completion script to standard output.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
@@ -103,6 +107,35 @@ pub struct MapArgs {
     /// Write the SVG to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+const SERVE_EXAMPLES: &str = "\
+Examples:
+  lineup serve
+  lineup serve fixtures/kfa-18.csv --open
+  lineup serve towns.xlsx --bind 127.0.0.1:9000
+
+The page and everything it needs are inside the program: nothing is loaded from the internet and no
+data leaves this machine. The HTTP API is described in the README.";
+
+/// Arguments of `lineup serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// A file to load when the page opens (as for `solve`); more can be loaded on the page.
+    pub file: Option<PathBuf>,
+    /// Address and port to listen on. The default keeps the server on this machine;
+    /// 0.0.0.0:PORT makes it reachable from the network (with a warning).
+    #[arg(long, value_name = "ADDR:PORT", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Open the page in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Solves that run at once; more wait (a few) or are turned away with 429.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub max_solves: usize,
+    /// The longest time limit a page may ask for, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300.0)]
+    pub max_time_limit: f64,
 }
 
 /// Arguments of `lineup completions`.
@@ -131,10 +164,8 @@ pub struct ExplainArgs {
     pub file: PathBuf,
     /// The lineup, as for `evaluate`.
     pub lineup: PathBuf,
-    /// Explain only this municipality (repeatable): its id, its name, or name and Land
-    /// ("Neustadt, BY"). Default: every one.
-    #[arg(long, value_name = "ID|NAME")]
-    pub municipality: Vec<String>,
+    #[command(flatten)]
+    pub which: WhichArgs,
     #[command(flatten)]
     pub problem: ProblemArgs,
     /// Accepted like for every command (explain does not search, so they change nothing).
@@ -157,13 +188,8 @@ the other; which cluster has which id does not matter.";
 pub struct AlternativesArgs {
     /// Municipalities, as for `solve`.
     pub file: PathBuf,
-    /// How many lineups.
-    #[arg(short = 'k', long = "count", value_name = "K", default_value_t = 3)]
-    pub k: usize,
-    /// Each lineup differs from every earlier one in at least D municipalities
-    /// (default: a tenth of them, at least 2).
-    #[arg(long, value_name = "D")]
-    pub min_difference: Option<usize>,
+    #[command(flatten)]
+    pub count: CountArgs,
     #[command(flatten)]
     pub problem: ProblemArgs,
     #[command(flatten)]
@@ -192,13 +218,8 @@ pub struct WhatifArgs {
     /// members who have left), or CSV with id and cluster columns.
     #[arg(long, value_name = "LINEUP")]
     pub baseline: PathBuf,
-    /// At most N baseline members may move (a hard cap); the objective decides among those lineups.
-    #[arg(long, value_name = "N")]
-    pub max_moves: Option<usize>,
-    /// Soft trade-off instead of fewest moves first: each moved member costs WEIGHT (lexicographic
-    /// objective: as much as WEIGHT same-Land pairs; weighted objective: WEIGHT points).
-    #[arg(long, value_name = "WEIGHT")]
-    pub stability: Option<f64>,
+    #[command(flatten)]
+    pub stability: StabilityArgs,
     #[command(flatten)]
     pub problem: ProblemArgs,
     #[command(flatten)]
@@ -287,62 +308,6 @@ pub struct EvaluateArgs {
     pub output: OutputArgs,
 }
 
-/// What is asked of the lineup.
-#[derive(Debug, Args)]
-pub struct ProblemArgs {
-    /// Members per cluster, MIN..MAX.
-    #[arg(long, value_name = "MIN..MAX", default_value = "6..7")]
-    pub cluster_size: String,
-    /// Number of clusters: auto (fewest that fit), a total (5), or per class (Großstadt=2,Mittelstadt=3).
-    #[arg(long, value_name = "N|CLASS=N,…", default_value = "auto")]
-    pub clusters: String,
-    /// Size classes: bbsr (Landgemeinde < 5 000 ≤ Kleinstadt < 20 000 ≤ Mittelstadt < 100 000 ≤ Großstadt),
-    /// kfa (< 20 000 / 20 000–99 999 / ≥ 100 000), or thresholds T1,T2,…; an explicit size_class column wins.
-    #[arg(long, value_name = "bbsr|kfa|T1,T2,…", default_value = "bbsr")]
-    pub classes: String,
-    /// strict: one size class per cluster; adjacent: neighbouring classes may mix (each mixed pair is penalised).
-    #[arg(long, value_enum, default_value_t = ComparabilityArg::Strict)]
-    pub comparability: ComparabilityArg,
-    /// At most N members from one Land per cluster.
-    #[arg(long, value_name = "N")]
-    pub max_per_land: Option<usize>,
-    /// Two municipalities that must share a cluster (repeatable): ids or names,
-    /// e.g. 16067029,03252006 or "Gotha,Hameln" ("Neustadt (BY)" where a name repeats).
-    #[arg(long, value_name = "A,B")]
-    pub must_link: Vec<String>,
-    /// Two municipalities that must not share a cluster (repeatable): ids or names.
-    #[arg(long, value_name = "A,B")]
-    pub cannot_link: Vec<String>,
-    /// Objective weights, e.g. same-land=1,mixed-class=1,non-bordering=1,distance=1
-    /// (distance is per 100 km). Defaults: all 1.
-    #[arg(long, value_name = "TERM=W,…")]
-    pub weights: Option<String>,
-    /// lexicographic: fewest penalty pairs first, then largest spread; weighted: maximise spread − penalty.
-    #[arg(long, value_enum, default_value_t = ObjectiveArg::Lexicographic)]
-    pub objective: ObjectiveArg,
-}
-
-/// How long and how to search.
-#[derive(Debug, Args)]
-pub struct RunArgs {
-    /// Wall-clock limit in seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
-    pub time_limit: f64,
-    /// Seed for all random choices: the same input and seed give the same lineup.
-    #[arg(long, default_value_t = 0)]
-    pub seed: u64,
-    /// auto: heuristic, then exact methods where they reach; exact: more time for exact methods;
-    /// heuristic: no integer programs.
-    #[arg(long, value_enum, default_value_t = SolverArg::Auto)]
-    pub solver: SolverArg,
-    /// MILP backend (highs needs the `highs` cargo feature).
-    #[arg(long, value_name = "microlp|highs")]
-    pub backend: Option<String>,
-    /// No progress display (it is shown on stderr only when stderr is a terminal).
-    #[arg(long, short = 'q')]
-    pub quiet: bool,
-}
-
 /// Where and how to print.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
@@ -353,50 +318,4 @@ pub struct OutputArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-/// `--comparability`.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum ComparabilityArg {
-    /// One size class per cluster.
-    Strict,
-    /// Neighbouring size classes may share a cluster.
-    Adjacent,
-}
-
-/// `--objective`.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum ObjectiveArg {
-    /// Penalty first, then spread.
-    Lexicographic,
-    /// spread − penalty.
-    Weighted,
-}
-
-/// `--solver`.
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum SolverArg {
-    /// Heuristic, then exact methods.
-    Auto,
-    /// Exact methods with more time.
-    Exact,
-    /// Heuristic only.
-    Heuristic,
-}
-
-/// `--format`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// Human-readable table.
-    Table,
-    /// The JSON report (documented in the README).
-    Json,
-    /// One row per municipality with its cluster.
-    Csv,
-    /// GeoJSON FeatureCollection: one point per municipality with its cluster.
-    Geojson,
-    /// SVG map of Germany with the clusters and a legend.
-    Svg,
-    /// Excel workbook: sheets Lineup (one row per municipality), Clusters, Summary.
-    Xlsx,
 }

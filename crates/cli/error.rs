@@ -55,6 +55,12 @@ impl CliError {
     }
 }
 
+impl From<lineup_options::OptionError> for CliError {
+    fn from(e: lineup_options::OptionError) -> CliError {
+        CliError::usage(e.message)
+    }
+}
+
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)

@@ -14,6 +14,7 @@ use crate::{broken, read_problem_and_lineup, render, write_out};
 pub fn run(a: ExplainArgs) -> Result<(), CliError> {
     let (problem, lineup) = read_problem_and_lineup(&a.file, &a.lineup, &a.problem)?;
     let which = a
+        .which
         .municipality
         .iter()
         .map(|key| {

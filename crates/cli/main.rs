@@ -3,12 +3,13 @@
 
 mod alternatives;
 mod args;
-mod config;
 mod error;
 mod explain;
 mod mdgp;
 mod progress;
 mod render;
+#[cfg(feature = "serve")]
+mod serve;
 mod whatif;
 
 use std::fs::File;
@@ -18,10 +19,12 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use lineup::report::Report;
-use lineup::{ClusterCount, Comparability, InputFormat, Lineup, Municipality, Problem, Settings};
+use lineup::{ClusterCount, InputFormat, Lineup, Municipality, Problem, Settings};
 
-use args::{Cli, Command, EvaluateArgs, FormatArg, MapArgs, OutputArgs, ProblemArgs, SolveArgs};
+use args::{Cli, Command, EvaluateArgs, MapArgs, OutputArgs, SolveArgs};
 use error::CliError;
+use lineup_options::FormatArg;
+use lineup_options::ProblemArgs;
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
@@ -49,6 +52,12 @@ fn run(cli: Cli) -> Result<(), CliError> {
             let text = mdgp::run(a)?;
             write_out(&text, out.as_deref())
         }
+        #[cfg(feature = "serve")]
+        Command::Serve(a) => serve::run(a),
+        #[cfg(not(feature = "serve"))]
+        Command::Serve(_) => Err(CliError::usage(
+            "this build has no workbench (built without the `serve` feature): rebuild with `cargo build --release`",
+        )),
         Command::Completions(a) => {
             let mut script = Vec::new();
             clap_complete::generate(a.shell, &mut Cli::command(), "lineup", &mut script);
@@ -67,17 +76,7 @@ pub(crate) fn open(path: &Path) -> Result<BufReader<File>, CliError> {
 }
 
 fn format_of(path: &Path) -> Option<InputFormat> {
-    match path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("json") => Some(InputFormat::Json),
-        Some("csv") | Some("tsv") | Some("txt") => Some(InputFormat::Csv),
-        Some("xlsx") => Some(InputFormat::Xlsx),
-        _ => None,
-    }
+    lineup_options::input_format(&path.file_name()?.to_string_lossy())
 }
 
 /// Reads municipalities and adds the file's links to the settings.
@@ -122,8 +121,8 @@ pub(crate) fn write_out(bytes: impl AsRef<[u8]>, path: Option<&Path>) -> Result<
 }
 
 fn solve(a: SolveArgs) -> Result<(), CliError> {
-    let mut settings = config::settings(&a.problem)?;
-    let options = config::options(&a.run)?;
+    let mut settings = lineup_options::settings(&a.problem)?;
+    let options = lineup_options::options(&a.run)?;
     let municipalities = read_input(&a.file, &mut settings)?;
     let problem = Problem::with_backend(municipalities, settings, options.backend)
         .map_err(|e| CliError::problem(&a.file, e))?;
@@ -132,40 +131,8 @@ fn solve(a: SolveArgs) -> Result<(), CliError> {
     lines.finish();
     let solution = solution.map_err(CliError::solve)?;
     let mut report = Report::new(&problem, &solution);
-    report.settings.seed = Some(options.seed);
-    report.settings.time_limit_s = Some(options.time_limit.as_secs_f64());
-    report.settings.backend = Some(options.backend.name().to_string());
+    lineup_options::record_run(&mut report.settings, &options);
     emit(&report, &a.output)
-}
-
-/// Cluster counts as the lineup has them, so a lineup with more clusters than
-/// the fewest is judged on its own terms.
-pub(crate) fn counts_from(
-    lineup: &Lineup,
-    municipalities: &[Municipality],
-    settings: &Settings,
-) -> ClusterCount {
-    if settings.comparability == Comparability::Adjacent {
-        return ClusterCount::Total(lineup.clusters.len());
-    }
-    let scheme = &settings.classes;
-    let mut per: Vec<(String, usize)> = Vec::new();
-    for c in &lineup.clusters {
-        let Some(class) = c
-            .members
-            .iter()
-            .filter_map(|&i| scheme.class_of(&municipalities[i]))
-            .max()
-        else {
-            continue;
-        };
-        let name = scheme.class(class).name.clone();
-        match per.iter_mut().find(|p| p.0 == name) {
-            Some(p) => p.1 += 1,
-            None => per.push((name, 1)),
-        }
-    }
-    ClusterCount::PerClass(per)
 }
 
 /// Reads the municipalities and a lineup made elsewhere; the problem takes
@@ -173,14 +140,14 @@ pub(crate) fn counts_from(
 pub(crate) fn read_problem_and_lineup(
     file: &Path,
     lineup_path: &Path,
-    args: &args::ProblemArgs,
+    args: &lineup_options::ProblemArgs,
 ) -> Result<(Problem, Lineup), CliError> {
-    let mut settings = config::settings(args)?;
+    let mut settings = lineup_options::settings(args)?;
     let municipalities = read_input(file, &mut settings)?;
     let lineup = lineup::read_lineup(open(lineup_path)?, &municipalities)
         .map_err(|e| CliError::input(lineup_path, &e))?;
     if settings.clusters == ClusterCount::Auto {
-        settings.clusters = counts_from(&lineup, &municipalities, &settings);
+        settings.clusters = lineup_options::counts_from(&lineup, &municipalities, &settings);
     }
     let problem = Problem::new(municipalities, settings).map_err(|e| CliError::problem(lineup_path, e))?;
     Ok((problem, lineup))

@@ -4,12 +4,12 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use lineup::report::{MEMBER_COLUMNS, Report};
+use lineup::report::Report;
 use lineup::size_class::group_digits as grouped;
 use lineup::{GapLevel, ObjectiveMode, Status};
 
-use crate::args::FormatArg;
 use crate::error::CliError;
+use lineup_options::FormatArg;
 
 /// The format asked for, else the one the output file's extension names,
 /// else the table.
@@ -207,15 +207,7 @@ pub fn json(r: &Report) -> Result<String, serde_json::Error> {
 
 /// One CSV row per municipality: cluster, id, name, state, population, size_class, lat, lon.
 pub fn csv(r: &Report) -> Result<String, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(MEMBER_COLUMNS)?;
-    for c in &r.clusters {
-        for m in &c.members {
-            w.write_record(m.row(&c.id))?;
-        }
-    }
-    let bytes = w.into_inner().map_err(|e| e.into_error())?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    lineup::export::csv(r)
 }
 
 /// The formats of commands that print text only.

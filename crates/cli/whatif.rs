@@ -3,23 +3,21 @@
 
 use std::fmt::Write;
 
+use lineup::WhatIfError;
 use lineup::whatif::Diff;
-use lineup::{Stability, WhatIfError};
 
-use crate::args::{FormatArg, WhatifArgs};
+use crate::args::WhatifArgs;
 use crate::error::CliError;
-use crate::{config, emit, open, read_input, render, write_out};
+use crate::{emit, open, read_input, render, write_out};
+use lineup_options::FormatArg;
 
 /// Runs the command.
 pub fn run(a: WhatifArgs) -> Result<(), CliError> {
-    let mut settings = config::settings(&a.problem)?;
-    let options = config::options(&a.run)?;
+    let mut settings = lineup_options::settings(&a.problem)?;
+    let options = lineup_options::options(&a.run)?;
     let municipalities = read_input(&a.file, &mut settings)?;
     let baseline = lineup::read_baseline(open(&a.baseline)?).map_err(|e| CliError::input(&a.baseline, &e))?;
-    let stability = Stability {
-        max_moves: a.max_moves,
-        weight: a.stability,
-    };
+    let stability = a.stability.stability();
     let w =
         lineup::whatif(municipalities, settings, &baseline, &stability, &options).map_err(|e| match e {
             WhatIfError::Problem(p) => CliError::problem(&a.file, p),
@@ -27,9 +25,7 @@ pub fn run(a: WhatifArgs) -> Result<(), CliError> {
             other => CliError::infeasible(other.to_string()),
         })?;
     let mut report = w.report();
-    report.report.settings.seed = Some(options.seed);
-    report.report.settings.time_limit_s = Some(options.time_limit.as_secs_f64());
-    report.report.settings.backend = Some(options.backend.name().to_string());
+    lineup_options::record_run(&mut report.report.settings, &options);
     let text = match render::format_for(a.output.format, a.output.output.as_deref()) {
         FormatArg::Table => {
             let mut t = render::table(&report.report);

@@ -55,6 +55,7 @@ The library never opens files or prints: it reads from and returns values.
 #![deny(missing_docs)]
 
 pub mod alternatives;
+mod assess;
 pub mod borders;
 mod composition;
 pub mod distance;
@@ -69,6 +70,7 @@ pub mod lineup;
 pub mod lookup;
 pub mod map;
 pub mod mdgp;
+pub mod messages;
 pub mod municipality;
 pub mod objective;
 pub mod problem;
@@ -81,6 +83,7 @@ pub mod verify;
 pub mod whatif;
 
 pub use alternatives::{Alternatives, alternatives};
+pub use assess::{Assessment, Breach, ClusterAssessment, assess};
 pub use borders::{BorderGraph, borders};
 pub use distance::great_circle_km;
 pub use error::{

@@ -81,6 +81,22 @@ pub struct ClusterMetricsReport {
     pub spread: f64,
 }
 
+impl From<&ClusterMetrics> for ClusterMetricsReport {
+    fn from(m: &ClusterMetrics) -> Self {
+        ClusterMetricsReport {
+            size: m.size,
+            distinct_states: m.distinct_states,
+            same_state_pairs: m.score.same_land_pairs,
+            mixed_class_pairs: m.score.mixed_class_pairs,
+            non_bordering_pairs: m.score.non_bordering_pairs,
+            mean_distance_km: m.mean_distance_km,
+            min_distance_km: m.min_distance_km,
+            penalty: m.score.penalty,
+            spread: m.score.spread,
+        }
+    }
+}
+
 /// One cluster in a report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClusterReport {
@@ -205,17 +221,7 @@ impl Report {
                         lon: ms[i].lon(),
                     })
                     .collect(),
-                metrics: ClusterMetricsReport {
-                    size: m.size,
-                    distinct_states: m.distinct_states,
-                    same_state_pairs: m.score.same_land_pairs,
-                    mixed_class_pairs: m.score.mixed_class_pairs,
-                    non_bordering_pairs: m.score.non_bordering_pairs,
-                    mean_distance_km: m.mean_distance_km,
-                    min_distance_km: m.min_distance_km,
-                    penalty: m.score.penalty,
-                    spread: m.score.spread,
-                },
+                metrics: ClusterMetricsReport::from(m),
             })
             .collect();
         let s = problem.settings();

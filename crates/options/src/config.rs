@@ -1,4 +1,5 @@
-//! Validated settings from raw arguments (the second parsing stage).
+//! Validated settings and solve options from the parsed flags (the second
+//! parsing stage).
 
 use std::time::Duration;
 
@@ -8,21 +9,21 @@ use lineup::{
 };
 
 use crate::args::{ComparabilityArg, ObjectiveArg, ProblemArgs, RunArgs, SolverArg};
-use crate::error::CliError;
+use crate::error::OptionError;
 
-fn pair(flag: &str, value: &str) -> Result<(String, String), CliError> {
+fn pair(flag: &str, value: &str) -> Result<(String, String), OptionError> {
     match value.split_once(',') {
         Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() && !b.contains(',') => {
             Ok((a.trim().to_string(), b.trim().to_string()))
         }
-        _ => Err(CliError::usage(format!(
+        _ => Err(OptionError::new(format!(
             "{flag} {value:?}: expected two ids separated by a comma, e.g. {flag} 16067029,03252006"
         ))),
     }
 }
 
 /// Parses `same-land=1,distance=0.5`.
-pub fn weights(spec: Option<&str>, mode: ObjectiveArg) -> Result<Weights, CliError> {
+pub fn weights(spec: Option<&str>, mode: ObjectiveArg) -> Result<Weights, OptionError> {
     let mut w = Weights {
         mode: match mode {
             ObjectiveArg::Lexicographic => ObjectiveMode::Lexicographic,
@@ -33,7 +34,7 @@ pub fn weights(spec: Option<&str>, mode: ObjectiveArg) -> Result<Weights, CliErr
     let Some(spec) = spec else { return Ok(w) };
     for part in spec.split(',').filter(|p| !p.trim().is_empty()) {
         let (key, value) = part.split_once('=').ok_or_else(|| {
-            CliError::usage(format!(
+            OptionError::new(format!(
                 "--weights {part:?}: expected TERM=WEIGHT, e.g. distance=0.5"
             ))
         })?;
@@ -43,7 +44,7 @@ pub fn weights(spec: Option<&str>, mode: ObjectiveArg) -> Result<Weights, CliErr
             .ok()
             .filter(|v: &f64| v.is_finite() && *v >= 0.0)
             .ok_or_else(|| {
-                CliError::usage(format!("--weights {part:?}: the weight must be a number >= 0"))
+                OptionError::new(format!("--weights {part:?}: the weight must be a number >= 0"))
             })?;
         match key.trim().to_ascii_lowercase().replace('_', "-").as_str() {
             "same-land" | "same-state" => w.same_land = v,
@@ -51,7 +52,7 @@ pub fn weights(spec: Option<&str>, mode: ObjectiveArg) -> Result<Weights, CliErr
             "non-bordering" => w.non_bordering = v,
             "distance" => w.distance_per_100km = v,
             other => {
-                return Err(CliError::usage(format!(
+                return Err(OptionError::new(format!(
                     "--weights: unknown term {other:?}; terms are same-land, mixed-class, non-bordering, distance"
                 )));
             }
@@ -61,19 +62,19 @@ pub fn weights(spec: Option<&str>, mode: ObjectiveArg) -> Result<Weights, CliErr
 }
 
 /// Settings from the problem flags.
-pub fn settings(a: &ProblemArgs) -> Result<Settings, CliError> {
+pub fn settings(a: &ProblemArgs) -> Result<Settings, OptionError> {
     let cluster_size: ClusterSize = a
         .cluster_size
         .parse()
-        .map_err(|e| CliError::usage(format!("--cluster-size: {e}")))?;
+        .map_err(|e| OptionError::new(format!("--cluster-size: {e}")))?;
     let clusters: ClusterCount = a
         .clusters
         .parse()
-        .map_err(|e| CliError::usage(format!("--clusters: {e}")))?;
+        .map_err(|e| OptionError::new(format!("--clusters: {e}")))?;
     let classes: ClassScheme = a
         .classes
         .parse()
-        .map_err(|e| CliError::usage(format!("--classes: {e}")))?;
+        .map_err(|e| OptionError::new(format!("--classes: {e}")))?;
     let mut s = Settings::default()
         .cluster_size(cluster_size)
         .clusters(clusters)
@@ -94,9 +95,9 @@ pub fn settings(a: &ProblemArgs) -> Result<Settings, CliError> {
 }
 
 /// Solve options from the run flags.
-pub fn options(a: &RunArgs) -> Result<SolveOptions, CliError> {
+pub fn options(a: &RunArgs) -> Result<SolveOptions, OptionError> {
     if !a.time_limit.is_finite() || a.time_limit <= 0.0 || a.time_limit > 1e6 {
-        return Err(CliError::usage(format!(
+        return Err(OptionError::new(format!(
             "--time-limit {}: expected a number of seconds > 0",
             a.time_limit
         )));
@@ -105,7 +106,7 @@ pub fn options(a: &RunArgs) -> Result<SolveOptions, CliError> {
         None => Backend::default(),
         Some(name) => Backend::from_name(name).ok_or_else(|| {
             let have: Vec<&str> = Backend::available().iter().map(|b| b.name()).collect();
-            CliError::usage(format!(
+            OptionError::new(format!(
                 "--backend {name:?} is not available in this build (available: {}); HiGHS needs `cargo build --features highs`",
                 have.join(", ")
             ))

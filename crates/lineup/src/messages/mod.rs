@@ -1,0 +1,193 @@
+//! The message catalogue: every text a planner reads on the workbench page
+//! (and, as the command line adopts it, in its output), in English and
+//! German, under stable keys. Pure data: callers look texts up and fill in
+//! `{placeholders}`; the library prints nothing.
+//!
+//! * `page`: the workbench's labels, buttons and hints.
+//! * `settings`: each option, its label and a one-sentence explanation.
+//! * `rules`: status words, progress stages and broken rules (one template
+//!   per [`Violation`](crate::Violation) kind, with its fields as placeholders).
+//!
+//! ```
+//! use lineup::messages::{Lang, fill, text};
+//!
+//! let t = text("rule.cluster_size", Lang::De).unwrap();
+//! let s = fill(t, &[("cluster", "Kleinstadt-2"), ("size", "8"), ("min", "6"), ("max", "7")]);
+//! assert_eq!(s, "Cluster Kleinstadt-2 hat 8 Mitglieder, erlaubt sind 6 bis 7");
+//! assert_eq!(Lang::from_tag("de-DE"), Lang::De);
+//! ```
+
+mod page;
+mod rules;
+mod settings;
+
+use serde::{Deserialize, Serialize};
+
+/// A language of the catalogue.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English (the default).
+    #[default]
+    En,
+    /// German.
+    De,
+}
+
+impl Lang {
+    /// Both languages.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::De];
+
+    /// The language of a tag such as `de`, `de-DE`, `de_DE.UTF-8` or
+    /// `en-GB`; English for anything that is not German.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag.trim().split(['-', '_', '.', ',']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("de") {
+            Lang::De
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The two-letter code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+        }
+    }
+}
+
+/// One entry: a key and its texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// Stable key, dotted (`page.solve`, `rule.cluster_size`).
+    pub key: &'static str,
+    /// English text.
+    pub en: &'static str,
+    /// German text.
+    pub de: &'static str,
+}
+
+impl Message {
+    /// The text in a language.
+    pub fn text(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::De => self.de,
+        }
+    }
+}
+
+/// Shorthand for the tables.
+pub(crate) const fn m(key: &'static str, en: &'static str, de: &'static str) -> Message {
+    Message { key, en, de }
+}
+
+/// Every entry of the catalogue.
+pub fn all() -> impl Iterator<Item = &'static Message> {
+    page::PAGE.iter().chain(settings::SETTINGS).chain(rules::RULES)
+}
+
+/// The text of a key in a language.
+pub fn text(key: &str, lang: Lang) -> Option<&'static str> {
+    all().find(|m| m.key == key).map(|m| m.text(lang))
+}
+
+/// A template with its `{name}` placeholders replaced; unknown names stay.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn placeholders(s: &str) -> BTreeSet<String> {
+        let mut set = BTreeSet::new();
+        let mut rest = s;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else { break };
+            set.insert(after[..close].to_string());
+            rest = &after[close + 1..];
+        }
+        set
+    }
+
+    #[test]
+    fn keys_are_unique_and_well_formed() {
+        let mut seen = BTreeSet::new();
+        for m in all() {
+            assert!(seen.insert(m.key), "duplicate key {}", m.key);
+            assert!(
+                m.key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '.' || c == '_'),
+                "{}",
+                m.key
+            );
+        }
+        assert!(seen.len() > 150, "{} keys", seen.len());
+    }
+
+    #[test]
+    fn both_languages_have_text_and_the_same_placeholders() {
+        for m in all() {
+            assert!(!m.en.trim().is_empty() && !m.de.trim().is_empty(), "{}", m.key);
+            assert_eq!(placeholders(m.en), placeholders(m.de), "{}", m.key);
+        }
+    }
+
+    #[test]
+    fn every_violation_kind_has_a_template() {
+        for rule in [
+            "missing",
+            "duplicate",
+            "unknown_member",
+            "duplicate_cluster_id",
+            "cluster_size",
+            "class_mix",
+            "pin",
+            "must_link",
+            "cannot_link",
+            "land_cap",
+            "cluster_count",
+        ] {
+            for lang in Lang::ALL {
+                assert!(text(&format!("rule.{rule}"), lang).is_some(), "rule.{rule}");
+            }
+        }
+    }
+
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(fill("{a} and {b} {c}", &[("a", "x"), ("b", "y")]), "x and y {c}");
+        assert_eq!(fill("no {", &[]), "no {");
+        assert_eq!(Lang::from_tag("en_US.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_tag("DE"), Lang::De);
+        assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+}
