@@ -70,3 +70,74 @@ pub async fn favicon() -> Response {
     serve("icon.svg")
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Keys the page asks the catalogue for: `t('key'`, `has('key'`,
+    /// `data-t="key"`, `data-t-title="key"`, `data-t-ph="key"`.
+    fn keys(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (open, close) in [
+            ("t('", '\''),
+            ("has('", '\''),
+            ("data-t=\"", '"'),
+            ("data-t-title=\"", '"'),
+            ("data-t-ph=\"", '"'),
+        ] {
+            for (i, _) in text.match_indices(open) {
+                let before = text[..i].chars().last();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.')
+                    && open.starts_with('t')
+                {
+                    continue;
+                }
+                let rest = &text[i + open.len()..];
+                if let Some(end) = rest.find(close) {
+                    let key = &rest[..end];
+                    if key.contains('.')
+                        && key
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
+                    {
+                        out.push(key.to_string());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_text_of_the_page_is_in_the_catalogue() {
+        let known: std::collections::HashSet<&str> = lineup::messages::all().map(|m| m.key).collect();
+        let mut used = 0;
+        for (path, _, bytes) in ASSETS {
+            let text = String::from_utf8_lossy(bytes);
+            for key in keys(&text) {
+                used += 1;
+                assert!(
+                    known.contains(key.as_str()),
+                    "{path} uses {key}, which the catalogue lacks"
+                );
+            }
+        }
+        assert!(used > 100, "only {used} keys found: is the scan broken?");
+    }
+
+    #[test]
+    fn the_page_has_its_test_hooks() {
+        let html = String::from_utf8_lossy(ASSETS[0].2);
+        for hook in ["file-input", "solve", "status", "score", "map"] {
+            assert!(html.contains(&format!("data-testid=\"{hook}\"")), "{hook}");
+        }
+        let cards = ASSETS.iter().find(|a| a.0 == "js/cards.js").unwrap();
+        let js = String::from_utf8_lossy(cards.2);
+        for hook in [
+            "data-testid=\"cluster\" data-cluster-id=",
+            "data-testid=\"member\" data-id=",
+        ] {
+            assert!(js.contains(hook), "{hook}");
+        }
+    }
+}

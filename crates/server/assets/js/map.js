@@ -1,0 +1,235 @@
+// The map: Länder outlines (BKG) in a Lambert conformal conic projection,
+// members as dots in their cluster's colour. Drawn on a canvas, so that the
+// whole register (10 794 dots) stays fast; hover shows a name and lights up
+// its cluster, a click explains the municipality.
+
+import { $, esc, perFrame } from './dom.js';
+import { get } from './api.js';
+import { state, changed } from './state.js';
+import { shownClusters, UNPLACED, reveal } from './cards.js';
+
+const RAD = Math.PI / 180;
+const P1 = 48.67 * RAD;
+const P2 = 53.67 * RAD;
+const P0 = 51 * RAD;
+const L0 = 10.5 * RAD;
+const N = Math.log(Math.cos(P1) / Math.cos(P2)) / Math.log(Math.tan(Math.PI / 4 + P2 / 2) / Math.tan(Math.PI / 4 + P1 / 2));
+const F = (Math.cos(P1) * Math.tan(Math.PI / 4 + P1 / 2) ** N) / N;
+const R0 = F / Math.tan(Math.PI / 4 + P0 / 2) ** N;
+
+/** Lambert conformal conic: (lon, lat) in degrees → plane (north up). */
+function project(lon, lat) {
+  const r = F / Math.tan(Math.PI / 4 + (lat * RAD) / 2) ** N;
+  const a = N * (lon * RAD - L0);
+  return [r * Math.sin(a), -(R0 - r * Math.cos(a))];
+}
+
+let rings = [];
+let bounds = null;
+let colours = [];
+let fit = null;
+let dots = [];
+let grid = new Map();
+let hover = null;
+const CELL = 16;
+
+/** Loads the outlines and colours. */
+export async function init() {
+  const o = await get('/api/outlines');
+  rings = o.rings.map((r) => ({ land: r.land, pts: r.points.map(([lon, lat]) => project(lon, lat)) }));
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const r of rings) for (const [x, y] of r.pts) {
+    x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y);
+  }
+  bounds = { x0, y0, x1, y1 };
+  $('#attribution').textContent = o.attribution.join(' · ');
+  const css = getComputedStyle(document.documentElement);
+  colours = Array.from({ length: 12 }, (_, i) => css.getPropertyValue(`--k${i}`).trim());
+  const canvas = $('#map');
+  new ResizeObserver(() => draw()).observe(canvas);
+  canvas.addEventListener('mousemove', onMove);
+  canvas.addEventListener('mouseleave', () => setHover(null));
+  canvas.addEventListener('click', onClick);
+}
+
+function size(n) {
+  if (n <= 60) return 6;
+  if (n <= 200) return 4.5;
+  if (n <= 1000) return 3;
+  return 1.7;
+}
+
+function locate(canvas) {
+  const w = canvas.clientWidth;
+  const h = canvas.clientHeight;
+  const pad = 12;
+  const s = Math.min((w - 2 * pad) / (bounds.x1 - bounds.x0), (h - 2 * pad) / (bounds.y1 - bounds.y0));
+  const ox = (w - s * (bounds.x1 - bounds.x0)) / 2;
+  const oy = (h - s * (bounds.y1 - bounds.y0)) / 2;
+  return { w, h, px: ([x, y]) => [ox + s * (x - bounds.x0), oy + s * (y - bounds.y0)] };
+}
+
+function drawNow() {
+  const canvas = $('#map');
+  if (!bounds || !canvas.clientWidth) return;
+  const dpr = window.devicePixelRatio || 1;
+  fit = locate(canvas);
+  if (canvas.width !== Math.round(fit.w * dpr) || canvas.height !== Math.round(fit.h * dpr)) {
+    canvas.width = Math.round(fit.w * dpr);
+    canvas.height = Math.round(fit.h * dpr);
+  }
+  const g = canvas.getContext('2d');
+  g.setTransform(dpr, 0, 0, dpr, 0, 0);
+  g.clearRect(0, 0, fit.w, fit.h);
+  g.beginPath();
+  for (const r of rings) {
+    r.pts.forEach((p, i) => {
+      const [x, y] = fit.px(p);
+      if (i) g.lineTo(x, y); else g.moveTo(x, y);
+    });
+    g.closePath();
+  }
+  g.fillStyle = '#e7ecf1';
+  g.fill('evenodd');
+  g.strokeStyle = '#9aa6b2';
+  g.lineWidth = 0.8;
+  g.stroke();
+
+  const clusters = shownClusters();
+  const n = clusters.reduce((s, c) => s + c.members.length, 0);
+  const r = size(n);
+  const hot = hover ? hover.cluster : state.hot;
+  dots = [];
+  grid = new Map();
+  const byColour = new Map();
+  clusters.forEach((c, i) => {
+    const colour = c.id === UNPLACED ? '#8a8a8a' : colours[i % 12];
+    for (const id of c.members) {
+      const m = state.byId.get(id);
+      if (!m) continue;
+      const [x, y] = fit.px(project(m.lon, m.lat));
+      const dot = { x, y, id, cluster: c.id, colour };
+      dots.push(dot);
+      const key = `${Math.floor(x / CELL)},${Math.floor(y / CELL)}`;
+      if (!grid.has(key)) grid.set(key, []);
+      grid.get(key).push(dot);
+      if (!byColour.has(colour)) byColour.set(colour, []);
+      byColour.get(colour).push(dot);
+    }
+  });
+  g.globalAlpha = hot ? 0.25 : 1;
+  for (const [colour, list] of byColour) {
+    g.fillStyle = colour;
+    g.beginPath();
+    for (const d of list) {
+      g.moveTo(d.x + r, d.y);
+      g.arc(d.x, d.y, r, 0, 2 * Math.PI);
+    }
+    g.fill();
+  }
+  g.globalAlpha = 1;
+  if (r >= 3) {
+    g.lineWidth = 2;
+    for (const d of dots) {
+      const mark = state.marks.get(d.id);
+      if (!mark) continue;
+      g.strokeStyle = mark === 'joined' ? '#1f7a3a' : mark === 'moved' ? '#c98f00' : '#0b5cad';
+      g.beginPath();
+      g.arc(d.x, d.y, r + 3, 0, 2 * Math.PI);
+      g.stroke();
+    }
+  }
+  if (hot) drawCluster(g, dots.filter((d) => d.cluster === hot), Math.max(r, 5));
+  const focus = dots.find((d) => d.id === state.focus);
+  if (focus) {
+    g.strokeStyle = '#14202b';
+    g.lineWidth = 2.5;
+    g.beginPath();
+    g.arc(focus.x, focus.y, Math.max(r, 5) + 4, 0, 2 * Math.PI);
+    g.stroke();
+  }
+  canvas.setAttribute('aria-label', `${clusters.length} clusters, ${n} municipalities`);
+}
+
+function drawCluster(g, list, r) {
+  if (!list.length) return;
+  const colour = list[0].colour;
+  if (list.length <= 12) {
+    g.strokeStyle = colour;
+    g.globalAlpha = 0.55;
+    g.lineWidth = 1.5;
+    g.beginPath();
+    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) {
+      g.moveTo(list[i].x, list[i].y);
+      g.lineTo(list[j].x, list[j].y);
+    }
+    g.stroke();
+    g.globalAlpha = 1;
+  }
+  g.fillStyle = colour;
+  g.strokeStyle = '#ffffff';
+  g.lineWidth = 2;
+  for (const d of list) {
+    g.beginPath();
+    g.arc(d.x, d.y, r + 1.5, 0, 2 * Math.PI);
+    g.fill();
+    g.stroke();
+  }
+  if (list.length <= 12) {
+    g.font = '600 13px system-ui, sans-serif';
+    g.lineWidth = 3.5;
+    g.strokeStyle = '#ffffff';
+    g.fillStyle = '#14202b';
+    for (const d of list) {
+      const name = state.byId.get(d.id).name;
+      g.strokeText(name, d.x + r + 4, d.y + 4);
+      g.fillText(name, d.x + r + 4, d.y + 4);
+    }
+  }
+}
+
+/** Redraws (at most once per frame). */
+export const draw = perFrame(drawNow);
+
+function nearest(x, y) {
+  let best = null;
+  let dist = 12 * 12;
+  const cx = Math.floor(x / CELL);
+  const cy = Math.floor(y / CELL);
+  for (let i = cx - 1; i <= cx + 1; i++) for (let j = cy - 1; j <= cy + 1; j++) {
+    for (const d of grid.get(`${i},${j}`) || []) {
+      const dd = (d.x - x) ** 2 + (d.y - y) ** 2;
+      if (dd < dist) { dist = dd; best = d; }
+    }
+  }
+  return best;
+}
+
+function setHover(d) {
+  const tip = $('#tooltip');
+  if (!d) {
+    tip.hidden = true;
+    if (hover) { hover = null; draw(); }
+    return;
+  }
+  const m = state.byId.get(d.id);
+  tip.innerHTML = `<b>${esc(m.name)}</b> · ${esc(m.state)} · ${esc(d.cluster === UNPLACED ? '–' : d.cluster)}`;
+  tip.style.left = `${d.x + 14}px`;
+  tip.style.top = `${d.y - 8}px`;
+  tip.hidden = false;
+  if (!hover || hover.cluster !== d.cluster) { hover = d; draw(); }
+}
+
+function onMove(e) {
+  const rect = e.target.getBoundingClientRect();
+  setHover(nearest(e.clientX - rect.left, e.clientY - rect.top));
+}
+
+function onClick(e) {
+  const rect = e.target.getBoundingClientRect();
+  const d = nearest(e.clientX - rect.left, e.clientY - rect.top);
+  if (!d) return;
+  state.focus = d.id;
+  changed('view');
+  reveal(d.cluster);
+}

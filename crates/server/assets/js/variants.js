@@ -1,0 +1,89 @@
+// What-if (municipalities joined or left: re-solve keeping the lineup as far
+// as possible, marking who joined and who moved) and alternatives (several
+// good lineups; flip between them and see who sits elsewhere).
+
+import { t } from './i18n.js';
+import { $, num, notice } from './dom.js';
+import { form } from './api.js';
+import { state, changed, remember, takeReport } from './state.js';
+import * as settings from './settings.js';
+import { runJob } from './solve.js';
+import { rescore } from './moves.js';
+
+/** The current lineup as a baseline: clusters with their members' data. */
+function baseline() {
+  return {
+    clusters: state.clusters.map((c) => ({
+      id: c.id,
+      members: c.members.map((id) => {
+        const r = state.byId.get(id) || {};
+        return { id, name: r.name, state: r.state, population: r.population, lat: r.lat, lon: r.lon };
+      }),
+    })),
+  };
+}
+
+/** Re-solves after joining and leaving, moving as few members as possible. */
+export async function whatif() {
+  const pairs = [...settings.params('problem'), ...settings.params('run'), ...settings.pinParams()];
+  const w = await runJob('whatif', '/api/whatif', pairs, form({ baseline: baseline() }));
+  if (!w) return;
+  remember();
+  takeReport(w, 'whatif');
+  state.marks = new Map();
+  for (const j of w.diff.joined) state.marks.set(j.id, 'joined');
+  for (const m of w.diff.moved) state.marks.set(m.id, 'moved');
+  state.alternatives = null;
+  notice(t('page.whatif.done', { joined: w.diff.joined.length, moved: w.diff.moved.length, left: w.diff.left.length }) +
+    (w.diff.notes.length ? `\n${w.diff.notes.join('\n')}` : ''));
+  changed('lineup');
+  rescore();
+}
+
+/** Computes alternatives and shows the first. */
+export async function alternatives() {
+  const k = $('#alt-count').value || '3';
+  const pairs = [...settings.params('problem'), ...settings.params('run'), ...settings.pinParams(), ['k', k]];
+  const a = await runJob('alternatives', '/api/alternatives', pairs, form());
+  if (!a) return;
+  state.alternatives = a;
+  if (a.note) notice(a.note);
+  show(0);
+}
+
+/** For each member of `b`: whether its cluster-mates differ from those in `a`. */
+function differs(a, b) {
+  const clusterOf = new Map();
+  a.clusters.forEach((c, i) => c.members.forEach((m) => clusterOf.set(m.id, i)));
+  const out = new Set();
+  for (const c of b.clusters) {
+    const count = new Map();
+    for (const m of c.members) count.set(clusterOf.get(m.id), (count.get(clusterOf.get(m.id)) || 0) + 1);
+    const best = [...count].sort((x, y) => y[1] - x[1])[0];
+    for (const m of c.members) if (!best || clusterOf.get(m.id) !== best[0]) out.add(m.id);
+  }
+  return out;
+}
+
+/** Shows alternative i (0-based). */
+export function show(i) {
+  const a = state.alternatives;
+  if (!a || !a.lineups.length) return;
+  const n = a.lineups.length;
+  state.altIndex = ((i % n) + n) % n;
+  const l = a.lineups[state.altIndex];
+  remember();
+  takeReport(l, 'alternative');
+  state.marks = new Map();
+  if (state.altIndex > 0) for (const id of differs(a.lineups[0], l)) state.marks.set(id, 'differs');
+  const gap = num(l.gap_to_best * 100, 2);
+  $('#alt-label').textContent = t('page.alt.label', { i: state.altIndex + 1, n, gap, d: l.differs_from_earlier.length ? l.differs_from_earlier[0] : 0 });
+  changed('lineup');
+  rescore();
+}
+
+/** Wires the flip buttons. */
+export function wire() {
+  $('#alt-prev').addEventListener('click', () => show(state.altIndex - 1));
+  $('#alt-next').addEventListener('click', () => show(state.altIndex + 1));
+}
