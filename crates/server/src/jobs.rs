@@ -63,12 +63,32 @@ pub enum Event {
     /// Progress of a block.
     Progress(Step),
     /// The answer.
-    Done(Result<String, ApiError>),
+    Done(Result<Box<dyn Reply>, ApiError>),
 }
 
-/// The work of a job: gets its cancel flag and a progress callback, and
-/// returns JSON text.
-pub type Work = Box<dyn FnOnce(&Cancel, &(dyn Fn(&Progress) + Sync)) -> Result<String, ApiError> + Send>;
+/// The answer of a job, written as JSON when it is sent: pretty (as the
+/// CLI prints it) for a plain answer, compact in an event stream.
+pub trait Reply: Send + std::fmt::Debug {
+    /// The JSON text.
+    fn json(&self, pretty: bool) -> Result<String, serde_json::Error>;
+}
+
+impl<T: Serialize + Send + std::fmt::Debug> Reply for T {
+    fn json(&self, pretty: bool) -> Result<String, serde_json::Error> {
+        if pretty {
+            serde_json::to_string_pretty(self).map(|mut s| {
+                s.push('\n');
+                s
+            })
+        } else {
+            serde_json::to_string(self)
+        }
+    }
+}
+
+/// The work of a job: gets its cancel flag and a progress callback.
+pub type Work =
+    Box<dyn FnOnce(&Cancel, &(dyn Fn(&Progress) + Sync)) -> Result<Box<dyn Reply>, ApiError> + Send>;
 
 /// The solve slots and the jobs that hold or wait for them.
 #[derive(Debug)]
@@ -182,7 +202,7 @@ impl Ticket {
         mut self,
         work: Work,
         events: Option<UnboundedSender<Event>>,
-    ) -> Result<String, ApiError> {
+    ) -> Result<Box<dyn Reply>, ApiError> {
         let send = |e: Event| {
             if let Some(tx) = &events {
                 let _ = tx.send(e);

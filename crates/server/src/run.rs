@@ -23,7 +23,7 @@ use crate::AppState;
 use crate::adapter;
 use crate::api::{PinArgs, blocking};
 use crate::error::ApiError;
-use crate::jobs::{CancelOnDrop, Event, Work};
+use crate::jobs::{CancelOnDrop, Event, Reply, Work};
 use crate::query;
 use crate::upload::Upload;
 
@@ -64,13 +64,13 @@ pub struct AlternativesQuery {
     pins: PinArgs,
 }
 
-/// Pretty JSON with a final newline, byte for byte what the CLI's
-/// `--format json` prints (fields in the report's order).
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, ApiError> {
-    let mut s = serde_json::to_string_pretty(value)
-        .map_err(|e| ApiError::new(crate::error::Kind::Internal, format!("cannot write JSON: {e}")))?;
-    s.push('\n');
-    Ok(s)
+/// A job's answer, boxed.
+fn reply<T: serde::Serialize + Send + std::fmt::Debug + 'static>(value: T) -> Box<dyn Reply> {
+    Box::new(value)
+}
+
+fn internal(e: serde_json::Error) -> ApiError {
+    ApiError::new(crate::error::Kind::Internal, format!("cannot write JSON: {e}"))
 }
 
 fn json_response(text: String) -> Response {
@@ -111,7 +111,7 @@ pub async fn solve(
     };
     let limit = options.time_limit.as_secs_f64();
     let work: Work =
-        Box::new(move |cancel, progress| to_json(&adapter::solve(&problem, &options, cancel, progress)?));
+        Box::new(move |cancel, progress| Ok(reply(adapter::solve(&problem, &options, cancel, progress)?)));
     start(&state, &headers, limit, work).await
 }
 
@@ -154,14 +154,14 @@ pub async fn whatif(
     };
     let limit = options.time_limit.as_secs_f64();
     let work: Work = Box::new(move |_cancel, _progress| {
-        to_json(&adapter::whatif(
+        Ok(reply(adapter::whatif(
             municipalities,
             settings,
             &baseline,
             &stability,
             &options,
             &name,
-        )?)
+        )?))
     });
     start(&state, &headers, limit, work).await
 }
@@ -190,7 +190,7 @@ pub async fn alternatives(
     };
     let limit = options.time_limit.as_secs_f64();
     let work: Work =
-        Box::new(move |_cancel, _progress| to_json(&adapter::alternatives(&problem, &count, &options)?));
+        Box::new(move |_cancel, _progress| Ok(reply(adapter::alternatives(&problem, &count, &options)?)));
     start(&state, &headers, limit, work).await
 }
 
@@ -226,7 +226,10 @@ async fn start(state: &Arc<AppState>, headers: &HeaderMap, time_limit: f64, work
         let result = ticket.run(work, None).await;
         drop(guard);
         return match result {
-            Ok(text) => json_response(text),
+            Ok(reply) => match reply.json(true) {
+                Ok(text) => json_response(text),
+                Err(e) => internal(e).into_response(),
+            },
             Err(e) => e.into_response(),
         };
     }
@@ -272,9 +275,12 @@ impl futures_core::Stream for Events {
             Event::Accepted { id, waiting } => sse("accepted", &json!({ "id": id, "waiting": waiting })),
             Event::Started => sse("started", &json!({})),
             Event::Progress(step) => sse("progress", &serde_json::to_value(step).unwrap_or_default()),
-            Event::Done(Ok(text)) => {
+            Event::Done(Ok(reply)) => {
                 self.finished = true;
-                SseEvent::default().event("result").data(text.trim_end())
+                match reply.json(false) {
+                    Ok(text) => SseEvent::default().event("result").data(text),
+                    Err(e) => sse("error", &serde_json::to_value(internal(e)).unwrap_or_default()),
+                }
             }
             Event::Done(Err(e)) => {
                 self.finished = true;

@@ -177,7 +177,10 @@ async fn progress_streams_and_a_job_can_be_cancelled() {
     let text = events_until(&mut body, "event: result").await;
     assert!(text.starts_with("event: accepted\ndata: {\"id\":"), "{text}");
     assert!(text.contains("event: progress\ndata: {\"block\":"), "{text}");
-    assert!(text.contains("\"status\": \"time_limit\"") || text.contains("\"status\": \"optimal\""));
+    assert!(
+        text.contains("\"status\":\"time_limit\"") || text.contains("\"status\":\"optimal\""),
+        "{text}"
+    );
 
     let second = request("POST", "/api/solve?time-limit=5")
         .header("accept", "text/event-stream")

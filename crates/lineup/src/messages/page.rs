@@ -267,6 +267,17 @@ pub(super) const PAGE: &[Message] = &[
         "Keyboard: Tab to a member, Enter picks it up; Tab to another cluster's name (move) or member (swap) and press Enter; Esc puts it back; Ctrl+Z undoes. With the mouse: drag a member onto another cluster, with Shift onto a member to swap.",
         "Tastatur: mit Tab zu einem Mitglied, Enter nimmt es auf; mit Tab zum Namen eines anderen Clusters (verschieben) oder zu einem Mitglied (tauschen) und Enter; Esc legt es zurück; Strg+Z macht rückgängig. Mit der Maus: Mitglied auf einen anderen Cluster ziehen, mit Umschalt auf ein Mitglied zum Tauschen.",
     ),
+    m("page.cards.find", "Find", "Suchen"),
+    m(
+        "page.cards.find.placeholder",
+        "municipality or cluster, then Enter",
+        "Kommune oder Cluster, dann Enter",
+    ),
+    m(
+        "page.cards.page",
+        "Clusters {from}–{to} of {total} (the map shows all)",
+        "Cluster {from}–{to} von {total} (die Karte zeigt alle)",
+    ),
     m("page.card.size", "{n} members", "{n} Mitglieder"),
     m("page.card.lands", "{n} Länder", "{n} Länder"),
     m(

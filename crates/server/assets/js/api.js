@@ -101,14 +101,16 @@ export async function job(path, pairs, body, onEvent, signal) {
   if (!r.ok) await answer(r);
   const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
+  let from = 0; // where to look for the end of the next event (a large result comes in many chunks)
   for (;;) {
     const { value, done } = await reader.read();
     if (done) break;
     buffer += value;
     let end;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
+    while ((end = buffer.indexOf('\n\n', from)) >= 0) {
       const block = buffer.slice(0, end);
       buffer = buffer.slice(end + 2);
+      from = 0;
       let name = 'message';
       const data = [];
       for (const line of block.split('\n')) {
@@ -121,6 +123,7 @@ export async function job(path, pairs, body, onEvent, signal) {
       if (name === 'error') throw new ApiError(payload.status || 500, payload);
       onEvent(name, payload);
     }
+    from = Math.max(0, buffer.length - 1);
   }
   throw new ApiError(0, { error: 'the connection closed before the answer' });
 }

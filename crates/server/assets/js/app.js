@@ -38,6 +38,7 @@ function controls() {
   $('#intro').hidden = lineup;
   $('#visual').hidden = !has;
   $('#keys-hint').hidden = !lineup;
+  $('.card-tools').hidden = !lineup;
   document.body.classList.toggle('busy', busy);
 }
 
@@ -91,6 +92,14 @@ function wire() {
   $('#redo').addEventListener('click', () => step(redo));
   $('#save-session').addEventListener('click', () => session.save());
   $('#lang').addEventListener('change', (e) => setLanguage(e.target.value));
+  $('#page-prev').addEventListener('click', () => cards.turn(-1));
+  $('#page-next').addEventListener('click', () => cards.turn(1));
+  $('#card-find').addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    e.target.classList.toggle('invalid', !cards.find(e.target.value));
+    changed('view');
+  });
   document.addEventListener('keydown', (e) => {
     if (e.target.closest('input, textarea, select')) return;
     const mod = e.ctrlKey || e.metaKey;

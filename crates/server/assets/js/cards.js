@@ -16,13 +16,17 @@ export const colourClass = (i) => `k${i % 12}`;
 const elements = new Map(); // cluster id → {el, sig}
 let renderToken = 0;
 
+let metricsFrom = null;
+let metricsById = new Map();
+
 /** Metrics of a cluster: from the last evaluation, else the last report. */
 export function metricsOf(id) {
-  const ev = state.evaluation;
-  const c = ev ? ev.clusters.find((x) => x.id === id) : null;
-  if (c) return { size_class: c.size_class, m: c.metrics };
-  const r = state.report && state.report.clusters.find((x) => x.id === id);
-  return r ? { size_class: r.size_class, m: r.metrics } : null;
+  const source = state.evaluation || state.report;
+  if (source !== metricsFrom) {
+    metricsFrom = source;
+    metricsById = new Map((source ? source.clusters : []).map((c) => [c.id, { size_class: c.size_class, m: c.metrics }]));
+  }
+  return metricsById.get(id) || null;
 }
 
 /** Clusters named by a broken rule. */
@@ -67,32 +71,74 @@ function cardHtml(c, i, broken) {
   if (broken) classes.push('broken');
   if (state.hot === c.id) classes.push('hot');
   return `<article class="${classes.join(' ')}" data-testid="cluster" data-cluster-id="${esc(c.id)}">` +
-    `<header><button type="button" class="target${state.selected ? ' armed' : ''}" title="${esc(t('page.card.target'))}">${esc(title)}</button>` +
+    `<header><button type="button" class="target" title="${esc(t('page.card.target'))}">${esc(title)}</button>` +
     `<span class="cls">${esc(x ? x.size_class : '')}</span>${c.id === UNPLACED ? '' : metricsHtml(c.id)}</header>` +
-    `<ol class="members">${c.members.map(memberHtml).join('')}</ol></article>`;
+    `<ol class="members">${c.members.slice(0, 200).map(memberHtml).join('')}</ol>` +
+    (c.members.length > 200 ? `<p class="hint">${esc(t('page.load.more_rows', { count: num(c.members.length - 200) }))}</p>` : '') +
+    '</article>';
 }
 
 function signature(c, i, broken) {
   const x = metricsOf(c.id);
-  const parts = [i % 12, broken, state.hot === c.id, !!state.selected, x ? JSON.stringify(x) : '', t('page.card.size', { n: 0 })];
+  const m = x ? x.m : null;
+  const parts = [i % 12, broken, state.hot === c.id, x ? x.size_class : '', m ? `${m.size}/${m.distinct_states}/${m.same_state_pairs}/${m.mixed_class_pairs}/${m.mean_distance_km}` : ''];
   for (const id of c.members) {
     parts.push(id, state.pins.has(id), state.marks.get(id) || '', state.selected === id, state.focus === id);
   }
   return parts.join('|');
 }
 
-/** The clusters to show: the lineup, plus a card for unplaced members. */
+/** The clusters to show: the lineup, plus a card for members in none
+ * (joined since the last solve; before any solve the map shows them). */
 export function shownClusters() {
   const list = state.clusters.slice();
-  const rest = unplaced();
-  if (rest.length && (list.length || state.input)) list.push({ id: UNPLACED, members: rest });
+  const rest = list.length ? unplaced() : [];
+  if (rest.length) list.push({ id: UNPLACED, members: rest });
   return list;
 }
 
-/** Draws the cards that changed. */
+/** Cards on one page: a large lineup is shown a page at a time (the map shows all). */
+export const PAGE = 120;
+let page = 0;
+
+function pageBar(total) {
+  const bar = $('#card-pages');
+  if (total <= PAGE) {
+    bar.hidden = true;
+    return;
+  }
+  const pages = Math.ceil(total / PAGE);
+  page = Math.min(page, pages - 1);
+  bar.hidden = false;
+  $('#page-label').textContent = t('page.cards.page', {
+    from: num(page * PAGE + 1),
+    to: num(Math.min(total, (page + 1) * PAGE)),
+    total: num(total),
+  });
+  $('#page-prev').disabled = page === 0;
+  $('#page-next').disabled = page >= pages - 1;
+}
+
+/** Turns the page by `delta`. */
+export function turn(delta) {
+  page = Math.max(0, page + delta);
+  render();
+  $('#cards').scrollIntoView({ block: 'start' });
+}
+
+/** The clusters on the map: the lineup, and every member in none (grey). */
+export function mapClusters() {
+  const rest = unplaced();
+  return rest.length ? [...state.clusters, { id: UNPLACED, members: rest }] : state.clusters;
+}
+
+/** Draws the cards that changed, a few milliseconds per frame. */
 export function render() {
   const box = $('#cards');
-  const list = shownClusters();
+  box.classList.toggle('armed', !!state.selected);
+  const all = shownClusters();
+  pageBar(all.length);
+  const list = all.length > PAGE ? all.slice(page * PAGE, (page + 1) * PAGE) : all;
   const broken = brokenClusters();
   const token = ++renderToken;
   const keep = new Set(list.map((c) => c.id));
@@ -105,23 +151,34 @@ export function render() {
   let i = 0;
   const step = () => {
     if (token !== renderToken) return;
-    const until = Math.min(list.length, i + (i === 0 ? 120 : 250));
+    const start = performance.now();
     let prev = i > 0 ? elements.get(list[i - 1].id)?.el : null;
-    for (; i < until; i++) {
-      const c = list[i];
-      const sig = signature(c, i, broken.has(c.id));
-      let e = elements.get(c.id);
-      if (!e || e.sig !== sig) {
-        const tpl = document.createElement('template');
-        tpl.innerHTML = cardHtml(c, i, broken.has(c.id));
-        const el = tpl.content.firstElementChild;
-        if (e) e.el.replaceWith(el);
-        e = { el, sig };
-        elements.set(c.id, e);
+    while (i < list.length && performance.now() - start < 12) {
+      // Cards to (re)draw in this batch: parsed in one go.
+      const batch = [];
+      const until = Math.min(list.length, i + 40);
+      for (let j = i; j < until; j++) {
+        const c = list[j];
+        const sig = signature(c, j, broken.has(c.id));
+        const e = elements.get(c.id);
+        if (!e || e.sig !== sig) batch.push([c, j, sig]);
       }
-      const want = prev ? prev.nextElementSibling : box.firstElementChild;
-      if (want !== e.el) box.insertBefore(e.el, want);
-      prev = e.el;
+      if (batch.length) {
+        const tpl = document.createElement('template');
+        tpl.innerHTML = batch.map(([c, j]) => cardHtml(c, j, broken.has(c.id))).join('');
+        const made = [...tpl.content.children];
+        batch.forEach(([c, , sig], k) => {
+          const old = elements.get(c.id);
+          if (old) old.el.replaceWith(made[k]);
+          elements.set(c.id, { el: made[k], sig });
+        });
+      }
+      for (; i < until; i++) {
+        const el = elements.get(list[i].id).el;
+        const want = prev ? prev.nextElementSibling : box.firstElementChild;
+        if (want !== el) box.insertBefore(el, want);
+        prev = el;
+      }
     }
     if (i < list.length) requestAnimationFrame(step);
   };
@@ -134,10 +191,34 @@ export function reset() {
   $('#cards').innerHTML = '';
 }
 
-/** Scrolls a cluster's card into view. */
+/** Shows a cluster's card: turns to its page and scrolls it into view. */
 export function reveal(clusterId) {
-  const e = elements.get(clusterId);
-  if (e) e.el.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  const at = shownClusters().findIndex((c) => c.id === clusterId);
+  if (at >= 0 && Math.floor(at / PAGE) !== page) {
+    page = Math.floor(at / PAGE);
+    render();
+  }
+  requestAnimationFrame(() => {
+    const e = elements.get(clusterId);
+    if (e) e.el.scrollIntoView({ block: 'nearest' });
+  });
+}
+
+/** Finds a cluster by its id or a member's name (or AGS) and shows it. */
+export function find(text) {
+  const q = text.trim().toLowerCase();
+  if (!q) return false;
+  for (const c of shownClusters()) {
+    const hit = c.id.toLowerCase() === q || c.members.some((id) => id === q || (state.byId.get(id)?.name || '').toLowerCase().startsWith(q));
+    if (hit) {
+      const id = c.members.find((m) => m === q || (state.byId.get(m)?.name || '').toLowerCase().startsWith(q));
+      if (id) state.focus = id;
+      state.hot = c.id;
+      reveal(c.id);
+      return true;
+    }
+  }
+  return false;
 }
 
 const ABBR = {

@@ -9,13 +9,20 @@ const ESC = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;
 /** Text made safe for innerHTML. */
 export const esc = (s) => String(s ?? '').replace(/[&<>"']/g, (c) => ESC[c]);
 
+const formats = new Map();
 /** A number in the page's language: 1 484 226 / 1.484.226, fixed decimals. */
 export function num(x, digits = 0) {
   if (x === null || x === undefined || Number.isNaN(x)) return '–';
-  return new Intl.NumberFormat(lang() === 'de' ? 'de-DE' : 'en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(x);
+  const key = `${lang()}:${digits}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang() === 'de' ? 'de-DE' : 'en-GB', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formats.set(key, f);
+  }
+  return f.format(x);
 }
 
 /** A signed change: +1, −2.35; zero as ±0. */

@@ -6,7 +6,7 @@
 import { $, esc, perFrame } from './dom.js';
 import { get } from './api.js';
 import { state, changed } from './state.js';
-import { shownClusters, UNPLACED, reveal } from './cards.js';
+import { mapClusters, UNPLACED, reveal } from './cards.js';
 
 const RAD = Math.PI / 180;
 const P1 = 48.67 * RAD;
@@ -52,7 +52,7 @@ export async function init() {
   canvas.addEventListener('click', onClick);
 }
 
-function size(n) {
+function radius(n) {
   if (n <= 60) return 6;
   if (n <= 200) return 4.5;
   if (n <= 1000) return 3;
@@ -69,18 +69,18 @@ function locate(canvas) {
   return { w, h, px: ([x, y]) => [ox + s * (x - bounds.x0), oy + s * (y - bounds.y0)] };
 }
 
-function drawNow() {
-  const canvas = $('#map');
-  if (!bounds || !canvas.clientWidth) return;
-  const dpr = window.devicePixelRatio || 1;
-  fit = locate(canvas);
-  if (canvas.width !== Math.round(fit.w * dpr) || canvas.height !== Math.round(fit.h * dpr)) {
-    canvas.width = Math.round(fit.w * dpr);
-    canvas.height = Math.round(fit.h * dpr);
-  }
-  const g = canvas.getContext('2d');
+function layer(fit, dpr) {
+  const c = document.createElement('canvas');
+  c.width = Math.round(fit.w * dpr);
+  c.height = Math.round(fit.h * dpr);
+  const g = c.getContext('2d');
   g.setTransform(dpr, 0, 0, dpr, 0, 0);
-  g.clearRect(0, 0, fit.w, fit.h);
+  return [c, g];
+}
+
+/** The Länder, drawn once per size. */
+function outlineLayer(fit, dpr) {
+  const [c, g] = layer(fit, dpr);
   g.beginPath();
   for (const r of rings) {
     r.pts.forEach((p, i) => {
@@ -94,11 +94,11 @@ function drawNow() {
   g.strokeStyle = '#9aa6b2';
   g.lineWidth = 0.8;
   g.stroke();
+  return c;
+}
 
-  const clusters = shownClusters();
-  const n = clusters.reduce((s, c) => s + c.members.length, 0);
-  const r = size(n);
-  const hot = hover ? hover.cluster : state.hot;
+/** Every member as a dot, drawn once per lineup; also the hover index. */
+function dotLayer(fit, dpr, clusters, r) {
   dots = [];
   grid = new Map();
   const byColour = new Map();
@@ -117,7 +117,7 @@ function drawNow() {
       byColour.get(colour).push(dot);
     }
   });
-  g.globalAlpha = hot ? 0.25 : 1;
+  const [canvas, g] = layer(fit, dpr);
   for (const [colour, list] of byColour) {
     g.fillStyle = colour;
     g.beginPath();
@@ -127,7 +127,6 @@ function drawNow() {
     }
     g.fill();
   }
-  g.globalAlpha = 1;
   if (r >= 3) {
     g.lineWidth = 2;
     for (const d of dots) {
@@ -139,6 +138,43 @@ function drawNow() {
       g.stroke();
     }
   }
+  return canvas;
+}
+
+const cache = { size: '', outline: null, lineup: null, dots: null };
+
+function drawNow() {
+  const canvas = $('#map');
+  if (!bounds || !canvas.clientWidth) return;
+  const dpr = window.devicePixelRatio || 1;
+  fit = locate(canvas);
+  const size = `${fit.w}x${fit.h}@${dpr}`;
+  if (canvas.width !== Math.round(fit.w * dpr) || canvas.height !== Math.round(fit.h * dpr)) {
+    canvas.width = Math.round(fit.w * dpr);
+    canvas.height = Math.round(fit.h * dpr);
+  }
+  const clusters = mapClusters();
+  const n = clusters.reduce((s, c) => s + c.members.length, 0);
+  const r = radius(n);
+  if (cache.size !== size) {
+    cache.size = size;
+    cache.outline = outlineLayer(fit, dpr);
+    cache.lineup = null;
+  }
+  const lineup = [state.clusters, state.byId, state.marks, n];
+  if (!cache.lineup || cache.lineup.some((x, i) => x !== lineup[i])) {
+    cache.lineup = lineup;
+    cache.dots = dotLayer(fit, dpr, clusters, r);
+  }
+  const g = canvas.getContext('2d');
+  g.setTransform(1, 0, 0, 1, 0, 0);
+  g.clearRect(0, 0, canvas.width, canvas.height);
+  g.drawImage(cache.outline, 0, 0);
+  const hot = hover ? hover.cluster : state.hot;
+  g.globalAlpha = hot ? 0.25 : 1;
+  g.drawImage(cache.dots, 0, 0);
+  g.globalAlpha = 1;
+  g.setTransform(dpr, 0, 0, dpr, 0, 0);
   if (hot) drawCluster(g, dots.filter((d) => d.cluster === hot), Math.max(r, 5));
   const focus = dots.find((d) => d.id === state.focus);
   if (focus) {

@@ -115,7 +115,8 @@ function restore(s) {
   state.report = s.report;
   state.origin = s.origin;
   state.solvedAt = s.solvedAt;
-  state.evaluation = null;
+  // The evaluation stays on show (most clusters are unchanged) until the
+  // restored lineup is scored again; `evaluatedFor` tells it is older.
   state.selected = null;
 }
 

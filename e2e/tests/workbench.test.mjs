@@ -1,0 +1,168 @@
+// The workbench in a real browser: load a fixture, solve, drag a member to
+// another cluster (the score changes and a breach is shown), undo, move by
+// keyboard, export the workbook and read it back, German texts — with no
+// console error and no request leaving this machine.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startServer, launch, watchedPage, shot, fixture } from '../lib.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const text = (page, sel) => page.locator(sel).first().textContent();
+const cards = (page) => page.locator('[data-testid="cluster"]');
+
+async function solved(page, file, settle = true) {
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.setInputFiles('[data-testid="file-input"]', fixture(file));
+  await page.waitForSelector('[data-testid="solve"]:not([disabled])');
+  await page.click('[data-testid="solve"]');
+  await page.waitForFunction(
+    () => ['optimal', 'time_limit', 'heuristic'].includes(document.querySelector('[data-testid="status"]').textContent),
+    null,
+    { timeout: 60_000 },
+  );
+  if (settle) await page.waitForFunction(() => window.lineupState.evaluation !== null);
+}
+
+/** The ids of each card's members, as the page shows them. */
+const lineupOnPage = (page) =>
+  page.$$eval('[data-testid="cluster"]', (els) =>
+    els.map((c) => ({ id: c.dataset.clusterId, members: [...c.querySelectorAll('[data-testid="member"]')].map((m) => m.dataset.id) })));
+
+test('load, solve, drag, see the breach, undo, export and read back', async () => {
+  const { page, problems } = await watchedPage(browser);
+  await solved(page, 'kfa-18.csv');
+  assert.equal(await cards(page).count(), 3);
+  assert.equal(await page.locator('[data-testid="member"]').count(), 18);
+  assert.equal(await page.locator('[data-testid="map"]').count(), 1);
+  const before = await text(page, '[data-testid="score"]');
+  const lineupBefore = await lineupOnPage(page);
+  await shot(page, '1-solved');
+
+  // Drag the first member of the first cluster onto the second cluster's card.
+  await cards(page).nth(0).scrollIntoViewIfNeeded();
+  await page.waitForTimeout(200);
+  const member = cards(page).nth(0).locator('[data-testid="member"]').first();
+  const id = await member.getAttribute('data-id');
+  const target = await cards(page).nth(1).getAttribute('data-cluster-id');
+  await member.dragTo(cards(page).nth(1));
+  await page.waitForFunction((b) => document.querySelector('[data-testid="score"]').textContent !== b, before);
+  assert.equal(await cards(page).nth(1).locator(`[data-testid="member"][data-id="${id}"]`).count(), 1);
+  const breaches = page.locator('[data-testid="breaches"]');
+  await breaches.waitFor({ state: 'visible' });
+  assert.match(await breaches.textContent(), new RegExp(`${target}.*(members|mixes)`));
+  assert.equal(await text(page, '[data-testid="status"]'), 'edited');
+  assert.notEqual(await text(page, '#delta'), '');
+  await page.locator('#why').filter({ hasText: /./ }).waitFor();
+  await shot(page, '2-dragged-breach');
+
+  // Undo restores the lineup, the score and the status.
+  await page.click('#undo');
+  await page.waitForFunction((b) => document.querySelector('[data-testid="score"]').textContent === b, before);
+  assert.deepEqual(await lineupOnPage(page), lineupBefore);
+  await breaches.waitFor({ state: 'hidden' });
+  assert.notEqual(await text(page, '[data-testid="status"]'), 'edited');
+
+  // The keyboard way: Enter picks a member up, Enter on another cluster's name puts it down.
+  await cards(page).nth(2).locator('[data-testid="member"]').first().focus();
+  await page.keyboard.press('Enter');
+  await cards(page).nth(0).locator('.target').focus();
+  await page.keyboard.press('Enter');
+  await breaches.waitFor({ state: 'visible' });
+  assert.equal((await lineupOnPage(page))[0].members.length, 7);
+  await page.keyboard.press('Control+z');
+  await breaches.waitFor({ state: 'hidden' });
+  assert.deepEqual(await lineupOnPage(page), lineupBefore);
+
+  // Export the workbook and read it back through the server's reader.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="xlsx"]')]);
+  assert.match(download.suggestedFilename(), /\.xlsx$/);
+  const xlsx = readFileSync(await download.path());
+  assert.equal(xlsx.subarray(0, 2).toString(), 'PK');
+  const body = new FormData();
+  body.append('input', new Blob([readFileSync(fixture('kfa-18.csv'))]), 'kfa-18.csv');
+  body.append('lineup', new Blob([xlsx]), 'lineup.xlsx');
+  const r = await fetch(`${server.url}api/evaluate`, { method: 'POST', body });
+  assert.equal(r.status, 200);
+  const back = await r.json();
+  assert.equal(back.valid, true);
+  const sorted = (l) => l.map((c) => ({ id: c.id, members: [...c.members].sort() }));
+  assert.deepEqual(
+    sorted(back.report.clusters.map((c) => ({ id: c.id, members: c.members.map((m) => m.id) }))),
+    sorted(lineupBefore),
+  );
+  assert.equal(back.report.status === 'optimal' || back.report.status === 'evaluated', true);
+
+  assert.deepEqual(problems(), []);
+});
+
+test('German texts, explanations and the other exports', async () => {
+  const { page, problems } = await watchedPage(browser);
+  await solved(page, 'growth-60.csv');
+  await page.selectOption('#lang', 'de');
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  assert.equal(await text(page, '[data-testid="solve"]'), 'Berechnen');
+  await page.locator('[data-testid="member"]').first().click();
+  await page.locator('#explanation table').waitFor();
+  assert.match(await text(page, '#explanation'), /Wechsel nach/);
+  await page.locator('[data-testid="map"]').hover({ position: { x: 200, y: 200 } });
+  await shot(page, '3-german-explained');
+  for (const format of ['csv', 'json', 'geojson', 'svg', 'png']) {
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${format}"]`)]);
+    assert.match(d.suggestedFilename(), new RegExp(`\\.${format}$`));
+    const bytes = readFileSync(await d.path());
+    assert.ok(bytes.length > 100, `${format}: ${bytes.length} bytes`);
+    if (format === 'png') assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
+  }
+  await page.selectOption('#lang', 'en');
+  assert.deepEqual(problems(), []);
+});
+
+test('bad files and settings get clear messages', async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.setInputFiles('[data-testid="file-input"]', fixture('bad/bad-population.csv'));
+  const notice = page.locator('#notice.error');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /bad-population\.csv: row \d+, field `population`/);
+  await page.setInputFiles('[data-testid="file-input"]', fixture('eight-grossstaedte.csv'));
+  await page.waitForSelector('[data-testid="solve"]:not([disabled])');
+  await page.click('[data-testid="solve"]');
+  await notice.filter({ hasText: 'no feasible lineup' }).waitFor();
+  await page.fill('#opt-cluster-size', '9..3');
+  await page.click('[data-testid="solve"]');
+  await notice.filter({ hasText: '--cluster-size' }).waitFor();
+  assert.equal(await page.locator('.field.invalid[data-flag="cluster-size"]').count(), 1);
+  await shot(page, '4-errors');
+  // The server's errors (4xx) are answers the page shows, not console errors.
+  assert.deepEqual(problems().filter((p) => !/status of 4\d\d/.test(p)), []);
+});
+
+test('a solve can be cancelled and the page says so', async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.setInputFiles('[data-testid="file-input"]', fixture('growth-60.csv'));
+  await page.fill('#opt-time-limit', '30');
+  await page.click('[data-testid="solve"]');
+  await page.locator('#progress li').first().waitFor();
+  await page.click('#cancel');
+  await page.locator('#notice', { hasText: /Cancelled/ }).waitFor();
+  assert.equal(await page.locator('[data-testid="solve"]:not([disabled])').count(), 1);
+  assert.deepEqual(problems().filter((p) => !/status of 4\d\d/.test(p)), []);
+});
