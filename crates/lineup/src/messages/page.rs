@@ -342,8 +342,8 @@ pub(super) const PAGE: &[Message] = &[
     ),
     m(
         "page.explain.bordering",
-        "Neighbouring Länder",
-        "Benachbarte Länder",
+        "Members from neighbouring Länder",
+        "Mitglieder aus Nachbarländern",
     ),
     m("page.explain.nearest", "Nearest member", "Nächstes Mitglied"),
     m("page.explain.none", "none", "keine"),
