@@ -166,3 +166,62 @@ test('a solve can be cancelled and the page says so', async () => {
   assert.equal(await page.locator('[data-testid="solve"]:not([disabled])').count(), 1);
   assert.deepEqual(problems().filter((p) => !/status of 4\d\d/.test(p)), []);
 });
+
+test('what-if after leaving and joining, alternatives, re-optimise, session', async () => {
+  const { page, problems } = await watchedPage(browser);
+  page.on('dialog', (d) => d.accept());
+  await solved(page, 'growth-60.csv');
+  const members = await page.locator('[data-testid="member"]').count();
+
+  // One leaves (taken off the list), one joins from the register search.
+  const leaving = page.locator('[data-testid="member"]').first();
+  const leftId = await leaving.getAttribute('data-id');
+  await leaving.locator('.remove').click();
+  await page.locator('#add-box summary').click();
+  await page.fill('#search', 'Gotha');
+  await page.locator('#results button').first().click();
+  await page.locator('[data-cluster-id="\u0000unplaced"]').waitFor();
+  await page.locator('[data-testid="breaches"]').waitFor({ state: 'visible' });
+  await page.click('#whatif');
+  await page.locator('.member .mark.joined').first().waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator(`[data-testid="member"][data-id="${leftId}"]`).count(), 0);
+  assert.match(await text(page, '#notice'), /1 joined, \d+ moved, 1 left/);
+  assert.equal(await page.locator('[data-testid="member"]').count(), members);
+  assert.equal(await page.locator('[data-testid="member"][data-id="16067029"]').count(), 1);
+  await page.locator('[data-testid="breaches"]').waitFor({ state: 'hidden' });
+  await shot(page, '5-whatif');
+
+  // Alternatives: flip to the second, members elsewhere are marked.
+  await page.fill('#alt-count', '2');
+  await page.click('#alternatives');
+  await page.locator('#flip:not([hidden])').waitFor({ timeout: 90_000 });
+  await page.click('#alt-next');
+  await page.waitForFunction(() => window.lineupState.altIndex === 1);
+  assert.match(await text(page, '#alt-label'), /2/);
+
+  // A swap by click, then re-optimise around it: the swapped members stay put.
+  const a = page.locator('[data-testid="cluster"]').nth(2).locator('[data-testid="member"]').first();
+  const b = page.locator('[data-testid="cluster"]').nth(3).locator('[data-testid="member"]').first();
+  const [ida, idb] = [await a.getAttribute('data-id'), await b.getAttribute('data-id')];
+  const cb = await page.locator('[data-testid="cluster"]').nth(3).getAttribute('data-cluster-id');
+  await a.click();
+  await b.click();
+  await page.waitForFunction((id) => window.lineupState.focus === id && window.lineupState.origin === 'edit', ida);
+  await page.waitForSelector('#reoptimise:not([disabled])');
+  await page.click('#reoptimise');
+  await page.waitForFunction(() => window.lineupState.origin === 'solve', null, { timeout: 60_000 });
+  assert.equal(await page.locator(`[data-cluster-id="${cb}"] [data-testid="member"][data-id="${ida}"]`).count(), 1);
+
+  // Save the session and load it again.
+  const [saved] = await Promise.all([page.waitForEvent('download'), page.click('#save-session')]);
+  const file = await saved.path();
+  const before = await lineupOnPage(page);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.setInputFiles('[data-testid="file-input"]', { name: 'session.json', mimeType: 'application/json', buffer: readFileSync(file) });
+  await page.waitForFunction(() => window.lineupState.evaluation !== null);
+  assert.deepEqual(await lineupOnPage(page), before);
+  assert.ok(['optimal', 'evaluated'].includes(await text(page, '[data-testid="status"]')));
+  assert.equal(idb.length > 0, true);
+  assert.deepEqual(problems(), []);
+});

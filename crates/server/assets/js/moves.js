@@ -106,6 +106,8 @@ export function remove(id) {
   const r = state.byId.get(id);
   if (!r || !window.confirm(t('page.member.remove.confirm', { name: r.name }))) return;
   remember_();
+  const from = assignment().get(id);
+  if (from) state.left = new Map([...state.left, [id, { row: r, cluster: from }]]);
   state.clusters = state.clusters.map((c) => ({ id: c.id, members: c.members.filter((m) => m !== id) }));
   state.pins.delete(id);
   setInput({ ...state.input, rows: state.input.rows.filter((x) => x.id !== id) });

@@ -12,6 +12,9 @@ export const state = {
   clusters: [],
   /** id → cluster id the member is fixed to. */
   pins: new Map(),
+  /** Members taken off the list since the last solve: id → {row, cluster}
+   * (the what-if's baseline still holds them, so they are reported as left). */
+  left: new Map(),
   /** id → 'joined' | 'moved' | 'differs'. */
   marks: new Map(),
   /** The last report that belongs to `clusters` (solve, what-if, or a valid edit). */
@@ -80,6 +83,7 @@ export function takeReport(report, origin) {
   state.evaluation = null;
   state.origin = origin;
   state.solvedAt = assignment();
+  state.left = new Map();
   state.selected = null;
 }
 
@@ -100,6 +104,7 @@ function snapshot() {
     clusters: state.clusters.map((c) => ({ id: c.id, members: [...c.members] })),
     pins: [...state.pins],
     marks: [...state.marks],
+    left: state.left,
     rows: state.input ? state.input.rows : null,
     report: state.report,
     origin: state.origin,
@@ -111,6 +116,7 @@ function restore(s) {
   state.clusters = s.clusters;
   state.pins = new Map(s.pins);
   state.marks = new Map(s.marks);
+  state.left = s.left;
   if (s.rows && state.input) setInput({ ...state.input, rows: s.rows });
   state.report = s.report;
   state.origin = s.origin;

@@ -10,15 +10,17 @@ import * as settings from './settings.js';
 import { runJob } from './solve.js';
 import { rescore } from './moves.js';
 
-/** The current lineup as a baseline: clusters with their members' data. */
+/** The current lineup as a baseline: clusters with their members' data,
+ * and the members taken off the list where they were (so they "leave"). */
 function baseline() {
+  const data = (id, r) => ({ id, name: r.name, state: r.state, population: r.population, lat: r.lat, lon: r.lon });
   return {
     clusters: state.clusters.map((c) => ({
       id: c.id,
-      members: c.members.map((id) => {
-        const r = state.byId.get(id) || {};
-        return { id, name: r.name, state: r.state, population: r.population, lat: r.lat, lon: r.lon };
-      }),
+      members: [
+        ...c.members.map((id) => data(id, state.byId.get(id) || {})),
+        ...[...state.left].filter(([, l]) => l.cluster === c.id).map(([id, l]) => data(id, l.row)),
+      ],
     })),
   };
 }
