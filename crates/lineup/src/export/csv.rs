@@ -1,5 +1,5 @@
 //! A lineup as CSV: one row per member under
-//! [`MEMBER_COLUMNS`](crate::report::MEMBER_COLUMNS), the form
+//! [`crate::report::MEMBER_COLUMNS`], the form
 //! `lineup solve --format csv` writes and `read_lineup` reads back.
 
 use crate::report::{MEMBER_COLUMNS, Report};
