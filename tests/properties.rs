@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 use std::time::Duration;
 
 use lineup::{
-    Cluster, ClusterSize, Comparability, Land, Lineup, Municipality, Problem, Settings, SolveOptions,
+    Cluster, ClusterSize, Comparability, Land, LatLon, Lineup, Municipality, Problem, Settings, SolveOptions,
     SolverChoice, Status, solve, verify,
 };
 use proptest::prelude::*;
@@ -64,28 +64,29 @@ fn problem(c: &Case) -> Option<Problem> {
                 format!("M{i}"),
                 Land::ALL[l as usize * 3],
                 pop,
-                lat,
-                lon,
+                LatLon { lat, lon },
             );
             if c.pin == Some(i) { m.with_cluster("P") } else { m }
         })
         .collect();
     let mut s = Settings::default()
-        .cluster_size(ClusterSize::new(c.size.0, c.size.1))
-        .comparability(if c.adjacent {
+        .with_cluster_size(ClusterSize::new(c.size.0, c.size.1))
+        .with_comparability(if c.adjacent {
             Comparability::Adjacent
         } else {
             Comparability::Strict
         });
-    s.max_per_land = c.cap;
+    if let Some(cap) = c.cap {
+        s = s.with_max_per_land(cap);
+    }
     if let Some((a, b)) = c.cannot {
         if a < n && b < n && a != b {
-            s = s.cannot_link(format!("m{a}"), format!("m{b}"));
+            s = s.with_cannot_link(format!("m{a}"), format!("m{b}"));
         }
     }
     if let Some((a, b)) = c.must {
         if a < n && b < n && a != b {
-            s = s.must_link(format!("m{a}"), format!("m{b}"));
+            s = s.with_must_link(format!("m{a}"), format!("m{b}"));
         }
     }
     Problem::new(ms, s).ok()
@@ -95,7 +96,7 @@ fn problem(c: &Case) -> Option<Problem> {
 /// by the verifier; returns the best value, if any partition is feasible.
 fn brute_force(p: &Problem) -> Option<lineup::Lex> {
     let n = p.municipalities().len();
-    let weights = p.settings().weights;
+    let weights = p.settings().weights();
     let mut a = vec![0usize; n];
     let mut best: Option<lineup::Lex> = None;
     loop {
@@ -157,8 +158,8 @@ fn brute_force(p: &Problem) -> Option<lineup::Lex> {
 
 fn options(seed: u64) -> SolveOptions {
     SolveOptions::default()
-        .time_limit(Duration::from_secs(30))
-        .seed(seed)
+        .with_time_limit(Duration::from_secs(30))
+        .with_seed(seed)
 }
 
 /// 40 cases, no shrinking, a fixed seed (reproducible CI) unless
@@ -194,7 +195,7 @@ proptest! {
             (Ok(s), Some(best)) => {
                 prop_assert!(verify(&p, &s.lineup).is_ok());
                 prop_assert_eq!(s.status, Status::Optimal, "{:?}", s.blocks);
-                let got = s.verified.score.value(&p.settings().weights);
+                let got = s.verified.score.value(&p.settings().weights());
                 prop_assert_eq!(got.cmp_tol(&best), Ordering::Equal, "solver {} vs brute force {}", got, best);
             }
             (Err(_), None) => {}
@@ -206,14 +207,14 @@ proptest! {
     #[test]
     fn heuristic_passes_the_verifier_and_is_deterministic(c in case(), seed in 0u64..1000) {
         let Some(p) = problem(&c) else { return Ok(()) };
-        let o = options(seed).solver(SolverChoice::Heuristic);
+        let o = options(seed).with_solver(SolverChoice::Heuristic);
         let (a, b) = (solve(&p, &o), solve(&p, &o));
         match (a, b) {
             (Ok(a), Ok(b)) => {
                 prop_assert!(verify(&p, &a.lineup).is_ok());
                 prop_assert_eq!(&a.lineup, &b.lineup);
                 if let Some(best) = brute_force(&p) {
-                    let got = a.verified.score.value(&p.settings().weights);
+                    let got = a.verified.score.value(&p.settings().weights());
                     prop_assert_ne!(got.cmp_tol(&best), Ordering::Greater);
                 }
             }

@@ -1,6 +1,7 @@
 //! Integration tests: one binary, grouped by topic.
 
 mod analysis;
+mod architecture;
 mod bad_input;
 mod cli;
 mod inputs;

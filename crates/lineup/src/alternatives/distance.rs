@@ -9,8 +9,7 @@ use crate::lineup::Lineup;
 /// The partition distance between two lineups of the same `n` municipalities.
 ///
 /// ```
-/// use lineup::{Cluster, Lineup};
-/// use lineup::alternatives::partition_distance;
+/// use lineup::{Cluster, Lineup, partition_distance};
 /// let a = Lineup { clusters: vec![
 ///     Cluster { id: "A".into(), members: vec![0, 1, 2] },
 ///     Cluster { id: "B".into(), members: vec![3, 4, 5] },

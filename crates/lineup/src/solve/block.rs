@@ -36,7 +36,7 @@ impl MunicipalityWeights {
             units: members.iter().map(|&i| UnitVector::new(ms[i].location)).collect(),
             land: members.iter().map(|&i| ms[i].land.index() as u8).collect(),
             class: members.iter().map(|&i| problem.class_of(i).0).collect(),
-            weights: problem.settings().weights,
+            weights: problem.settings().weights(),
             non_bordering,
         }
     }
@@ -114,6 +114,8 @@ pub(crate) struct BlockModel {
     /// Number of distinct pin labels (groups `0..pins` are pinned clusters).
     pub pins: usize,
     pub strict: bool,
+    /// Number of size classes of the scheme.
+    pub class_count: usize,
 }
 
 impl BlockModel {
@@ -138,10 +140,10 @@ impl BlockModel {
         rules.must_link = pairs(problem.must_link());
         rules.cannot_link = pairs(problem.cannot_link());
         let weights = MunicipalityWeights::new(problem, &members);
-        if let Some(cap) = settings.max_per_land {
+        if let Some(cap) = settings.max_per_land() {
             rules.cap = Some((weights.land.clone(), cap));
         }
-        let strict = settings.comparability == Comparability::Strict;
+        let strict = settings.comparability() == Comparability::Strict;
         if !strict {
             rules.span = Some(weights.class.clone());
             rules.quotas = block.composition.as_ref().and_then(|c| {
@@ -155,8 +157,9 @@ impl BlockModel {
         }
         BlockModel {
             clusters: block.clusters,
-            size: settings.cluster_size,
+            size: settings.cluster_size(),
             pins: block.pins.len(),
+            class_count: settings.classes().len(),
             members,
             weights,
             rules,

@@ -7,9 +7,8 @@
 //! finds the best columns (pricing) or all columns above a threshold (to
 //! close the gap exactly).
 
-use std::time::Instant;
-
 use super::block::BlockModel;
+use crate::cancel::Stop;
 
 /// A set of members or units, as bits.
 pub(crate) type Bits = u128;
@@ -53,8 +52,8 @@ pub(crate) struct ColumnSpace {
 
 /// Why an enumeration stopped early.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Stop {
-    /// The node budget or the deadline ran out.
+pub(crate) enum Halt {
+    /// The node budget or the deadline ran out, or the search was cancelled.
     Budget,
     /// More columns than allowed passed the threshold.
     TooMany,
@@ -361,8 +360,8 @@ impl ColumnSpace {
         keep_best: Option<usize>,
         limit: usize,
         node_budget: u64,
-        deadline: Option<Instant>,
-    ) -> Result<Vec<(f64, Bits)>, Stop> {
+        stop: &Stop,
+    ) -> Result<Vec<(f64, Bits)>, Halt> {
         let u = self.units.len();
         let b = self.max;
         // Per unit: half the sum of its r most rewarding pair values, r < b.
@@ -399,7 +398,7 @@ impl ColumnSpace {
             limit,
             nodes: 0,
             node_budget,
-            deadline,
+            stop,
             found: Vec::new(),
             scratch: Vec::with_capacity(u),
         };
@@ -424,13 +423,13 @@ struct Search<'a> {
     limit: usize,
     nodes: u64,
     node_budget: u64,
-    deadline: Option<Instant>,
+    stop: &'a Stop,
     found: Vec<(f64, Bits)>,
     scratch: Vec<f64>,
 }
 
 impl Search<'_> {
-    fn record(&mut self, value: f64, units: Bits) -> Result<(), Stop> {
+    fn record(&mut self, value: f64, units: Bits) -> Result<(), Halt> {
         if value < self.threshold {
             return Ok(());
         }
@@ -443,7 +442,7 @@ impl Search<'_> {
                     self.threshold = self.threshold.max(self.found[k.max(1) - 1].0);
                 }
             }
-            None if self.found.len() > self.limit => return Err(Stop::TooMany),
+            None if self.found.len() > self.limit => return Err(Halt::TooMany),
             _ => {}
         }
         Ok(())
@@ -481,12 +480,10 @@ impl Search<'_> {
         lands: [u8; 16],
         class: (u8, u8),
         gains: &[f64],
-    ) -> Result<(), Stop> {
+    ) -> Result<(), Halt> {
         self.nodes += 1;
-        if self.nodes > self.node_budget
-            || (self.nodes % 65_536 == 0 && self.deadline.is_some_and(|d| Instant::now() >= d))
-        {
-            return Err(Stop::Budget);
+        if self.nodes > self.node_budget || (self.nodes % 65_536 == 0 && self.stop.now()) {
+            return Err(Halt::Budget);
         }
         let sp = self.space;
         if chosen != 0 && size >= sp.min {
