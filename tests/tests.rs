@@ -3,6 +3,7 @@
 mod analysis;
 mod architecture;
 mod bad_input;
+mod cancel;
 mod cli;
 mod inputs;
 mod mdgp;

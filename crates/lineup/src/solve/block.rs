@@ -8,6 +8,7 @@ use crate::ilp::Milp;
 use crate::objective::{Lex, Weights};
 use crate::problem::{Block, Problem};
 use crate::settings::{ClusterSize, Comparability};
+use crate::size_class::ClassId;
 
 /// Blocks up to this many members get a precomputed weight matrix.
 pub(crate) const DENSE_LIMIT: usize = 2_000;
@@ -114,6 +115,8 @@ pub(crate) struct BlockModel {
     /// Number of distinct pin labels (groups `0..pins` are pinned clusters).
     pub pins: usize,
     pub strict: bool,
+    /// Which size classes may share a cluster.
+    pub comparability: Comparability,
     /// Number of size classes of the scheme.
     pub class_count: usize,
 }
@@ -160,6 +163,7 @@ impl BlockModel {
             size: settings.cluster_size(),
             pins: block.pins.len(),
             class_count: settings.classes().len(),
+            comparability: settings.comparability(),
             members,
             weights,
             rules,
@@ -169,6 +173,14 @@ impl BlockModel {
 
     pub fn len(&self) -> usize {
         self.members.len()
+    }
+
+    /// Whether members `i` and `j` may share a cluster by their size classes.
+    #[inline]
+    pub fn may_share(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (self.weights.class[i], self.weights.class[j]);
+        self.comparability
+            .allows_span(ClassId(a.min(b)), ClassId(a.max(b)))
     }
 
     pub fn bounds(&self) -> Vec<(usize, usize)> {

@@ -75,7 +75,7 @@ fn partner_upper_bound(model: &BlockModel) -> f64 {
         .into_par_iter()
         .map(|i| {
             let mut vals: Vec<f64> = (0..n)
-                .filter(|&j| j != i && w.class[i].abs_diff(w.class[j]) <= if model.strict { 0 } else { 1 })
+                .filter(|&j| j != i && model.may_share(i, j))
                 .map(|j| {
                     let (p, s) = w.terms(i, j);
                     if weighted { s - p } else { s }

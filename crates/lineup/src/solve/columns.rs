@@ -7,8 +7,15 @@
 //! finds the best columns (pricing) or all columns above a threshold (to
 //! close the gap exactly).
 
+use std::collections::HashMap;
+
+use petgraph::unionfind::UnionFind;
+
 use super::block::BlockModel;
 use crate::cancel::Stop;
+use crate::engine::Items;
+use crate::settings::Comparability;
+use crate::size_class::ClassId;
 
 /// A set of members or units, as bits.
 pub(crate) type Bits = u128;
@@ -47,7 +54,26 @@ pub(crate) struct ColumnSpace {
     pub min: usize,
     pub max: usize,
     cap: Option<usize>,
-    span: bool,
+    comparability: Comparability,
+}
+
+/// What the rules need to know of a cluster under construction.
+#[derive(Clone, Copy, Debug)]
+struct Tally {
+    size: usize,
+    pin: Option<usize>,
+    lands: [u8; 16],
+    /// Smallest and largest size class.
+    class: (u8, u8),
+}
+
+impl Tally {
+    const EMPTY: Tally = Tally {
+        size: 0,
+        pin: None,
+        lands: [0; 16],
+        class: (u8::MAX, 0),
+    };
 }
 
 /// Why an enumeration stopped early.
@@ -60,49 +86,50 @@ pub(crate) enum Halt {
 }
 
 impl ColumnSpace {
-    /// `None` if the block is too large for the column method.
+    /// `None` if the block is too large for the column method (or its rules
+    /// contradict each other, which the heuristic step reports first).
+    ///
+    /// The units are the engine's items (members merged by must-links),
+    /// with the items pinned to one cluster merged too: clusters are
+    /// unlabelled here, so members pinned together must share a column.
     pub fn new(model: &BlockModel) -> Option<ColumnSpace> {
         let n = model.len();
         if n > MAX_MEMBERS || n == 0 {
             return None;
         }
-        let mut unit_of: Vec<usize> = (0..n).collect();
-        // Union-find over must-links.
-        fn find(p: &mut [usize], mut x: usize) -> usize {
-            while p[x] != x {
-                p[x] = p[p[x]];
-                x = p[x];
-            }
-            x
-        }
-        for &(a, b) in &model.rules.must_link {
-            let (ra, rb) = (find(&mut unit_of, a), find(&mut unit_of, b));
-            if ra != rb {
-                unit_of[ra.max(rb)] = ra.min(rb);
+        let items = Items::build(&model.instance()).ok()?;
+        let mut same_pin = UnionFind::<usize>::new(items.members.len());
+        let mut first_with: HashMap<usize, usize> = HashMap::new();
+        for (x, pin) in items.pinned.iter().enumerate() {
+            if let Some(g) = pin {
+                same_pin.union(x, *first_with.entry(*g).or_insert(x));
             }
         }
+        // Units in order of their smallest member (items are in that order).
+        let mut unit_of_root: HashMap<usize, usize> = HashMap::new();
         let mut units: Vec<Vec<usize>> = Vec::new();
-        let mut index = vec![usize::MAX; n];
-        for i in 0..n {
-            let r = find(&mut unit_of, i);
-            if index[r] == usize::MAX {
-                index[r] = units.len();
+        let mut unit_pin: Vec<Option<usize>> = Vec::new();
+        let mut unit_of_item = vec![0; items.members.len()];
+        for (x, members) in items.members.iter().enumerate() {
+            let u = *unit_of_root.entry(same_pin.find_mut(x)).or_insert_with(|| {
                 units.push(Vec::new());
-            }
-            units[index[r]].push(i);
+                unit_pin.push(None);
+                units.len() - 1
+            });
+            unit_of_item[x] = u;
+            units[u].extend(members);
+            unit_pin[u] = unit_pin[u].or(items.pinned[x]);
         }
-        let unit_index: Vec<usize> = (0..n).map(|i| index[find(&mut unit_of, i)]).collect();
+        for m in &mut units {
+            m.sort_unstable();
+        }
         let u = units.len();
         let w = &model.weights;
-        let mut unit_pin = vec![None; u];
-        for &(i, g) in &model.rules.pinned {
-            unit_pin[unit_index[i]] = Some(g);
-        }
         let mut unit_cannot: Vec<Bits> = vec![0; u];
-        for &(a, b) in &model.rules.cannot_link {
-            let (x, y) = (unit_index[a], unit_index[b]);
-            unit_cannot[x] |= (1 as Bits) << y;
-            unit_cannot[y] |= (1 as Bits) << x;
+        for (x, others) in items.cannot.iter().enumerate() {
+            for &y in others {
+                unit_cannot[unit_of_item[x]] |= (1 as Bits) << unit_of_item[y];
+            }
         }
         let mut pair = vec![(0.0, 0.0); u * u];
         let mut internal = vec![(0.0, 0.0); u];
@@ -159,7 +186,7 @@ impl ColumnSpace {
             min: model.size.min,
             max: model.size.max,
             cap: model.rules.cap.as_ref().map(|c| c.1),
-            span: !model.strict,
+            comparability: model.comparability,
         })
     }
 
@@ -240,38 +267,57 @@ impl ColumnSpace {
         groups
     }
 
+    /// The tally with unit `x` added, if sizes, pins, the cap per Land and
+    /// the comparability of size classes allow it (cannot-links are bits of
+    /// the chosen units: the caller checks them).
+    #[inline]
+    fn admit(&self, t: &Tally, x: usize) -> Option<Tally> {
+        let size = t.size + self.unit_size[x];
+        if size > self.max {
+            return None;
+        }
+        let pin = match (t.pin, self.unit_pin[x]) {
+            (Some(a), Some(b)) if a != b => return None,
+            (a, b) => a.or(b),
+        };
+        let mut lands = t.lands;
+        if let Some(cap) = self.cap {
+            for (l, &c) in lands.iter_mut().zip(&self.unit_lands[x]) {
+                *l += c;
+                if *l as usize > cap {
+                    return None;
+                }
+            }
+        }
+        let class = (
+            t.class.0.min(self.unit_class[x].0),
+            t.class.1.max(self.unit_class[x].1),
+        );
+        if !self.comparability.allows_span(ClassId(class.0), ClassId(class.1)) {
+            return None;
+        }
+        Some(Tally {
+            size,
+            pin,
+            lands,
+            class,
+        })
+    }
+
     /// Whether unit `x` may join the units `chosen` (sizes, pins, cannot-links,
     /// caps, class span).
     fn admits(&self, chosen: &[usize], x: usize) -> bool {
-        let size: usize = chosen.iter().map(|&y| self.unit_size[y]).sum();
-        if size + self.unit_size[x] > self.max {
-            return false;
-        }
-        let mut pin = self.unit_pin[x];
-        let mut lands = self.unit_lands[x];
-        let (mut lo, mut hi) = self.unit_class[x];
+        let mut t = Tally::EMPTY;
         for &y in chosen {
             if self.unit_cannot[x] >> y & 1 == 1 {
                 return false;
             }
-            match (pin, self.unit_pin[y]) {
-                (Some(a), Some(b)) if a != b => return false,
-                (None, b) => pin = b,
-                _ => {}
+            match self.admit(&t, y) {
+                Some(next) => t = next,
+                None => return false,
             }
-            for (l, c) in lands.iter_mut().zip(&self.unit_lands[y]) {
-                *l += c;
-            }
-            lo = lo.min(self.unit_class[y].0);
-            hi = hi.max(self.unit_class[y].1);
         }
-        if self
-            .cap
-            .is_some_and(|cap| lands.iter().any(|&l| l as usize > cap))
-        {
-            return false;
-        }
-        !(self.span && hi > lo + 1)
+        self.admit(&t, x).is_some()
     }
 
     /// Heuristic pricing: from every unit, grow a cluster greedily by the best
@@ -403,7 +449,7 @@ impl ColumnSpace {
             scratch: Vec::with_capacity(u),
         };
         let gains: Vec<f64> = order.iter().map(|&x| c[x]).collect();
-        search.dfs(0, 0, 0, 0.0, None, [0u8; 16], (u8::MAX, 0), &gains)?;
+        search.dfs(0, 0, Tally::EMPTY, 0.0, &gains)?;
         let mut found = search.found;
         found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         Ok(found)
@@ -469,18 +515,15 @@ impl Search<'_> {
         best - self.sigma
     }
 
-    #[allow(clippy::too_many_arguments, reason = "recursive search state")]
     fn dfs(
         &mut self,
         next: usize,
         chosen: Bits,
-        size: usize,
+        tally: Tally,
         value: f64,
-        pin: Option<usize>,
-        lands: [u8; 16],
-        class: (u8, u8),
         gains: &[f64],
     ) -> Result<(), Halt> {
+        let size = tally.size;
         self.nodes += 1;
         if self.nodes > self.node_budget || (self.nodes % 65_536 == 0 && self.stop.now()) {
             return Err(Halt::Budget);
@@ -499,42 +542,20 @@ impl Search<'_> {
         let mut child = vec![0.0; u];
         for x in next..u {
             let unit = self.order[x];
-            if size + sp.unit_size[unit] > sp.max || sp.unit_cannot[unit] & chosen != 0 {
+            if sp.unit_cannot[unit] & chosen != 0 {
                 continue;
             }
-            let p = match (pin, sp.unit_pin[unit]) {
-                (Some(a), Some(b)) if a != b => continue,
-                (a, b) => a.or(b),
+            let Some(with) = sp.admit(&tally, unit) else {
+                continue;
             };
-            let mut l = lands;
-            if let Some(cap) = sp.cap {
-                let mut ok = true;
-                for (k, &cnt) in sp.unit_lands[unit].iter().enumerate() {
-                    l[k] += cnt;
-                    ok &= (l[k] as usize) <= cap;
-                }
-                if !ok {
-                    continue;
-                }
-            }
-            let cl = (
-                class.0.min(sp.unit_class[unit].0),
-                class.1.max(sp.unit_class[unit].1),
-            );
-            if sp.span && cl.1 > cl.0 + 1 {
-                continue;
-            }
             for y in x + 1..u {
                 child[y] = gains[y] + self.q[unit * u + self.order[y]];
             }
             self.dfs(
                 x + 1,
                 chosen | (1 as Bits) << unit,
-                size + sp.unit_size[unit],
+                with,
                 value + gains[x],
-                p,
-                l,
-                cl,
                 &child,
             )?;
         }

@@ -547,3 +547,151 @@ impl<'a> Run<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::land::Land;
+    use crate::municipality::{LatLon, Municipality};
+    use crate::settings::Settings;
+
+    /// `n` Mittelstädte from the given Länder (cycled), spread over Germany.
+    fn towns(n: usize, lands: &[Land]) -> Vec<Municipality> {
+        (0..n)
+            .map(|i| {
+                let at = LatLon {
+                    lat: 47.5 + (i * 37 % 53) as f64 / 53.0 * 7.0,
+                    lon: 6.5 + (i * 71 % 59) as f64 / 59.0 * 8.0,
+                };
+                Municipality::new(
+                    format!("m{i}"),
+                    format!("Ort {i}"),
+                    lands[i % lands.len()],
+                    50_000,
+                    at,
+                )
+            })
+            .collect()
+    }
+
+    fn run_of<'a>(problem: &'a Problem, options: &'a SolveOptions) -> Run<'a> {
+        let mut run = Run::new(problem, &problem.blocks()[0], 0, options, Instant::now(), &|_| {});
+        run.heuristic().unwrap();
+        run
+    }
+
+    #[test]
+    fn status_and_bound_follow_the_levels() {
+        let mut l = Levels {
+            penalty_bound: 2.0,
+            penalty_proven: true,
+            second_bound: 10.0,
+            second_proven: true,
+            exact_tried: true,
+            interrupted: true,
+        };
+        assert_eq!(l.status(), Status::Optimal, "proof beats interruption");
+        l.second_proven = false;
+        assert_eq!(l.status(), Status::Interrupted);
+        l.interrupted = false;
+        assert_eq!(l.status(), Status::TimeLimit);
+        l.exact_tried = false;
+        assert_eq!(l.status(), Status::Heuristic);
+        // A bound never claims less than the lineup in hand.
+        assert_eq!(
+            l.bound(1.0, 12.0),
+            Bound {
+                penalty: 1.0,
+                spread: 12.0
+            }
+        );
+        assert_eq!(
+            l.bound(3.0, 8.0),
+            Bound {
+                penalty: 2.0,
+                spread: 10.0
+            }
+        );
+    }
+
+    #[test]
+    fn a_heuristic_lineup_that_meets_the_closed_form_bound_needs_no_exact_method() {
+        // Twelve Länder, two clusters: no same-Land pair is needed, and the
+        // dealt start has none.
+        let p = Problem::new(towns(12, &Land::ALL[..12]), Settings::default()).unwrap();
+        let o = SolveOptions::default().with_solver(SolverChoice::Heuristic);
+        let mut run = run_of(&p, &o);
+        let level1 = run.level1();
+        assert_eq!(level1.bound, Some(0.0));
+        assert!(level1.proven && !level1.exact, "{level1:?}");
+        assert!(
+            run.notes
+                .iter()
+                .any(|n| n.contains("meets its closed-form bound")),
+            "{:?}",
+            run.notes
+        );
+        let level2 = run.level2(level1.proven);
+        assert!(!level2.exact && !level2.proven, "heuristic only: {level2:?}");
+        let result = run.finish(level1, level2);
+        assert_eq!(result.report.status, Status::Heuristic);
+        assert!(result.report.penalty_proven);
+        assert!(result.report.bound.spread >= result.report.spread);
+    }
+
+    #[test]
+    fn pins_that_force_same_land_pairs_need_the_count_model() {
+        // Four from Bayern, three of them pinned together: the closed-form
+        // bound (2 pairs for 4 in 2 clusters) is below the true minimum (3).
+        let others: Vec<Land> = Land::ALL.into_iter().filter(|&l| l != Land::BY).collect();
+        let mut ms = towns(12, &others);
+        for (i, m) in ms.iter_mut().enumerate().take(4) {
+            m.land = Land::BY;
+            if i < 3 {
+                m.cluster = Some("A".into());
+            }
+        }
+        let p = Problem::new(ms, Settings::default()).unwrap();
+        let o = SolveOptions::default();
+        let mut run = run_of(&p, &o);
+        assert_eq!(run.level1_closed_form().bound, Some(2.0));
+        assert!(!run.level1_closed_form().proven);
+        let level1 = run.level1();
+        assert!(level1.exact && level1.proven, "{level1:?}");
+        assert_eq!(level1.bound, Some(3.0));
+        assert!(
+            run.notes.iter().any(|n| n.contains("proven minimal (3)")),
+            "{:?}",
+            run.notes
+        );
+        let level2 = run.level2(level1.proven);
+        let result = run.finish(level1, level2);
+        assert_eq!(result.report.status, Status::Optimal, "{:?}", result.report.notes);
+        assert_eq!(result.report.penalty, 3.0);
+    }
+
+    #[test]
+    fn a_block_cut_by_the_deadline_reports_time_limit_with_a_valid_bound() {
+        let p = Problem::new(towns(20, &Land::ALL[..5]), Settings::default()).unwrap();
+        let full = crate::solve::solve(
+            &p,
+            &SolveOptions::default().with_time_limit(Duration::from_secs(60)),
+        )
+        .unwrap();
+        assert_eq!(full.status, Status::Optimal, "{:?}", full.blocks);
+        let cut = crate::solve::solve(
+            &p,
+            &SolveOptions::default().with_time_limit(Duration::from_millis(1)),
+        )
+        .unwrap();
+        assert_eq!(cut.status, Status::TimeLimit, "{:?}", cut.blocks);
+        let (best_pen, best_spread) = full.verified.score.levels(&p.settings().weights());
+        assert!(cut.bound.penalty <= best_pen + 1e-9, "{:?}", cut.bound);
+        assert!(
+            cut.bound.spread >= best_spread - 1e-9,
+            "{:?} vs {best_spread}",
+            cut.bound
+        );
+        assert!(cut.gap.value >= 0.0);
+    }
+}

@@ -186,7 +186,7 @@ pub fn whatif(
     }
     let mut solution = evaluate(problem, &lineup).map_err(|v| SolveError::Unverified {
         solver: "what-if search".into(),
-        violations: v.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+        violations: v.to_string(),
     })?;
     let moves: usize = results.iter().map(|r| r.moves).sum();
     let lower: usize = results.iter().map(|r| r.lower_bound).sum();
@@ -199,22 +199,20 @@ pub fn whatif(
             .clone()
             .with_time_limit(left.max(options.time_limit() / 4)),
     )?;
-    let mode = problem.settings().weights().mode;
+    let weights = problem.settings().weights();
+    let mode = weights.mode;
     let weighted = mode == ObjectiveMode::Weighted;
-    let sc = &solution.verified.score;
-    let (pen, second) = if weighted {
-        (0.0, sc.spread - sc.penalty)
-    } else {
-        (sc.penalty, sc.spread)
-    };
+    let (pen, second) = solution.verified.score.levels(&weights);
     solution.bound = free.bound;
     solution.gap = Gap::between(pen, second, &free.bound, mode);
-    let proven = free.status == Status::Optimal && solution.gap.value == 0.0;
-    solution.status = if proven {
-        Status::Optimal
+    // A cancelled search keeps its lineup, verified, with a valid bound.
+    let unproven = if options.is_cancelled() {
+        Status::Interrupted
     } else {
         Status::Heuristic
     };
+    let proven = free.status == Status::Optimal && solution.gap.value == 0.0;
+    solution.status = if proven { Status::Optimal } else { unproven };
     for ((report, r), f) in solution.blocks.iter_mut().zip(&results).zip(&free.blocks) {
         report.bound = f.bound;
         report.penalty_proven = f.penalty_proven && (weighted || report.penalty <= f.bound.penalty + 1e-6);
@@ -222,7 +220,7 @@ pub fn whatif(
         report.status = if f.status == Status::Optimal && gap.value == 0.0 {
             Status::Optimal
         } else {
-            Status::Heuristic
+            unproven
         };
         report.notes = vec![
             format!(
