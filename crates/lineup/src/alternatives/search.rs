@@ -20,7 +20,7 @@ use crate::problem::Problem;
 use crate::solve::SolveOptions;
 use crate::solve::block::BlockModel;
 
-use super::distance::max_assignment;
+use super::distance::{Matrix, max_assignment};
 
 /// Pair weights minus a price for pairs that share a cluster in earlier lineups.
 struct Penalised<W> {
@@ -85,10 +85,10 @@ fn local_distance(groups: &[usize], labels: &[u32], k: usize) -> usize {
     ids.sort_unstable();
     ids.dedup();
     let size = k.max(ids.len());
-    let mut overlap = vec![vec![0i64; size]; size];
+    let mut overlap = Matrix::new(size, size, 0i64);
     for (x, &g) in groups.iter().enumerate() {
         if let Ok(j) = ids.binary_search(&labels[x]) {
-            overlap[g][j] += 1;
+            overlap[(g, j)] += 1;
         }
     }
     groups.len() - max_assignment(&overlap) as usize
