@@ -528,4 +528,140 @@ mod tests {
         assert!((s.spread - (9.0 + expected_km / 100.0)).abs() < 1e-6);
         assert_eq!(ok.clusters[0].distinct_states, 5);
     }
+
+    /// Six Großstädte (one cluster) and twelve Mittelstädte (two clusters,
+    /// one pinned "P"), clusters of 3..6, at most one member per Land, a
+    /// must-link and a cannot-link; and a lineup that keeps every rule.
+    fn ruled() -> (Problem, Lineup) {
+        let gross = [Land::SH, Land::HH, Land::NI, Land::HB, Land::NW, Land::HE];
+        let mittel = [
+            Land::BY,
+            Land::BY,
+            Land::RP,
+            Land::BW,
+            Land::SL,
+            Land::BE,
+            Land::BB,
+            Land::MV,
+            Land::SN,
+            Land::ST,
+            Land::TH,
+            Land::SH,
+        ];
+        let at = |i: usize| LatLon {
+            lat: 48.0 + i as f64 * 0.3,
+            lon: 7.0 + i as f64 * 0.4,
+        };
+        let mut ms: Vec<Municipality> = gross
+            .iter()
+            .enumerate()
+            .map(|(i, &l)| Municipality::new(format!("g{i}"), format!("G{i}"), l, 150_000, at(i)))
+            .collect();
+        ms.extend(
+            mittel
+                .iter()
+                .enumerate()
+                .map(|(i, &l)| Municipality::new(format!("m{i}"), format!("M{i}"), l, 50_000, at(i + 6))),
+        );
+        ms[6 + 6].cluster = Some("P".into());
+        let settings = Settings::default()
+            .with_cluster_size(crate::settings::ClusterSize::new(3, 6))
+            .with_max_per_land(1)
+            .with_must_link("m2", "m3")
+            .with_cannot_link("m4", "m5");
+        let p = Problem::new(ms, settings).unwrap();
+        let m = |i: usize| 6 + i;
+        let lineup = Lineup {
+            clusters: vec![
+                Cluster {
+                    id: "Großstadt-1".into(),
+                    members: (0..6).collect(),
+                },
+                Cluster {
+                    id: "P".into(),
+                    members: vec![m(6), m(0), m(2), m(3), m(4), m(7)],
+                },
+                Cluster {
+                    id: "Mittelstadt-1".into(),
+                    members: vec![m(1), m(5), m(8), m(9), m(10), m(11)],
+                },
+            ],
+        };
+        (p, lineup)
+    }
+
+    /// Exchanges members `a` and `b` between their clusters.
+    fn swap(l: &Lineup, a: usize, b: usize) -> Lineup {
+        let mut l = l.clone();
+        for c in &mut l.clusters {
+            for x in &mut c.members {
+                if *x == a {
+                    *x = b;
+                } else if *x == b {
+                    *x = a;
+                }
+            }
+        }
+        l
+    }
+
+    #[test]
+    fn every_violation_kind_is_found() {
+        let (p, ok) = ruled();
+        assert!(verify(&p, &ok).is_ok(), "{:?}", verify(&p, &ok));
+        let m = |i: usize| 6 + i;
+        let kinds = |l: &Lineup| -> Vec<String> {
+            let mut k: Vec<String> = verify(&p, l)
+                .unwrap_err()
+                .iter()
+                .map(|v| {
+                    serde_json::to_value(v).unwrap()["rule"]
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect();
+            k.dedup();
+            k
+        };
+        let mut renamed = ok.clone();
+        renamed.clusters[2].id = "P".into();
+        assert_eq!(kinds(&renamed), ["duplicate_cluster_id"]);
+        let mut oversized = ok.clone();
+        oversized.clusters[2].members.retain(|&x| x != m(11));
+        oversized.clusters[1].members.push(m(11));
+        assert_eq!(kinds(&oversized), ["cluster_size"]);
+        assert!(
+            verify(&p, &oversized)
+                .unwrap_err()
+                .contains(&Violation::ClusterSize {
+                    cluster: "P".into(),
+                    size: 7,
+                    min: 3,
+                    max: 6
+                })
+        );
+        let mixed = kinds(&swap(&ok, 5, m(7)));
+        assert!(mixed.contains(&"class_mix".to_string()), "{mixed:?}");
+        assert_eq!(kinds(&swap(&ok, m(6), m(8))), ["pin"]);
+        assert_eq!(kinds(&swap(&ok, m(3), m(9))), ["must_link"]);
+        assert_eq!(kinds(&swap(&ok, m(5), m(7))), ["cannot_link"]);
+        assert_eq!(kinds(&swap(&ok, m(1), m(7))), ["land_cap"]);
+        let mut split = ok.clone();
+        split.clusters[0].members = vec![0, 1, 2];
+        split.clusters.push(Cluster {
+            id: "Großstadt-2".into(),
+            members: vec![3, 4, 5],
+        });
+        assert_eq!(kinds(&split), ["cluster_count"]);
+        let mut lost = ok.clone();
+        lost.clusters[2].members.pop();
+        assert!(kinds(&lost).contains(&"missing".to_string()));
+        let mut twice = ok.clone();
+        twice.clusters[2].members.push(0);
+        assert!(kinds(&twice).contains(&"duplicate".to_string()));
+        let mut unknown = ok;
+        unknown.clusters[2].members.push(99);
+        assert!(kinds(&unknown).contains(&"unknown_member".to_string()));
+    }
 }

@@ -23,6 +23,8 @@ mod lns;
 mod local_search;
 mod memetic;
 mod perturb;
+#[cfg(test)]
+mod properties;
 mod rng;
 mod state;
 mod value;
