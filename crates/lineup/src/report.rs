@@ -157,7 +157,7 @@ pub struct SettingsReport {
 /// The full report: `status`, `objective`, `bound`, `gap`, `clusters`, settings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
-    /// `optimal`, `time_limit`, `heuristic` or `evaluated`.
+    /// `optimal`, `time_limit`, `heuristic`, `interrupted` or `evaluated`.
     pub status: Status,
     /// Objective value of the lineup.
     pub objective: ObjectiveReport,
