@@ -304,20 +304,25 @@ impl ColumnSpace {
         })
     }
 
-    /// Whether unit `x` may join the units `chosen` (sizes, pins, cannot-links,
-    /// caps, class span).
-    fn admits(&self, chosen: &[usize], x: usize) -> bool {
+    /// The tally and bits of an admissible set of units; `None` if the set
+    /// breaks a rule.
+    fn tally_of(&self, units: &[usize]) -> Option<(Tally, Bits)> {
         let mut t = Tally::EMPTY;
-        for &y in chosen {
-            if self.unit_cannot[x] >> y & 1 == 1 {
-                return false;
+        let mut bits: Bits = 0;
+        for &y in units {
+            if self.unit_cannot[y] & bits != 0 {
+                return None;
             }
-            match self.admit(&t, y) {
-                Some(next) => t = next,
-                None => return false,
-            }
+            t = self.admit(&t, y)?;
+            bits |= (1 as Bits) << y;
         }
-        self.admit(&t, x).is_some()
+        Some((t, bits))
+    }
+
+    /// Whether unit `x` (not in `bits`) may join the units of `tally` and `bits`.
+    #[inline]
+    fn joins(&self, tally: &Tally, bits: Bits, x: usize) -> bool {
+        bits >> x & 1 == 0 && self.unit_cannot[x] & bits == 0 && self.admit(tally, x).is_some()
     }
 
     /// Heuristic pricing: from every unit, grow a cluster greedily by the best
@@ -335,7 +340,6 @@ impl ColumnSpace {
             }
             v
         };
-        let size = |set: &[usize]| -> usize { set.iter().map(|&x| self.unit_size[x]).sum() };
         let mut out: Vec<(f64, Bits)> = Vec::new();
         let mut push = |set: &[usize], v: f64| {
             if v > threshold {
@@ -347,17 +351,25 @@ impl ColumnSpace {
         };
         for seed in 0..u {
             let mut set = vec![seed];
-            while size(&set) < self.max {
+            // A unit that alone breaks a rule starts no column.
+            let Some((mut tally, mut bits)) = self.tally_of(&set) else {
+                continue;
+            };
+            while tally.size < self.max {
                 let best = (0..u)
-                    .filter(|x| !set.contains(x) && self.admits(&set, *x))
+                    .filter(|&x| self.joins(&tally, bits, x))
                     .map(|x| (c[x] + set.iter().map(|&y| q[x * u + y]).sum::<f64>(), x))
                     .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
                 match best {
-                    Some((g, x)) if g > 0.0 || size(&set) < self.min => set.push(x),
+                    Some((g, x)) if g > 0.0 || tally.size < self.min => {
+                        set.push(x);
+                        bits |= (1 as Bits) << x;
+                        tally = self.admit(&tally, x).unwrap_or(tally);
+                    }
                     _ => break,
                 }
             }
-            if size(&set) < self.min {
+            if tally.size < self.min {
                 continue;
             }
             // One-exchange improvement.
@@ -367,10 +379,13 @@ impl ColumnSpace {
                 improved = false;
                 'swap: for i in 0..set.len() {
                     let rest: Vec<usize> = set.iter().copied().filter(|&y| y != set[i]).collect();
+                    let Some((rest_tally, rest_bits)) = self.tally_of(&rest) else {
+                        continue;
+                    };
                     for x in 0..u {
                         if set.contains(&x)
                             || self.unit_size[x] != self.unit_size[set[i]]
-                            || !self.admits(&rest, x)
+                            || !self.joins(&rest_tally, rest_bits, x)
                         {
                             continue;
                         }
