@@ -2,8 +2,32 @@
 //! expected, and what to do about it.
 
 use std::fmt;
+use std::sync::Arc;
 
 use thiserror::Error;
+
+/// The I/O error of a reader, shared so that input errors stay `Clone`;
+/// two compare equal when kind and message do.
+#[derive(Clone, Debug)]
+pub struct ReadError(pub Arc<std::io::Error>);
+
+impl PartialEq for ReadError {
+    fn eq(&self, other: &ReadError) -> bool {
+        self.0.kind() == other.0.kind() && self.0.to_string() == other.0.to_string()
+    }
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for ReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.0)
+    }
+}
 
 /// What is wrong with one place in an input file.
 #[derive(Clone, Debug, PartialEq, Error)]
@@ -14,6 +38,13 @@ pub enum InputErrorKind {
         "the input is empty: expected a header row (id,name,state,population,lat,lon) and one row per municipality"
     )]
     Empty,
+    /// The reader failed (the I/O error is the source).
+    #[error("cannot read the input: {source}; check that the file is readable")]
+    Read {
+        /// The reader's error.
+        #[source]
+        source: ReadError,
+    },
     /// A header but no municipality.
     #[error("the input has a header but no municipality rows: add at least one municipality")]
     NoRows,

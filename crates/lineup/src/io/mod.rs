@@ -37,7 +37,7 @@ mod xlsx;
 use std::io::Read;
 
 pub use baseline::read_baseline;
-pub use error::{InputError, InputErrorKind, Place};
+pub use error::{InputError, InputErrorKind, Place, ReadError};
 pub use input::{Input, InputFormat};
 pub use lineup::read_lineup;
 pub(crate) use text::read_text;
@@ -84,6 +84,21 @@ pub fn read_municipalities(reader: impl Read, format: Option<InputFormat>) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failing_reader_keeps_its_io_error_as_source() {
+        struct Broken;
+        impl Read for Broken {
+            fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("disk gone"))
+            }
+        }
+        let e = read_municipalities(Broken, None).unwrap_err();
+        assert!(matches!(e.kind, InputErrorKind::Read { .. }), "{e:?}");
+        assert!(e.to_string().contains("cannot read the input: disk gone"), "{e}");
+        let source = std::error::Error::source(&e.kind).expect("the I/O error");
+        assert_eq!(source.to_string(), "disk gone");
+    }
 
     #[test]
     fn decodes_utf8_utf16_and_windows_1252() {

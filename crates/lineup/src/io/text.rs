@@ -2,15 +2,16 @@
 //! valid, else Windows-1252 (which holds every German letter).
 
 use std::io::Read;
+use std::sync::Arc;
 
-use super::error::{InputError, InputErrorKind};
+use super::error::{InputError, InputErrorKind, ReadError};
 
 /// Reads all bytes.
 pub(crate) fn read_bytes(mut reader: impl Read) -> Result<Vec<u8>, InputError> {
     let mut bytes = Vec::new();
     reader.read_to_end(&mut bytes).map_err(|e| {
-        InputError::new(InputErrorKind::Malformed {
-            message: format!("cannot read the input: {e}; check that the file is readable"),
+        InputError::new(InputErrorKind::Read {
+            source: ReadError(Arc::new(e)),
         })
     })?;
     Ok(bytes)
