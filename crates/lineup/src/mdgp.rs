@@ -21,35 +21,15 @@ use crate::cancel::CancelToken;
 use crate::engine::{self, DenseWeights, Instance, PairWeights, SearchParams};
 use crate::io::{InputError, InputErrorKind, Place, read_text};
 
-pub use crate::engine::{RuleConflict, Schedule};
+pub use crate::engine::{Broken, RuleConflict, Schedule};
 
 /// Why an MDGP solve or check gives no answer.
 #[derive(Clone, Debug, PartialEq, Error)]
 #[non_exhaustive]
 pub enum MdgpError {
-    /// Not one group label per element.
-    #[error("{given} labels for {n} elements")]
-    Labels {
-        /// Labels given.
-        given: usize,
-        /// Elements of the instance.
-        n: usize,
-    },
-    /// A group label the instance does not have.
-    #[error("group {0} does not exist")]
-    NoGroup(usize),
-    /// A group outside its size bounds.
-    #[error("group {group} has {size} elements, outside {min}..{max}")]
-    Size {
-        /// The group.
-        group: usize,
-        /// Its size.
-        size: usize,
-        /// Lower bound.
-        min: usize,
-        /// Upper bound.
-        max: usize,
-    },
+    /// An assignment that breaks the instance's bounds (found by [`check`]).
+    #[error("{0}")]
+    Broken(Broken),
     /// No run found an assignment within the bounds.
     #[error("no feasible assignment found")]
     NotFound,
@@ -229,26 +209,26 @@ pub fn read_solution(reader: impl Read, inst: &MdgpInstance) -> Result<Vec<usize
 pub fn check(inst: &MdgpInstance, groups: &[usize]) -> Result<f64, MdgpError> {
     let (n, m) = (inst.n(), inst.m());
     if groups.len() != n {
-        return Err(MdgpError::Labels {
-            given: groups.len(),
-            n,
-        });
+        return Err(MdgpError::Broken(Broken::Length {
+            groups: groups.len(),
+            elements: n,
+        }));
     }
     let mut size = vec![0usize; m];
     for &g in groups {
         if g >= m {
-            return Err(MdgpError::NoGroup(g));
+            return Err(MdgpError::Broken(Broken::NoGroup(g)));
         }
         size[g] += 1;
     }
     for (g, (&s, &(a, b))) in size.iter().zip(&inst.instance.bounds).enumerate() {
         if s < a || s > b {
-            return Err(MdgpError::Size {
+            return Err(MdgpError::Broken(Broken::Size {
                 group: g,
                 size: s,
                 min: a,
                 max: b,
-            });
+            }));
         }
     }
     let w = &inst.instance.weights;
