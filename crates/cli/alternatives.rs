@@ -2,9 +2,9 @@
 
 use std::fmt::Write;
 
+use lineup::AlternativesReport;
+use lineup::MEMBER_COLUMNS;
 use lineup::Problem;
-use lineup::alternatives::AlternativesReport;
-use lineup::report::MEMBER_COLUMNS;
 
 use crate::args::AlternativesArgs;
 use crate::error::CliError;
@@ -13,11 +13,10 @@ use crate::{read_input, render, write_out};
 
 /// Runs the command.
 pub fn run(a: AlternativesArgs) -> Result<(), CliError> {
-    let mut settings = lineup_options::settings(&a.problem)?;
     let options = lineup_options::options(&a.run)?;
-    let municipalities = read_input(&a.file, &mut settings)?;
+    let (municipalities, settings) = read_input(&a.file, lineup_options::settings(&a.problem)?)?;
     let n = municipalities.len();
-    let problem = Problem::with_backend(municipalities, settings, options.backend)
+    let problem = Problem::with_backend(municipalities, settings, options.backend())
         .map_err(|e| CliError::problem(&a.file, e))?;
     let (k, d) = lineup_options::alternatives_count(&a.count, n)?;
     let found = lineup::alternatives(&problem, k, d, &options).map_err(CliError::solve)?;

@@ -4,6 +4,7 @@ use std::fmt;
 use std::path::Path;
 
 use lineup::{InputError, ProblemError, SolveError};
+use lineup_options::Refusal;
 
 /// Exit code: no feasible lineup (or a lineup that breaks the rules).
 pub const INFEASIBLE: u8 = 1;
@@ -43,15 +44,23 @@ impl CliError {
 
     /// A problem that cannot be set up: infeasible (exit 1) or invalid (exit 2).
     pub fn problem(path: &Path, e: ProblemError) -> CliError {
-        match e {
-            ProblemError::Infeasible(inf) => CliError::infeasible(format!("{}: {inf}", path.display())),
-            other => CliError::usage(format!("{}: {other}", path.display())),
-        }
+        CliError::refusal(Some(path), Refusal::problem(e))
     }
 
     /// A solve that produced no lineup (exit 1).
     pub fn solve(e: SolveError) -> CliError {
-        CliError::infeasible(e.to_string())
+        CliError::refusal(None, Refusal::solve(e))
+    }
+
+    fn refusal(path: Option<&Path>, r: Refusal) -> CliError {
+        let at = |text: String| match path {
+            Some(p) => format!("{}: {text}", p.display()),
+            None => text,
+        };
+        match r {
+            Refusal::Usage(t) => CliError::usage(at(t)),
+            Refusal::Infeasible(t) => CliError::infeasible(at(t)),
+        }
     }
 }
 

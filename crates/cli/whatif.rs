@@ -3,8 +3,7 @@
 
 use std::fmt::Write;
 
-use lineup::WhatIfError;
-use lineup::whatif::Diff;
+use lineup::{Diff, WhatIfError};
 
 use crate::args::WhatifArgs;
 use crate::error::CliError;
@@ -13,15 +12,17 @@ use lineup_options::FormatArg;
 
 /// Runs the command.
 pub fn run(a: WhatifArgs) -> Result<(), CliError> {
-    let mut settings = lineup_options::settings(&a.problem)?;
     let options = lineup_options::options(&a.run)?;
-    let municipalities = read_input(&a.file, &mut settings)?;
+    let (municipalities, settings) = read_input(&a.file, lineup_options::settings(&a.problem)?)?;
     let baseline = lineup::read_baseline(open(&a.baseline)?).map_err(|e| CliError::input(&a.baseline, &e))?;
     let stability = a.stability.stability();
     let w =
         lineup::whatif(municipalities, settings, &baseline, &stability, &options).map_err(|e| match e {
             WhatIfError::Problem(p) => CliError::problem(&a.file, p),
             WhatIfError::Solve(s) => CliError::solve(s),
+            WhatIfError::StabilityWeight { weight } => CliError::usage(format!(
+                "--stability {weight}: expected a number >= 0 (the cost of one moved member)"
+            )),
             other => CliError::infeasible(other.to_string()),
         })?;
     let mut report = w.report();

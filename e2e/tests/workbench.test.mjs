@@ -160,10 +160,17 @@ test('a solve can be cancelled and the page says so', async () => {
   await page.setInputFiles('[data-testid="file-input"]', fixture('growth-60.csv'));
   await page.fill('#opt-time-limit', '30');
   await page.click('[data-testid="solve"]');
-  await page.locator('#progress li').first().waitFor();
+  // A progress line of a block: the job has an id and a lineup so far.
+  await page.locator('#progress li', { hasText: /·/ }).first().waitFor();
+  const started = Date.now();
   await page.click('#cancel');
-  await page.locator('#notice', { hasText: /Cancelled/ }).waitFor();
+  // The solver stops and the page shows its best lineup so far, truthfully.
+  await page.locator('#notice', { hasText: /Cancelled after/ }).waitFor();
+  assert.ok(Date.now() - started < 20000, 'the 30 s solve stopped when cancelled');
+  assert.equal(await page.locator('[data-testid="status"]').textContent(), 'interrupted');
+  assert.equal(await page.locator('[data-testid="member"]').count(), 60);
   assert.equal(await page.locator('[data-testid="solve"]:not([disabled])').count(), 1);
+  await shot(page, '5-cancelled');
   assert.deepEqual(problems().filter((p) => !/status of 4\d\d/.test(p)), []);
 });
 

@@ -2,8 +2,9 @@
 //! lineup made elsewhere has, the number and difference of alternatives,
 //! the stability of a what-if.
 
-use lineup::alternatives::default_min_difference;
-use lineup::{ClusterCount, Comparability, Lineup, Municipality, Settings, Stability};
+use lineup::{
+    ClusterCount, Comparability, Lineup, Municipality, Settings, Stability, default_min_difference,
+};
 
 use crate::args::{CountArgs, StabilityArgs};
 use crate::error::OptionError;
@@ -12,10 +13,10 @@ use crate::error::OptionError;
 /// adjacent comparability), so a lineup with more clusters than the fewest
 /// is judged on its own terms (`evaluate`, `explain`, `map`).
 pub fn counts_from(lineup: &Lineup, municipalities: &[Municipality], settings: &Settings) -> ClusterCount {
-    if settings.comparability == Comparability::Adjacent {
+    if settings.comparability() == Comparability::Adjacent {
         return ClusterCount::Total(lineup.clusters.len());
     }
-    let scheme = &settings.classes;
+    let scheme = settings.classes();
     let mut per: Vec<(String, usize)> = Vec::new();
     for c in &lineup.clusters {
         let Some(class) = c

@@ -9,6 +9,7 @@ by the same definitions, so both give the same errors).
 * [`RunArgs`]: how long and how to search; [`options`] validates them into
   [`lineup::SolveOptions`].
 * [`counts_from`]: the cluster counts of a lineup made elsewhere.
+* [`flag`], [`Refusal`]: suggestions and errors in the flags' words.
 
 ```
 use clap::Parser;
@@ -23,9 +24,9 @@ struct Flags {
 
 let flags = Flags::try_parse_from(["lineup", "--cluster-size", "5..8", "--time-limit", "3"])?;
 let settings = lineup_options::settings(&flags.problem)?;
-assert_eq!(settings.cluster_size.max, 8);
+assert_eq!(settings.cluster_size().max, 8);
 let options = lineup_options::options(&flags.run)?;
-assert_eq!(options.time_limit.as_secs(), 3);
+assert_eq!(options.time_limit().as_secs(), 3);
 # Ok::<_, Box<dyn std::error::Error>>(())
 ```
 */
@@ -36,6 +37,7 @@ mod counts;
 mod error;
 mod files;
 mod record;
+mod suggestions;
 
 pub use args::{
     ComparabilityArg, CountArgs, FormatArg, ObjectiveArg, ProblemArgs, RunArgs, SolverArg, StabilityArgs,
@@ -46,3 +48,4 @@ pub use counts::{alternatives_count, counts_from};
 pub use error::OptionError;
 pub use files::input_format;
 pub use record::record_run;
+pub use suggestions::{Refusal, flag, infeasibility};

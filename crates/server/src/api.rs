@@ -13,10 +13,10 @@ use clap::{Args, Parser};
 use lineup_options::{FormatArg, ProblemArgs, RunArgs, WhichArgs};
 use serde_json::{Value, json};
 
-use crate::AppState;
 use crate::adapter::{self, Lang};
 use crate::error::ApiError;
 use crate::query;
+use crate::state::AppState;
 use crate::upload::Upload;
 
 /// Runs CPU work off the async threads.
@@ -241,6 +241,6 @@ pub async fn health(State(state): State<Arc<AppState>>) -> Json<Value> {
         "waiting": state.jobs.waiting(),
         "max_solves": state.config.max_solves,
         "max_time_limit_s": state.config.max_time_limit,
-        "body_limit_bytes": crate::BODY_LIMIT,
+        "body_limit_bytes": crate::upload::BODY_LIMIT,
     }))
 }

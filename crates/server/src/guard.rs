@@ -12,8 +12,8 @@ use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::AppState;
 use crate::error::{ApiError, Kind};
+use crate::state::AppState;
 
 /// The page's Content-Security-Policy: only its own scripts, styles and
 /// requests; images from itself and from blobs it makes (exports).
@@ -84,8 +84,8 @@ fn check(headers: &HeaderMap, method: &Method, bound: SocketAddr) -> Option<ApiE
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.parse::<usize>().ok());
-    if length.is_some_and(|l| l > crate::BODY_LIMIT) {
-        return Some(ApiError::too_large(crate::BODY_LIMIT));
+    if length.is_some_and(|l| l > crate::upload::BODY_LIMIT) {
+        return Some(ApiError::too_large(crate::upload::BODY_LIMIT));
     }
     None
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use crate::adapter::{CANCEL_STOPS_SOLVER, Cancel, Progress, Stage};
+use crate::adapter::{CancelToken as Cancel, Progress, Stage};
 use crate::error::{ApiError, Kind};
 
 /// How often a waiting or running job looks whether it was cancelled.
@@ -197,7 +197,8 @@ fn cancelled() -> ApiError {
 
 impl Ticket {
     /// Waits for a slot, then runs the work on a blocking thread. The slot
-    /// is held until the work returns, even when the client has gone.
+    /// is held until the work returns; a cancelled job (the client asked,
+    /// or went away) returns soon, with what it has found.
     pub async fn run(
         mut self,
         work: Work,
@@ -233,7 +234,7 @@ impl Ticket {
         send(Event::Started);
         let cancel = self.cancel.clone();
         let tx = events.clone();
-        let mut handle = tokio::task::spawn_blocking(move || {
+        let handle = tokio::task::spawn_blocking(move || {
             let _slot = permit;
             let progress = |p: &Progress| {
                 if let Some(tx) = &tx {
@@ -242,18 +243,11 @@ impl Ticket {
             };
             work(&cancel, &progress)
         });
-        loop {
-            tokio::select! {
-                done = &mut handle => {
-                    return done.map_err(|e| ApiError::new(Kind::Internal, format!("the computation failed: {e}")))?;
-                }
-                () = tokio::time::sleep(POLL) => {
-                    if !CANCEL_STOPS_SOLVER && self.cancel.is_cancelled() {
-                        return Err(cancelled());
-                    }
-                }
-            }
-        }
+        // A cancel reaches the solver through its token: it stops at its
+        // next check and returns its best lineup so far (`interrupted`).
+        handle
+            .await
+            .map_err(|e| ApiError::new(Kind::Internal, format!("the computation failed: {e}")))?
     }
 }
 

@@ -47,6 +47,7 @@ mod guard;
 mod jobs;
 mod query;
 mod run;
+mod state;
 mod upload;
 
 use std::net::SocketAddr;
@@ -59,44 +60,10 @@ use axum::routing::{delete, get, post};
 
 pub use error::{ApiError, Kind};
 pub use guard::{CSP, host_allowed};
+pub use state::Config;
+pub use upload::BODY_LIMIT;
 
-/// The largest request body taken (64 MB); larger ones get 413.
-pub const BODY_LIMIT: usize = 64 * 1024 * 1024;
-
-/// How the server runs.
-#[derive(Clone, Debug)]
-pub struct Config {
-    /// The address it is bound to (requests must name it in `Host`).
-    pub addr: SocketAddr,
-    /// Solves (and what-ifs, alternatives) that run at once.
-    pub max_solves: usize,
-    /// Solves that may wait for a slot; more get 429.
-    pub queue: usize,
-    /// The longest time limit of one solve, seconds.
-    pub max_time_limit: f64,
-    /// A file to load when the page opens: its name and bytes.
-    pub preload: Option<(String, Vec<u8>)>,
-}
-
-impl Config {
-    /// Defaults for an address: 2 solves at once, 8 waiting, at most 300 s each.
-    pub fn new(addr: SocketAddr) -> Config {
-        Config {
-            addr,
-            max_solves: 2,
-            queue: 8,
-            max_time_limit: 300.0,
-            preload: None,
-        }
-    }
-}
-
-/// What the handlers share.
-#[derive(Debug)]
-pub(crate) struct AppState {
-    pub config: Config,
-    pub jobs: Arc<jobs::Jobs>,
-}
+use state::AppState;
 
 /// The application: page, API, and the guard around both.
 pub fn app(config: Config) -> Router {

@@ -19,12 +19,12 @@ use lineup_options::{CountArgs, ProblemArgs, RunArgs, StabilityArgs};
 use serde_json::{Value, json};
 use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 
-use crate::AppState;
 use crate::adapter;
 use crate::api::{PinArgs, blocking};
 use crate::error::ApiError;
 use crate::jobs::{CancelOnDrop, Event, Reply, Work};
 use crate::query;
+use crate::state::AppState;
 use crate::upload::Upload;
 
 /// `POST /api/solve`.
@@ -109,7 +109,7 @@ pub async fn solve(
         Ok(p) => p,
         Err(e) => return e.into_response(),
     };
-    let limit = options.time_limit.as_secs_f64();
+    let limit = options.time_limit().as_secs_f64();
     let work: Work =
         Box::new(move |cancel, progress| Ok(reply(adapter::solve(&problem, &options, cancel, progress)?)));
     start(&state, &headers, limit, work).await
@@ -152,14 +152,15 @@ pub async fn whatif(
         Ok(p) => p,
         Err(e) => return e.into_response(),
     };
-    let limit = options.time_limit.as_secs_f64();
-    let work: Work = Box::new(move |_cancel, _progress| {
+    let limit = options.time_limit().as_secs_f64();
+    let work: Work = Box::new(move |cancel, _progress| {
         Ok(reply(adapter::whatif(
             municipalities,
             settings,
             &baseline,
             &stability,
             &options,
+            cancel,
             &name,
         )?))
     });
@@ -188,9 +189,10 @@ pub async fn alternatives(
         Ok(p) => p,
         Err(e) => return e.into_response(),
     };
-    let limit = options.time_limit.as_secs_f64();
-    let work: Work =
-        Box::new(move |_cancel, _progress| Ok(reply(adapter::alternatives(&problem, &count, &options)?)));
+    let limit = options.time_limit().as_secs_f64();
+    let work: Work = Box::new(move |cancel, _progress| {
+        Ok(reply(adapter::alternatives(&problem, &count, &options, cancel)?))
+    });
     start(&state, &headers, limit, work).await
 }
 

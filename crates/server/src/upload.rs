@@ -8,6 +8,9 @@ use axum::http::{StatusCode, header};
 
 use crate::error::ApiError;
 
+/// The largest request body taken (64 MB); larger ones get 413.
+pub const BODY_LIMIT: usize = 64 * 1024 * 1024;
+
 /// The name an unnamed body goes by in messages.
 pub const UNNAMED: &str = "upload";
 
@@ -59,7 +62,7 @@ impl<S: Send + Sync> FromRequest<S> for Upload {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let limit = crate::BODY_LIMIT;
+        let limit = BODY_LIMIT;
         let multipart = req
             .headers()
             .get(header::CONTENT_TYPE)

@@ -182,7 +182,9 @@ async fn progress_streams_and_a_job_can_be_cancelled() {
         "{text}"
     );
 
-    let second = request("POST", "/api/solve?time-limit=5")
+    // A long solve (60 s) cancelled once it has started: it stops and
+    // answers with its best lineup so far, truthfully `interrupted`.
+    let second = request("POST", "/api/solve?time-limit=60")
         .header("accept", "text/event-stream")
         .body(Body::from(fixture("growth-60.csv")))
         .unwrap();
@@ -202,12 +204,54 @@ async fn progress_streams_and_a_job_can_be_cancelled() {
     )
     .await;
     assert_eq!(a.status, 204);
-    let rest = events_until(&mut body, "event: error").await;
-    assert!(rest.contains("\"kind\":\"cancelled\""), "{rest}");
+    let rest = events_until(&mut body, "event: result").await;
+    assert!(rest.contains("event: result"), "{rest}");
+    let result: serde_json::Value = serde_json::from_str(
+        rest.split("event: result\ndata: ")
+            .nth(1)
+            .and_then(|r| r.split("\n\n").next())
+            .expect("a result event"),
+    )
+    .unwrap();
+    assert_eq!(result["status"], "interrupted", "{result}");
+    let members: usize = result["clusters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["members"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(members, 60, "every municipality in the interrupted lineup");
+    assert!(result["time_s"].as_f64().unwrap() < 60.0, "{}", result["time_s"]);
     let a = send(
         &app,
         request("DELETE", "/api/jobs/999999").body(Body::empty()).unwrap(),
     )
     .await;
     assert_eq!(a.status, 404);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_closed_event_stream_stops_its_solve() {
+    use tower::ServiceExt;
+    let app = app();
+    let long = request("POST", "/api/solve?time-limit=120")
+        .header("accept", "text/event-stream")
+        .body(Body::from(fixture("growth-60.csv")))
+        .unwrap();
+    let mut body = app.clone().oneshot(long).await.unwrap().into_body();
+    events_until(&mut body, "event: started").await;
+    assert_eq!(get(&app, "/api/health").await.json()["jobs"], 1);
+    // The page closes the stream (a reload, a closed tab): the solver stops
+    // at its next check, the job ends and frees its slot, long before the
+    // 120 s time limit.
+    drop(body);
+    let mut jobs = serde_json::Value::Null;
+    for _ in 0..300 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        jobs = get(&app, "/api/health").await.json()["jobs"].clone();
+        if jobs == 0 {
+            break;
+        }
+    }
+    assert_eq!(jobs, 0, "the cancelled solve still holds its slot after 30 s");
 }

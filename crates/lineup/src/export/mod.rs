@@ -4,10 +4,10 @@
 //!
 //! The SVG map is in [`map`](crate::map).
 
-pub mod csv;
-pub mod geojson;
+mod csv;
+mod geojson;
 #[cfg(feature = "xlsx")]
-pub mod xlsx;
+mod xlsx;
 
 pub use csv::csv;
 pub use geojson::geojson;

@@ -21,19 +21,21 @@
 //! # Ok::<_, Box<dyn std::error::Error>>(())
 //! ```
 
-pub mod labels;
-pub mod legend;
-pub mod outlines;
-pub mod palette;
-pub mod projection;
-pub mod spanning;
-pub mod text;
+mod labels;
+mod legend;
+mod outlines;
+mod palette;
+mod projection;
+mod spanning;
+mod text;
 
 use std::fmt::Write;
 
 use crate::land::Land;
 use crate::report::Report;
 use crate::size_class::group_digits;
+
+pub use outlines::{Ring, rings};
 
 use labels::Rect;
 use projection::{Fit, Lambert};

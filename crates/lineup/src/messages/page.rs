@@ -188,6 +188,11 @@ pub(super) const PAGE: &[Message] = &[
     ),
     m("page.run.cancelled", "Cancelled.", "Abgebrochen."),
     m(
+        "page.run.interrupted",
+        "Cancelled after {s} s: the best lineup found until then ({n} clusters), checked, but not proven optimal.",
+        "Abgebrochen nach {s} s: die beste bis dahin gefundene Aufstellung ({n} Cluster), geprüft, aber nicht als optimal bewiesen.",
+    ),
+    m(
         "page.run.busy",
         "The computer is busy with other calculations:",
         "Der Rechner ist mit anderen Berechnungen beschäftigt:",

@@ -66,7 +66,8 @@ export async function solve(extraPins = []) {
   state.marks = new Map();
   state.alternatives = null;
   takeReport(report, 'solve');
-  notice(t('page.run.solved', { n: report.clusters.length, s: num(report.time_s, 1) }));
+  const done = report.status === 'interrupted' ? 'page.run.interrupted' : 'page.run.solved';
+  notice(t(done, { n: report.clusters.length, s: num(report.time_s, 1) }));
   changed('lineup');
   rescore();
 }
@@ -80,9 +81,14 @@ export async function reoptimise() {
   await solve(pins);
 }
 
-/** Stops the running job. */
+/**
+ * Stops the running job. Once the server has given it an id, the solver is
+ * told to stop and the stream answers with its best lineup so far (status
+ * `interrupted`); before that, the request is simply dropped (which cancels
+ * the job as well).
+ */
 export async function stop() {
   if (!state.job) return;
   if (state.job.id) await cancel(state.job.id);
-  state.job.abort.abort();
+  else state.job.abort.abort();
 }

@@ -3,75 +3,42 @@
 //! page reads besides (`page`: rows, register search, outlines, catalogue).
 //! Every error becomes an [`ApiError`] with the command line's text.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-
-use lineup::io::Input;
-use lineup::{Assessment, InputError, Municipality, ProblemError, Settings, SolveError};
-use lineup_options::{FormatArg, ProblemArgs, RunArgs};
+use lineup::{Assessment, Municipality, ProblemError, Settings, SolveError};
+use lineup_options::{FormatArg, ProblemArgs, Refusal, RunArgs};
 use serde::Serialize;
 
 use crate::error::{ApiError, Kind};
 use crate::upload::File;
 
-pub use lineup::alternatives::AlternativesReport;
 pub use lineup::messages::Lang;
-pub use lineup::whatif::WhatIfReport;
-pub use lineup::{Explanation, Lineup, Problem, Progress, Report, SolveOptions, Stage};
+pub use lineup::{AlternativesReport, WhatIfReport};
+pub use lineup::{CancelToken, Explanation, Lineup, Problem, Progress, Report, SolveOptions, Stage};
 pub use page::{Read, messages, outlines, read_for_page, search_register};
 
+mod input;
 mod page;
 
-/// A request to stop a running computation.
-///
-/// The library takes no cancellation yet: until it does, a cancelled solve
-/// runs to its (capped) time limit and its result is dropped.
-/// [`CANCEL_STOPS_SOLVER`] and [`solve`] are the two places that change when
-/// `SolveOptions` takes a cancel token.
-#[derive(Clone, Debug, Default)]
-pub struct Cancel(Arc<AtomicBool>);
-
-/// Whether a cancelled solve stops early and returns its best lineup so far.
-pub const CANCEL_STOPS_SOLVER: bool = false;
-
-impl Cancel {
-    /// Asks the computation to stop.
-    pub fn cancel(&self) {
-        self.0.store(true, Ordering::SeqCst);
-    }
-
-    /// Whether it was asked to stop.
-    pub fn is_cancelled(&self) -> bool {
-        self.0.load(Ordering::SeqCst)
-    }
-}
-
-fn input_error(name: &str, e: &InputError) -> ApiError {
-    ApiError::new(Kind::Input, format!("{name}: {e}"))
-}
+use input::input_error;
+pub use input::read;
 
 fn problem_error(name: &str, e: ProblemError) -> ApiError {
-    match e {
-        ProblemError::Infeasible(inf) => ApiError::new(Kind::Infeasible, format!("{name}: {inf}")),
-        ProblemError::Setting(_) | ProblemError::ClusterSize { .. } => {
-            ApiError::usage(format!("{name}: {e}"))
-        }
-        other => ApiError::new(Kind::Input, format!("{name}: {other}")),
+    match Refusal::problem(e) {
+        Refusal::Infeasible(t) => ApiError::new(Kind::Infeasible, format!("{name}: {t}")),
+        Refusal::Usage(t) => ApiError::usage(format!("{name}: {t}")),
     }
 }
 
-fn solve_error(e: SolveError) -> ApiError {
-    match e {
-        SolveError::Unverified { .. } => ApiError::new(Kind::Internal, e.to_string()),
-        other => ApiError::new(Kind::Infeasible, other.to_string()),
+fn solve_error(e: SolveError, cancel: &CancelToken) -> ApiError {
+    if let SolveError::Unverified { .. } = e {
+        return ApiError::new(Kind::Internal, e.to_string());
     }
-}
-
-/// Reads the municipalities of an uploaded file (format from its name, else
-/// from its bytes).
-pub fn read(file: &File) -> Result<Input, ApiError> {
-    lineup::read_municipalities(&file.bytes[..], lineup_options::input_format(&file.name))
-        .map_err(|e| input_error(&file.name, &e))
+    if cancel.is_cancelled() && matches!(e, SolveError::NotFound { .. }) {
+        return ApiError::new(Kind::Cancelled, "cancelled before a lineup was found");
+    }
+    match Refusal::solve(e) {
+        Refusal::Infeasible(t) => ApiError::new(Kind::Infeasible, t),
+        Refusal::Usage(t) => ApiError::usage(t),
+    }
 }
 
 /// Settings and municipalities from the flags and the input file, with the
@@ -81,10 +48,17 @@ pub fn settings_and_input(
     pins: &[String],
     file: &File,
 ) -> Result<(Settings, Vec<Municipality>), ApiError> {
-    let mut settings = lineup_options::settings(args)?;
     let input = read(file)?;
-    settings.must_link.extend(input.must_link);
-    settings.cannot_link.extend(input.cannot_link);
+    let settings = input
+        .must_link
+        .into_iter()
+        .fold(lineup_options::settings(args)?, |s, (a, b)| {
+            s.with_must_link(a, b)
+        });
+    let settings = input
+        .cannot_link
+        .into_iter()
+        .fold(settings, |s, (a, b)| s.with_cannot_link(a, b));
     let mut municipalities = input.municipalities;
     for pin in pins {
         let (key, cluster) = pin
@@ -95,7 +69,7 @@ pub fn settings_and_input(
                     "--pin {pin:?}: expected ID=CLUSTER, e.g. pin=16067029=Kleinstadt-1"
                 ))
             })?;
-        let i = lineup::lookup::find_in(&municipalities, key.trim())
+        let i = lineup::find_municipality(&municipalities, key.trim())
             .map_err(|e| ApiError::usage(format!("--pin: {e} ({})", file.name)))?;
         municipalities[i].cluster = Some(cluster.trim().to_string());
     }
@@ -109,7 +83,7 @@ pub fn problem(
     options: &SolveOptions,
     name: &str,
 ) -> Result<Problem, ApiError> {
-    Problem::with_backend(municipalities, settings, options.backend).map_err(|e| problem_error(name, e))
+    Problem::with_backend(municipalities, settings, options.backend()).map_err(|e| problem_error(name, e))
 }
 
 /// Solve options from the flags, with the time limit capped.
@@ -124,15 +98,18 @@ pub fn options(args: &RunArgs, max_time_limit: f64) -> Result<SolveOptions, ApiE
     Ok(options)
 }
 
-/// Solves, reporting progress; the report records the run's options.
+/// Solves, reporting progress; the report records the run's options. A
+/// cancelled solve stops at the solver's next check and answers with its
+/// best verified lineup so far, status `interrupted`.
 pub fn solve(
     problem: &Problem,
     options: &SolveOptions,
-    _cancel: &Cancel,
+    cancel: &CancelToken,
     progress: &(dyn Fn(&Progress) + Sync),
 ) -> Result<Report, ApiError> {
-    // The cancel token goes into the options here once the library takes one.
-    let solution = lineup::solve_with_progress(problem, options, progress).map_err(solve_error)?;
+    let options = &options.clone().with_cancel(cancel.clone());
+    let solution =
+        lineup::solve_with_progress(problem, options, progress).map_err(|e| solve_error(e, cancel))?;
     let mut report = Report::new(problem, &solution);
     lineup_options::record_run(&mut report.settings, options);
     Ok(report)
@@ -150,10 +127,10 @@ pub fn problem_with_lineup(
 ) -> Result<(Problem, Lineup), ApiError> {
     let lineup =
         lineup::read_lineup(&file.bytes[..], &municipalities).map_err(|e| input_error(&file.name, &e))?;
-    let backend = SolveOptions::default().backend;
-    if settings.clusters == lineup::ClusterCount::Auto {
-        let mut derived = settings.clone();
-        derived.clusters = lineup_options::counts_from(&lineup, &municipalities, &settings);
+    let backend = SolveOptions::default().backend();
+    if *settings.clusters() == lineup::ClusterCount::Auto {
+        let counts = lineup_options::counts_from(&lineup, &municipalities, &settings);
+        let derived = settings.clone().with_clusters(counts);
         if let Ok(problem) = Problem::with_backend(municipalities.clone(), derived, backend) {
             return Ok((problem, lineup));
         }
@@ -239,7 +216,8 @@ pub fn explanation(
     let idx = which
         .iter()
         .map(|key| {
-            lineup::lookup::find(problem, key)
+            problem
+                .find(key)
                 .map_err(|e| ApiError::usage(format!("--municipality: {e} ({name})")))
         })
         .collect::<Result<Vec<usize>, _>>()?;
@@ -254,12 +232,14 @@ pub fn whatif(
     baseline: &File,
     stability: &lineup::Stability,
     options: &SolveOptions,
+    cancel: &CancelToken,
     name: &str,
 ) -> Result<WhatIfReport, ApiError> {
+    let options = &options.clone().with_cancel(cancel.clone());
     let base = lineup::read_baseline(&baseline.bytes[..]).map_err(|e| input_error(&baseline.name, &e))?;
     let w = lineup::whatif(municipalities, settings, &base, stability, options).map_err(|e| match e {
         lineup::WhatIfError::Problem(p) => problem_error(name, p),
-        lineup::WhatIfError::Solve(s) => solve_error(s),
+        lineup::WhatIfError::Solve(s) => solve_error(s, cancel),
         other => ApiError::new(Kind::Infeasible, other.to_string()),
     })?;
     let mut report = w.report();
@@ -272,9 +252,11 @@ pub fn alternatives(
     problem: &Problem,
     count: &lineup_options::CountArgs,
     options: &SolveOptions,
+    cancel: &CancelToken,
 ) -> Result<AlternativesReport, ApiError> {
+    let options = &options.clone().with_cancel(cancel.clone());
     let (k, d) = lineup_options::alternatives_count(count, problem.municipalities().len())?;
-    let found = lineup::alternatives(problem, k, d, options).map_err(solve_error)?;
+    let found = lineup::alternatives(problem, k, d, options).map_err(|e| solve_error(e, cancel))?;
     let mut report = found.report(problem);
     for l in &mut report.lineups {
         lineup_options::record_run(&mut l.report.settings, options);

@@ -4,16 +4,17 @@
 use lineup_options::ProblemArgs;
 use serde::Serialize;
 
-use super::{Lang, read};
+use super::input::read;
 use crate::error::ApiError;
 use crate::upload::File;
+use lineup::messages::Lang;
 
 /// One municipality as the page lists it after reading a file.
 #[derive(Debug, Serialize)]
 pub struct Row {
     /// The municipality as read (missing values filled from the register).
     #[serde(flatten)]
-    pub record: lineup::municipality::MunicipalityRecord,
+    pub record: lineup::MunicipalityRecord,
     /// Its size class under the settings.
     pub class: String,
     /// Whether the register has this id with this name.
@@ -38,7 +39,7 @@ pub struct Read {
 pub fn read_for_page(args: &ProblemArgs, file: &File) -> Result<Read, ApiError> {
     let settings = lineup_options::settings(args)?;
     let input = read(file)?;
-    let scheme = &settings.classes;
+    let scheme = settings.classes();
     let register = lineup::register::register();
     let municipalities = input
         .municipalities
@@ -65,7 +66,7 @@ pub fn read_for_page(args: &ProblemArgs, file: &File) -> Result<Read, ApiError> 
 pub struct Found {
     /// The entry as a municipality (the JSON input form).
     #[serde(flatten)]
-    pub record: lineup::municipality::MunicipalityRecord,
+    pub record: lineup::MunicipalityRecord,
     /// Official name (`Kiel, Landeshauptstadt`).
     pub official_name: String,
     /// The Kreis.
@@ -109,7 +110,7 @@ pub struct Outline {
 
 /// The Länder outlines, with the data's attribution.
 pub fn outlines() -> (Vec<Outline>, [&'static str; 2]) {
-    let rings = lineup::map::outlines::rings()
+    let rings = lineup::map::rings()
         .into_iter()
         .map(|r| Outline {
             land: r.land.abbr(),

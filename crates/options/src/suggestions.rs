@@ -1,0 +1,142 @@
+//! The one place that turns the library's typed suggestions into flags of
+//! the command line (the server's query parameters carry the same names),
+//! and problem and solve errors into the flags' words.
+
+use lineup::{ClusterCount, Infeasibility, ProblemError, SolveError, Suggestion};
+
+/// A suggestion as the flag (or the data edit) a planner would use.
+pub fn flag(s: &Suggestion) -> String {
+    match s {
+        Suggestion::Comparability(c) => format!("--comparability {c}"),
+        Suggestion::ClusterSize { min, max } => format!("--cluster-size {min}..{max}"),
+        Suggestion::WiderClusterSize => "--cluster-size with wider bounds".into(),
+        Suggestion::MaxPerLand(n) => format!("--max-per-land {n}"),
+        Suggestion::RaiseMaxPerLand => "raising --max-per-land".into(),
+        Suggestion::Clusters(count) => format!("--clusters {}", clusters(count)),
+        Suggestion::ClustersBetween { min, max } => format!("--clusters N with {min} <= N <= {max}"),
+        Suggestion::MoreClusters => "more clusters (--clusters)".into(),
+        Suggestion::MaxMoves(n) => format!("--max-moves {n} or more"),
+        Suggestion::NoMaxMoves => "leaving out --max-moves".into(),
+        Suggestion::MoreTime => "raising --time-limit".into(),
+        // Edits of the data (pins, links, members) have no flag: in words.
+        other => other.to_string(),
+    }
+}
+
+/// A cluster count as `--clusters` takes it.
+fn clusters(count: &ClusterCount) -> String {
+    match count {
+        ClusterCount::Auto => "auto".into(),
+        ClusterCount::Total(n) => n.to_string(),
+        ClusterCount::PerClass(list) => list
+            .iter()
+            .map(|(class, n)| format!("{class}={n}"))
+            .collect::<Vec<_>>()
+            .join(","),
+    }
+}
+
+/// Why no lineup exists, with the suggestions as flags.
+pub fn infeasibility(inf: &Infeasibility) -> String {
+    let mut text = format!("no feasible lineup: {}", inf.reason);
+    if !inf.suggestions.is_empty() {
+        let flags: Vec<String> = inf.suggestions.iter().map(flag).collect();
+        text.push_str("; try ");
+        text.push_str(&flags.join(", or "));
+    }
+    text
+}
+
+/// A problem or solve error in the words of the options: a usage error
+/// (the request is malformed) or an infeasible request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The options or the data are wrong (exit 2, HTTP 400).
+    Usage(String),
+    /// No lineup can keep the rules (exit 1, HTTP 422).
+    Infeasible(String),
+}
+
+impl Refusal {
+    /// A problem that cannot be set up: infeasible, or invalid options/data.
+    pub fn problem(e: ProblemError) -> Refusal {
+        match e {
+            ProblemError::Infeasible(inf) => Refusal::Infeasible(infeasibility(&inf)),
+            ProblemError::ZeroCapPerLand => {
+                Refusal::Usage("--max-per-land 0 allows no member at all: use 1 or more".into())
+            }
+            ProblemError::UnknownClass { name, known } => Refusal::Usage(format!(
+                "--clusters names class {name:?}, which is not one of {known}"
+            )),
+            ProblemError::PerClassCountNeedsStrict => Refusal::Usage(
+                "--clusters CLASS=N needs strict comparability; with adjacent comparability give a total (--clusters 5)"
+                    .into(),
+            ),
+            other => Refusal::Usage(other.to_string()),
+        }
+    }
+
+    /// A solve that produced no lineup (always infeasible in this sense: no
+    /// lineup to show).
+    pub fn solve(e: SolveError) -> Refusal {
+        Refusal::Infeasible(match e {
+            SolveError::Infeasible(inf) => infeasibility(&inf),
+            SolveError::NotFound { detail } => format!(
+                "no feasible lineup found within the time limit ({detail}); infeasibility was not proven: raise --time-limit or relax the constraints"
+            ),
+            other => other.to_string(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lineup::Comparability;
+
+    #[test]
+    fn infeasibility_lists_suggestions() {
+        let e = Infeasibility::new(
+            "8 Großstädte",
+            vec![
+                Suggestion::Comparability(Comparability::Adjacent),
+                Suggestion::ClusterSize { min: 4, max: 7 },
+            ],
+        );
+        assert_eq!(
+            infeasibility(&e),
+            "no feasible lineup: 8 Großstädte; try --comparability adjacent, or --cluster-size 4..7"
+        );
+    }
+
+    #[test]
+    fn every_setting_is_a_flag() {
+        let settings = [
+            Suggestion::Comparability(Comparability::Adjacent),
+            Suggestion::ClusterSize { min: 4, max: 7 },
+            Suggestion::WiderClusterSize,
+            Suggestion::MaxPerLand(2),
+            Suggestion::RaiseMaxPerLand,
+            Suggestion::Clusters(ClusterCount::Auto),
+            Suggestion::Clusters(ClusterCount::Total(5)),
+            Suggestion::Clusters(ClusterCount::PerClass(vec![("Großstadt".into(), 2)])),
+            Suggestion::ClustersBetween { min: 2, max: 4 },
+            Suggestion::MoreClusters,
+            Suggestion::MaxMoves(3),
+            Suggestion::NoMaxMoves,
+            Suggestion::MoreTime,
+        ];
+        for s in settings {
+            assert!(s.is_setting(), "{s:?}");
+            assert!(flag(&s).contains("--"), "{s:?}: {}", flag(&s));
+        }
+        assert_eq!(
+            flag(&Suggestion::Clusters(ClusterCount::PerClass(vec![(
+                "Großstadt".into(),
+                2
+            )]))),
+            "--clusters Großstadt=2"
+        );
+        assert_eq!(flag(&Suggestion::Unpin), "unpinning some");
+    }
+}
