@@ -170,7 +170,7 @@ test('a solve can be cancelled and the page says so', async () => {
   assert.equal(await page.locator('[data-testid="status"]').textContent(), 'interrupted');
   assert.equal(await page.locator('[data-testid="member"]').count(), 60);
   assert.equal(await page.locator('[data-testid="solve"]:not([disabled])').count(), 1);
-  await shot(page, '5-cancelled');
+  await shot(page, '4b-cancelled');
   assert.deepEqual(problems().filter((p) => !/status of 4\d\d/.test(p)), []);
 });
 
