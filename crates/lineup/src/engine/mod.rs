@@ -16,6 +16,7 @@
 
 pub mod construct;
 pub mod crossover;
+pub mod exact;
 pub mod ils;
 pub mod instance;
 pub mod items;
@@ -25,6 +26,7 @@ pub mod memetic;
 pub mod perturb;
 pub mod rng;
 pub mod state;
+pub mod tabu;
 pub mod value;
 
 use std::time::Instant;
@@ -173,7 +175,6 @@ pub fn solve<W: PairWeights>(
             best = Some(Outcome {
                 groups,
                 value,
-                run: r,
                 cut_by_time,
                 feasible_runs,
                 generations: Vec::new(),
