@@ -265,7 +265,11 @@ fn tables(metas: &[&Meta], solves: &[Solve], base: &[Solve]) {
     }
 }
 
-#[allow(clippy::print_stdout, reason = "a bench binary prints its tables")]
+#[allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a bench binary prints its tables, and its progress to stderr"
+)]
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let get = |flag: &str| {

@@ -24,8 +24,7 @@ pub fn steps(n: usize, m: usize) -> f64 {
 pub fn applies<W: PairWeights>(inst: &Instance<W>) -> bool {
     let r = &inst.rules;
     let n = inst.len();
-    n >= 1
-        && n <= MAX_ELEMENTS
+    (1..=MAX_ELEMENTS).contains(&n)
         && steps(n, inst.groups()) <= MAX_STEPS
         && inst.affinity.is_none()
         && r.must_link.is_empty()

@@ -29,17 +29,17 @@ pub fn undo<W: PairWeights>(s: &mut State<'_, W>, log: &mut UndoLog) {
 
 /// The free items of each group, with each item's position in its list and
 /// what it contributes to its group (`T[g][u]`, kept fresh by [`apply`]).
-pub(crate) struct Lists<V> {
+struct Lists<V> {
     /// Free items per group.
-    pub(crate) of: Vec<Vec<u32>>,
+    of: Vec<Vec<u32>>,
     /// `own[g][i]`: table value of item `of[g][i]` in its group `g`.
-    pub(crate) own: Vec<Vec<V>>,
+    own: Vec<Vec<V>>,
     pos: Vec<u32>,
 }
 
 impl<V: Value> Lists<V> {
     /// The lists of the current assignment of `s`.
-    pub(crate) fn new<W: PairWeights<V = V>>(s: &State<'_, W>, free: &[usize]) -> Lists<V> {
+    fn new<W: PairWeights<V = V>>(s: &State<'_, W>, free: &[usize]) -> Lists<V> {
         let mut of: Vec<Vec<u32>> = vec![Vec::new(); s.m];
         let mut pos = vec![u32::MAX; s.k];
         for &u in free {
@@ -59,7 +59,7 @@ impl<V: Value> Lists<V> {
     }
 
     /// Recomputes the `own` values of group `g` (after its table row changed).
-    pub(crate) fn refresh<W: PairWeights<V = V>>(&mut self, s: &State<'_, W>, g: usize) {
+    fn refresh<W: PairWeights<V = V>>(&mut self, s: &State<'_, W>, g: usize) {
         let row = s.group_row(g);
         let own = &mut self.own[g];
         own.clear();
@@ -68,7 +68,7 @@ impl<V: Value> Lists<V> {
 
     /// Records that item `u` moved from group `g` to `h` (`own` of both
     /// groups needs a [`refresh`](Lists::refresh) afterwards).
-    pub(crate) fn moved(&mut self, u: usize, g: usize, h: usize) {
+    fn moved(&mut self, u: usize, g: usize, h: usize) {
         let p = self.pos[u] as usize;
         let list = &mut self.of[g];
         list.swap_remove(p);
@@ -84,7 +84,7 @@ impl<V: Value> Lists<V> {
 
 /// A move found in a block.
 #[derive(Clone, Copy, Debug)]
-pub(crate) enum Move {
+enum Move {
     /// Item to group.
     Relocate(usize, usize),
     /// Two items exchange their groups.
@@ -93,20 +93,20 @@ pub(crate) enum Move {
 
 /// Scratch vectors of the block scan.
 #[derive(Default)]
-pub(crate) struct Scratch<V> {
-    pub(crate) alpha: Vec<V>,
-    pub(crate) beta: Vec<V>,
+struct Scratch<V> {
+    alpha: Vec<V>,
+    beta: Vec<V>,
 }
 
 /// Whether relocations and swaps need the full rule check (pins are
 /// excluded by the lists already).
-pub(crate) fn needs_checks<W: PairWeights>(s: &State<'_, W>) -> bool {
+fn needs_checks<W: PairWeights>(s: &State<'_, W>) -> bool {
     s.has_rules || s.has_away_cap() || !s.items.singletons
 }
 
 /// Relocation gains of the block (a, b): `alpha[i]` of `lists.of[a][i]`
 /// moving to `b`, `beta[j]` of `lists.of[b][j]` moving to `a`.
-pub(crate) fn fill_gains<W: PairWeights>(
+fn fill_gains<W: PairWeights>(
     s: &State<'_, W>,
     lists: &Lists<W::V>,
     a: usize,
@@ -131,9 +131,8 @@ pub(crate) fn fill_gains<W: PairWeights>(
     }
 }
 
-/// The best improving move between groups `a` and `b`, if any; moves for
-/// which `allowed` says no are skipped.
-pub(crate) fn best_in_block<W: PairWeights>(
+/// The best improving move between groups `a` and `b`, if any.
+fn best_in_block<W: PairWeights>(
     s: &State<'_, W>,
     lists: &Lists<W::V>,
     a: usize,
@@ -141,7 +140,6 @@ pub(crate) fn best_in_block<W: PairWeights>(
     scratch: &mut Scratch<W::V>,
     checks: bool,
     floor: W::V,
-    allowed: &dyn Fn(usize, usize) -> bool,
 ) -> Option<(W::V, Move)> {
     let (la, lb) = (&lists.of[a], &lists.of[b]);
     if la.is_empty() && lb.is_empty() {
@@ -159,7 +157,7 @@ pub(crate) fn best_in_block<W: PairWeights>(
     if sa > ba.0 && sb < bb.1 {
         for (&u, &g) in la.iter().zip(alpha.iter()) {
             let u = u as usize;
-            if (g - thr).is_gain() && (!checks || s.can_relocate(u, b)) && allowed(u, b) {
+            if (g - thr).is_gain() && (!checks || s.can_relocate(u, b)) {
                 best = Some((g, Move::Relocate(u, b)));
                 thr = g;
             }
@@ -168,7 +166,7 @@ pub(crate) fn best_in_block<W: PairWeights>(
     if sb > bb.0 && sa < ba.1 {
         for (&v, &g) in lb.iter().zip(beta.iter()) {
             let v = v as usize;
-            if (g - thr).is_gain() && (!checks || s.can_relocate(v, a)) && allowed(v, a) {
+            if (g - thr).is_gain() && (!checks || s.can_relocate(v, a)) {
                 best = Some((g, Move::Relocate(v, a)));
                 thr = g;
             }
@@ -207,7 +205,7 @@ pub(crate) fn best_in_block<W: PairWeights>(
                 None => s.w.weight(u, v),
             };
             let g = au + bv - w - w;
-            if (g - thr).is_gain() && (!checks || s.can_swap(u, v)) && allowed(u, b) && allowed(v, a) {
+            if (g - thr).is_gain() && (!checks || s.can_swap(u, v)) {
                 best = Some((g, Move::Swap(u, v)));
                 thr = g;
             }
@@ -217,7 +215,7 @@ pub(crate) fn best_in_block<W: PairWeights>(
 }
 
 /// Applies a move to the state, the lists and the log.
-pub(crate) fn apply<W: PairWeights>(
+fn apply<W: PairWeights>(
     s: &mut State<'_, W>,
     lists: &mut Lists<W::V>,
     mv: Move,
@@ -276,7 +274,6 @@ pub fn descend<W: PairWeights>(
     let mut clock = 1u64;
     let mut any = false;
     let mut scanned = 0usize;
-    let yes = |_: usize, _: usize| true;
     loop {
         let mut dirty = false;
         for a in 0..m {
@@ -291,8 +288,7 @@ pub fn descend<W: PairWeights>(
                         return any;
                     }
                     seen[a * m + b] = clock;
-                    let Some((_, mv)) = best_in_block(s, &lists, a, b, &mut scratch, checks, floor, &yes)
-                    else {
+                    let Some((_, mv)) = best_in_block(s, &lists, a, b, &mut scratch, checks, floor) else {
                         break;
                     };
                     apply(s, &mut lists, mv, &mut log);

@@ -26,7 +26,6 @@ pub mod memetic;
 pub mod perturb;
 pub mod rng;
 pub mod state;
-pub mod tabu;
 pub mod value;
 
 use std::time::Instant;
@@ -175,6 +174,7 @@ pub fn solve<W: PairWeights>(
             best = Some(Outcome {
                 groups,
                 value,
+                run: r,
                 cut_by_time,
                 feasible_runs,
                 generations: Vec::new(),
