@@ -24,7 +24,7 @@ fn municipalities(name: &str) -> Vec<Municipality> {
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("analysis");
     group.sample_size(10).measurement_time(Duration::from_secs(30));
-    let options = SolveOptions::default().time_limit(Duration::from_secs(60));
+    let options = SolveOptions::default().with_time_limit(Duration::from_secs(60));
     let problem = Problem::new(municipalities("growth-60.csv"), Settings::default()).expect("feasible");
     let solution = solve(&problem, &options).expect("solves");
     let baseline = Baseline::from_solution(&problem, &solution);

@@ -29,9 +29,9 @@ fn bench(c: &mut Criterion) {
                     continue; // the heuristic does not use the backend
                 }
                 let o = SolveOptions::default()
-                    .backend(backend)
-                    .solver(solver)
-                    .time_limit(Duration::from_secs(60));
+                    .with_backend(backend)
+                    .with_solver(solver)
+                    .with_time_limit(Duration::from_secs(60));
                 let id = BenchmarkId::new(format!("{label}/{}", backend.name()), name);
                 group.bench_with_input(id, &p, |b, p| b.iter(|| solve(p, &o).expect("solves")));
             }

@@ -3,15 +3,15 @@
 //! lineup, and a change is reported blocked exactly when the verifier
 //! rejects it.
 
-use lineup::alternatives::partition_distance;
 use lineup::{
-    Cluster, Lineup, Problem, Settings, SolveOptions, SolverChoice, alternatives, explain, solve, verify,
+    Cluster, Lineup, Problem, Settings, SolveOptions, SolverChoice, alternatives, explain,
+    partition_distance, solve, verify,
 };
 
 use crate::util::{fixture, json, lineup, municipalities, stderr};
 
 fn options() -> SolveOptions {
-    SolveOptions::default().solver(SolverChoice::Heuristic)
+    SolveOptions::default().with_solver(SolverChoice::Heuristic)
 }
 
 fn problem(name: &str, settings: Settings) -> Problem {
@@ -25,7 +25,7 @@ fn alternatives_are_pairwise_far_apart_and_best_first() {
     let d = 6;
     let found = alternatives(&p, 4, d, &options()).unwrap();
     assert_eq!(found.lineups.len(), 4, "{:?}", found.note);
-    let w = p.settings().weights;
+    let w = p.settings().weights();
     for (j, a) in found.lineups.iter().enumerate() {
         verify(&p, &a.solution.lineup).unwrap();
         assert_eq!(a.distances.len(), j);
@@ -42,7 +42,7 @@ fn alternatives_are_pairwise_far_apart_and_best_first() {
         }
     }
     // The first is what `solve` finds with the same options.
-    let best = solve(&p, &options().time_limit(options().time_limit / 2)).unwrap();
+    let best = solve(&p, &options().with_time_limit(options().time_limit() / 2)).unwrap();
     assert_eq!(
         found.lineups[0].solution.verified.score.value(&w),
         best.verified.score.value(&w)
@@ -109,7 +109,7 @@ fn without_times(mut v: serde_json::Value) -> serde_json::Value {
 /// Total score of a lineup, summed cluster by cluster (no rule checks).
 fn rescore(p: &Problem, l: &Lineup) -> (f64, f64) {
     l.clusters.iter().fold((0.0, 0.0), |acc, c| {
-        let s = lineup::verify::score_members(p, &c.members).score;
+        let s = lineup::score_members(p, &c.members).score;
         (acc.0 + s.penalty, acc.1 + s.spread)
     })
 }
@@ -140,9 +140,9 @@ fn explanations_match_rescoring_and_the_verifier() {
         .map(|m| m.id.as_str())
         .collect();
     let settings = Settings::default()
-        .max_per_land(3)
-        .must_link(kleinstadt[0], kleinstadt[5])
-        .cannot_link(kleinstadt[1], kleinstadt[2]);
+        .with_max_per_land(3)
+        .with_must_link(kleinstadt[0], kleinstadt[5])
+        .with_cannot_link(kleinstadt[1], kleinstadt[2]);
     let p = Problem::new(ms, settings).unwrap();
     let sol = solve(&p, &options()).unwrap();
     let l = &sol.lineup;
@@ -192,8 +192,8 @@ fn explanations_match_rescoring_and_the_verifier() {
         // The share is what the cluster loses without the member.
         let c = l.clusters.iter().find(|c| c.id == m.cluster).unwrap();
         let rest: Vec<usize> = c.members.iter().copied().filter(|&x| x != i).collect();
-        let full = lineup::verify::score_members(&p, &c.members).score;
-        let without = lineup::verify::score_members(&p, &rest).score;
+        let full = lineup::score_members(&p, &c.members).score;
+        let without = lineup::score_members(&p, &rest).score;
         assert!((full.spread - without.spread - m.spread_share).abs() < 1e-9);
     }
     assert!(blocked > 0 && allowed > 0, "blocked {blocked}, allowed {allowed}");

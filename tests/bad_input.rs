@@ -15,48 +15,82 @@ fn fails(name: &str, extra: &[&str]) -> (i32, String) {
     (o.status.code().expect("exit code"), err)
 }
 
-#[test]
-fn missing_column() {
-    let (code, err) = fails("bad/missing-column.csv", &[]);
-    assert_eq!(code, 2);
-    assert!(err.contains("missing-column.csv: row 1"), "{err}");
-    assert!(err.contains("missing column `id or name`"), "{err}");
-    assert!(err.contains("gemeindeschlüssel"), "lists accepted names: {err}");
+/// One test per line, as ripgrep's `rgtest!`: `name: [fixture, args…] =>
+/// exit code, [texts the message must contain];`.
+macro_rules! fails {
+    ($($name:ident: [$fixture:expr $(, $arg:expr)*] => $code:expr, [$($text:expr),+ $(,)?];)+) => {$(
+        #[test]
+        fn $name() {
+            let (code, err) = fails($fixture, &[$($arg),*]);
+            assert_eq!(code, $code, "{err}");
+            $(assert!(err.contains($text), "expected {:?} in: {err}", $text);)+
+        }
+    )+};
+}
+
+fails! {
+    missing_column: ["bad/missing-column.csv"] => 2, [
+        "missing-column.csv: row 1",
+        "missing column `id or name`",
+        "gemeindeschlüssel",
+    ];
+    unknown_name_lists_similar_names: ["bad/unknown-name.csv"] => 2, [
+        "unknown-name.csv: row 3, field `name`: \"Frankfurt\" is no municipality in the register",
+        "similar names: Frankfurt am Main (Hessen, 06412000), Frankfurt (Oder) (Brandenburg, 12053000)",
+    ];
+    ambiguous_name_lists_candidates: ["bad/ambiguous-name.csv"] => 2, [
+        "row 5, field `name`: \"Neunkirchen\" matches 6 municipalities: Neunkirchen (Saarland, 10043114)",
+        "Neunkirchen (Rheinland-Pfalz, Westerwaldkreis, 07143271)",
+    ];
+    unknown_id_suggests_close_ids: ["bad/unknown-id.csv"] => 2, [
+        "row 2, field `id`: \"0916200\" is no AGS in the register (Destatis, 31.12.2020), so `name`, `state`, `population`, `lat`, `lon` cannot be filled in",
+        "München (Bayern, 09162000)",
+    ];
+    non_numeric_population: ["bad/bad-population.csv"] => 2, [
+        "bad-population.csv: row 4, field `population`: \"viele\" is not a whole number",
+    ];
+    unknown_land: ["bad/unknown-land.csv"] => 2, [
+        "row 3, field `state`: unknown Land \"Bavarien\"",
+        "abbreviation (BY)",
+    ];
+    duplicate_id: ["bad/duplicate-id.csv"] => 2, [
+        "row 6, field `id`: duplicate id \"09564000\" (first seen in row 3)",
+    ];
+    empty_file: ["bad/empty.csv"] => 2, ["empty.csv: the input is empty"];
+    header_only: ["bad/header-only.csv"] => 2, ["no municipality rows"];
+    coordinates_out_of_range: ["bad/coordinates.csv"] => 2, ["row 5, field `lat`: 95.2 is out of range"];
+    swapped_coordinates: ["bad/swapped-coordinates.csv"] => 2, ["row 2, field `lat`", "look swapped"];
+    ragged_row: ["bad/ragged.csv"] => 2, ["row 7: this row has 5 fields but the header has 13"];
+    broken_json: ["bad/broken.json"] => 2, ["broken.json: invalid JSON at line 1"];
+    missing_file: ["does-not-exist.csv"] => 2, ["cannot open"];
+    infeasible_bounds_are_explained: ["eight-grossstaedte.csv"] => 1, [
+        "class Großstadt has 8 members, which do not fit clusters of 6..7",
+        "1 cluster(s) hold at most 7, 2 clusters need at least 12",
+        "--comparability adjacent",
+        "--cluster-size 4..7",
+    ];
+    unknown_link_key: ["kfa-18.csv", "--must-link", "09162000,nope"] => 2, [
+        "must-link: \"nope\" is neither an id nor a name in the input",
+    ];
+    unknown_link_name_suggests_similar_names: ["kfa-18.csv", "--must-link", "Bad,Gotha"] => 2, [
+        "did you mean Bad Tölz",
+    ];
+    impossible_cap: ["kfa-18.csv", "--max-per-land", "1"] => 1, [
+        "Bayern has 2 members in Großstadt",
+        "--max-per-land 2",
+    ];
+    impossible_link: ["kfa-18.csv", "--must-link", "09162000,16067029"] => 1, ["may not share a cluster"];
 }
 
 #[test]
-fn unknown_and_ambiguous_names_list_candidates() {
-    let (code, err) = fails("bad/unknown-name.csv", &[]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains(
-            "unknown-name.csv: row 3, field `name`: \"Frankfurt\" is no municipality in the register"
-        ),
-        "{err}"
-    );
-    assert!(
-        err.contains(
-            "similar names: Frankfurt am Main (Hessen, 06412000), Frankfurt (Oder) (Brandenburg, 12053000)"
-        ),
-        "{err}"
-    );
+fn register_errors_end_with_what_to_do() {
+    let (_, err) = fails("bad/unknown-name.csv", &[]);
     assert!(
         err.trim_end()
             .ends_with("correct the name, or give the `id` (AGS)"),
         "{err}"
     );
-    let (code, err) = fails("bad/ambiguous-name.csv", &[]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains(
-            "row 5, field `name`: \"Neunkirchen\" matches 6 municipalities: Neunkirchen (Saarland, 10043114)"
-        ),
-        "{err}"
-    );
-    assert!(
-        err.contains("Neunkirchen (Rheinland-Pfalz, Westerwaldkreis, 07143271)"),
-        "{err}"
-    );
+    let (_, err) = fails("bad/ambiguous-name.csv", &[]);
     assert!(
         err.trim_end()
             .ends_with("add a `state` column or give the `id` (AGS)"),
@@ -65,105 +99,7 @@ fn unknown_and_ambiguous_names_list_candidates() {
 }
 
 #[test]
-fn unknown_id_suggests_close_ids() {
-    let (code, err) = fails("bad/unknown-id.csv", &[]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("row 2, field `id`: \"0916200\" is no AGS in the register (Destatis, 31.12.2020), so `name`, `state`, `population`, `lat`, `lon` cannot be filled in"),
-        "{err}"
-    );
-    assert!(err.contains("München (Bayern, 09162000)"), "{err}");
-}
-
-#[test]
-fn non_numeric_population() {
-    let (code, err) = fails("bad/bad-population.csv", &[]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("bad-population.csv: row 4, field `population`: \"viele\" is not a whole number"),
-        "{err}"
-    );
-}
-
-#[test]
-fn unknown_land() {
-    let (code, err) = fails("bad/unknown-land.csv", &[]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("row 3, field `state`: unknown Land \"Bavarien\""),
-        "{err}"
-    );
-    assert!(err.contains("abbreviation (BY)"), "{err}");
-}
-
-#[test]
-fn duplicate_id() {
-    let (code, err) = fails("bad/duplicate-id.csv", &[]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("row 6, field `id`: duplicate id \"09564000\" (first seen in row 3)"),
-        "{err}"
-    );
-}
-
-#[test]
-fn empty_file() {
-    let (code, err) = fails("bad/empty.csv", &[]);
-    assert_eq!(code, 2);
-    assert!(err.contains("empty.csv: the input is empty"), "{err}");
-    let (code, err) = fails("bad/header-only.csv", &[]);
-    assert_eq!(code, 2);
-    assert!(err.contains("no municipality rows"), "{err}");
-}
-
-#[test]
-fn coordinates_out_of_range() {
-    let (code, err) = fails("bad/coordinates.csv", &[]);
-    assert_eq!(code, 2);
-    assert!(err.contains("row 5, field `lat`: 95.2 is out of range"), "{err}");
-    let (code, err) = fails("bad/swapped-coordinates.csv", &[]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("row 2, field `lat`") && err.contains("look swapped"),
-        "{err}"
-    );
-}
-
-#[test]
-fn ragged_row_and_broken_json() {
-    let (code, err) = fails("bad/ragged.csv", &[]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("row 7: this row has 5 fields but the header has 13"),
-        "{err}"
-    );
-    let (code, err) = fails("bad/broken.json", &[]);
-    assert_eq!(code, 2);
-    assert!(err.contains("broken.json: invalid JSON at line 1"), "{err}");
-}
-
-#[test]
-fn missing_file() {
-    let (code, err) = fails("does-not-exist.csv", &[]);
-    assert_eq!(code, 2);
-    assert!(err.contains("cannot open"), "{err}");
-}
-
-#[test]
-fn infeasible_bounds_are_explained() {
-    let (code, err) = fails("eight-grossstaedte.csv", &[]);
-    assert_eq!(code, 1);
-    assert!(
-        err.contains("class Großstadt has 8 members, which do not fit clusters of 6..7"),
-        "{err}"
-    );
-    assert!(
-        err.contains("1 cluster(s) hold at most 7, 2 clusters need at least 12"),
-        "{err}"
-    );
-    assert!(err.contains("--comparability adjacent"), "{err}");
-    assert!(err.contains("--cluster-size 4..7"), "{err}");
-    // Each suggestion works.
+fn each_suggestion_for_infeasible_bounds_works() {
     for fix in [
         ["--comparability", "adjacent"],
         ["--cluster-size", "4..7"],
@@ -194,25 +130,4 @@ fn bad_options_are_usage_errors() {
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(err.starts_with("error: "), "{args:?}: {err}");
     }
-    let (code, err) = fails("kfa-18.csv", &["--must-link", "09162000,nope"]);
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("must-link: \"nope\" is neither an id nor a name in the input"),
-        "{err}"
-    );
-    // An unknown name suggests similar ones.
-    let (code, err) = fails("kfa-18.csv", &["--must-link", "Bad,Gotha"]);
-    assert_eq!(code, 2);
-    assert!(err.contains("did you mean Bad Tölz"), "{err}");
-}
-
-#[test]
-fn impossible_caps_and_links_are_infeasible() {
-    let (code, err) = fails("kfa-18.csv", &["--max-per-land", "1"]);
-    assert_eq!(code, 1);
-    assert!(err.contains("Bayern has 2 members in Großstadt"), "{err}");
-    assert!(err.contains("--max-per-land 2"), "{err}");
-    let (code, err) = fails("kfa-18.csv", &["--must-link", "09162000,16067029"]);
-    assert_eq!(code, 1);
-    assert!(err.contains("may not share a cluster"), "{err}");
 }

@@ -220,17 +220,17 @@ fn use_input(bytes: &[u8]) {
     let settings = [
         Settings::default(),
         Settings::default()
-            .cluster_size(ClusterSize::new(2, 7))
-            .comparability(Comparability::Adjacent),
+            .with_cluster_size(ClusterSize::new(2, 7))
+            .with_comparability(Comparability::Adjacent),
     ];
     for settings in settings {
         let Ok(problem) = Problem::new(input.municipalities.clone(), settings) else {
             continue;
         };
         let options = SolveOptions::default()
-            .solver(SolverChoice::Heuristic)
-            .time_limit(Duration::from_secs(5))
-            .seed(1);
+            .with_solver(SolverChoice::Heuristic)
+            .with_time_limit(Duration::from_secs(5))
+            .with_seed(1);
         if let Ok(solution) = solve(&problem, &options) {
             assert!(verify(&problem, &solution.lineup).is_ok());
             let placed: usize = solution.lineup.clusters.iter().map(|c| c.members.len()).sum();

@@ -3,14 +3,14 @@
 use std::time::Duration;
 
 use lineup::{
-    ClusterCount, ClusterSize, Comparability, Land, Municipality, ObjectiveMode, Problem, Settings,
+    ClusterCount, ClusterSize, Comparability, Land, LatLon, Municipality, ObjectiveMode, Problem, Settings,
     SolveOptions, SolverChoice, Status, Weights, solve, verify,
 };
 
 use crate::util::municipalities;
 
 fn opts() -> SolveOptions {
-    SolveOptions::default().time_limit(Duration::from_secs(20))
+    SolveOptions::default().with_time_limit(Duration::from_secs(20))
 }
 
 #[test]
@@ -18,7 +18,7 @@ fn register_grossstaedte_level_one_is_proven() {
     let p = Problem::new(municipalities("grossstaedte-81.csv"), Settings::default()).unwrap();
     assert_eq!(p.cluster_count(), 12);
     // Level 1 is proven in closed form; level 2 gets 4 s of column generation.
-    let s = solve(&p, &opts().time_limit(Duration::from_secs(4))).unwrap();
+    let s = solve(&p, &opts().with_time_limit(Duration::from_secs(4))).unwrap();
     assert!(verify(&p, &s.lineup).is_ok());
     assert_eq!(s.lineup.len(), 81);
     // NRW has 30 Großstädte in 12 clusters: at least 6·3 + 6·1 = 24 same-Land pairs.
@@ -31,7 +31,11 @@ fn register_grossstaedte_level_one_is_proven() {
 #[test]
 fn adjacent_comparability_mixes_only_when_needed() {
     let ms = municipalities("eight-grossstaedte.csv");
-    let p = Problem::new(ms, Settings::default().comparability(Comparability::Adjacent)).unwrap();
+    let p = Problem::new(
+        ms,
+        Settings::default().with_comparability(Comparability::Adjacent),
+    )
+    .unwrap();
     let s = solve(&p, &opts()).unwrap();
     assert_eq!(s.lineup.clusters.len(), 2);
     // 8 Großstädte + 6 Mittelstädte in two clusters of 7: one Großstadt joins
@@ -51,9 +55,9 @@ fn pins_links_and_caps_are_respected() {
     ms[mittel[0]].cluster = Some("Nord".into());
     ms[mittel[1]].cluster = Some("Nord".into());
     let settings = Settings::default()
-        .max_per_land(3)
-        .must_link(ids[mittel[2]].clone(), ids[mittel[3]].clone())
-        .cannot_link(ids[mittel[0]].clone(), ids[mittel[4]].clone());
+        .with_max_per_land(3)
+        .with_must_link(ids[mittel[2]].clone(), ids[mittel[3]].clone())
+        .with_cannot_link(ids[mittel[0]].clone(), ids[mittel[4]].clone());
     let p = Problem::new(ms, settings).unwrap();
     let s = solve(&p, &opts()).unwrap();
     let a = s.lineup.assignment(60);
@@ -72,7 +76,11 @@ fn weighted_mode_and_custom_weights() {
         distance_per_100km: 0.5,
         ..Weights::default()
     };
-    let p = Problem::new(municipalities("growth-60.csv"), Settings::default().weights(w)).unwrap();
+    let p = Problem::new(
+        municipalities("growth-60.csv"),
+        Settings::default().with_weights(w),
+    )
+    .unwrap();
     let s = solve(&p, &opts()).unwrap();
     let score = s.verified.score;
     assert!(
@@ -91,14 +99,14 @@ fn more_clusters_than_needed() {
     let p = Problem::new(
         municipalities("growth-60.csv"),
         Settings::default()
-            .cluster_size(ClusterSize::new(4, 7))
-            .clusters(ClusterCount::Total(12)),
+            .with_cluster_size(ClusterSize::new(4, 7))
+            .with_clusters(ClusterCount::Total(12)),
     )
     .unwrap();
     assert_eq!(p.cluster_count(), 12);
     // Flexible sizes weaken the LP bound: within 3 s some classes stop at the
     // time limit, which must be reported with a bound and a gap.
-    let s = solve(&p, &opts().time_limit(Duration::from_secs(3))).unwrap();
+    let s = solve(&p, &opts().with_time_limit(Duration::from_secs(3))).unwrap();
     assert_eq!(s.lineup.clusters.len(), 12);
     assert!(verify(&p, &s.lineup).is_ok());
     if s.status != Status::Optimal {
@@ -111,9 +119,9 @@ fn more_clusters_than_needed() {
 fn same_seed_same_lineup_on_any_thread_count() {
     let p = Problem::new(municipalities("grossstaedte-81.csv"), Settings::default()).unwrap();
     let o = SolveOptions::default()
-        .solver(SolverChoice::Heuristic)
-        .seed(3)
-        .time_limit(Duration::from_secs(60));
+        .with_solver(SolverChoice::Heuristic)
+        .with_seed(3)
+        .with_time_limit(Duration::from_secs(60));
     let a = solve(&p, &o).unwrap();
     let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
     let b = one.install(|| solve(&p, &o).unwrap());
@@ -131,12 +139,14 @@ fn infeasible_rules_found_while_solving_are_explained() {
                 format!("T{i}"),
                 Land::ALL[i],
                 50_000,
-                50.0 + i as f64 * 0.3,
-                9.0,
+                LatLon {
+                    lat: 50.0 + i as f64 * 0.3,
+                    lon: 9.0,
+                },
             )
         })
         .collect();
-    let p = Problem::new(ms, Settings::default().cannot_link("t0", "t1")).unwrap();
+    let p = Problem::new(ms, Settings::default().with_cannot_link("t0", "t1")).unwrap();
     let err = solve(&p, &opts()).unwrap_err();
     let text = err.to_string();
     assert!(text.contains("no feasible lineup"), "{text}");

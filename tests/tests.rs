@@ -1,7 +1,9 @@
 //! Integration tests: one binary, grouped by topic.
 
 mod analysis;
+mod architecture;
 mod bad_input;
+mod cancel;
 mod cli;
 mod inputs;
 mod mdgp;

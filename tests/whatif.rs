@@ -3,16 +3,15 @@
 
 use std::collections::HashMap;
 
-use lineup::whatif::BaselineCluster;
 use lineup::{
-    Baseline, Municipality, Problem, Settings, SolveError, SolveOptions, SolverChoice, Stability, WhatIf,
-    WhatIfError, solve, whatif,
+    Baseline, BaselineCluster, Municipality, Problem, Settings, SolveError, SolveOptions, SolverChoice,
+    Stability, Suggestion, WhatIf, WhatIfError, solve, whatif,
 };
 
 use crate::util::{fixture, json, lineup, municipalities, stderr};
 
 fn options() -> SolveOptions {
-    SolveOptions::default().solver(SolverChoice::Heuristic)
+    SolveOptions::default().with_solver(SolverChoice::Heuristic)
 }
 
 /// growth-60 solved, as a baseline.
@@ -155,7 +154,7 @@ fn moves_buy_a_better_objective_only_when_allowed() {
             weight: None,
         },
     );
-    let value = |w: &WhatIf| w.solution.verified.score.value(&Settings::default().weights);
+    let value = |w: &WhatIf| w.solution.verified.score.value(&Settings::default().weights());
     // The soft trade-off moves members only for a gain worth their cost.
     assert!(soft.diff.moves() > 0);
     let gain = stable.diff.objective_after.penalty - soft.diff.objective_after.penalty;
@@ -207,7 +206,7 @@ fn leavers_below_the_minimum_are_repaired_with_the_fewest_moves() {
 fn a_cluster_closes_when_too_few_members_remain() {
     let (ms, base) = baseline();
     // Seven of the 13 Großstädte leave: 6 remain, one cluster.
-    let gross: Vec<&lineup::whatif::BaselineCluster> = base
+    let gross: Vec<&BaselineCluster> = base
         .clusters
         .iter()
         .filter(|c| c.id.starts_with("Großstadt"))
@@ -261,7 +260,7 @@ fn a_cap_below_the_fewest_moves_is_explained() {
     match e {
         WhatIfError::Solve(SolveError::Infeasible(inf)) => {
             assert!(inf.reason.contains("at least 1 moves"), "{}", inf.reason);
-            assert!(inf.suggestions.iter().any(|s| s.contains("--max-moves 1")));
+            assert!(inf.suggestions.contains(&Suggestion::MaxMoves(1)));
         }
         other => panic!("unexpected {other:?}"),
     }

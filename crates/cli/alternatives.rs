@@ -2,9 +2,9 @@
 
 use std::fmt::Write;
 
+use lineup::MEMBER_COLUMNS;
 use lineup::Problem;
-use lineup::alternatives::{AlternativesReport, default_min_difference};
-use lineup::report::MEMBER_COLUMNS;
+use lineup::{AlternativesReport, default_min_difference};
 
 use crate::args::AlternativesArgs;
 use crate::error::CliError;
@@ -16,11 +16,10 @@ pub fn run(a: AlternativesArgs) -> Result<(), CliError> {
     if a.k == 0 {
         return Err(CliError::usage("-k 0 asks for no lineup: use -k 1 or more"));
     }
-    let mut settings = config::settings(&a.problem)?;
     let options = config::options(&a.run)?;
-    let municipalities = read_input(&a.file, &mut settings)?;
+    let (municipalities, settings) = read_input(&a.file, config::settings(&a.problem)?)?;
     let n = municipalities.len();
-    let problem = Problem::with_backend(municipalities, settings, options.backend)
+    let problem = Problem::with_backend(municipalities, settings, options.backend())
         .map_err(|e| CliError::problem(&a.file, e))?;
     let d = a.min_difference.unwrap_or_else(|| default_min_difference(n));
     if d > n {
@@ -31,9 +30,9 @@ pub fn run(a: AlternativesArgs) -> Result<(), CliError> {
     let found = lineup::alternatives(&problem, a.k, d, &options).map_err(CliError::solve)?;
     let mut report = found.report(&problem);
     for l in &mut report.lineups {
-        l.report.settings.seed = Some(options.seed);
-        l.report.settings.time_limit_s = Some(options.time_limit.as_secs_f64());
-        l.report.settings.backend = Some(options.backend.name().to_string());
+        l.report.settings.seed = Some(options.seed());
+        l.report.settings.time_limit_s = Some(options.time_limit().as_secs_f64());
+        l.report.settings.backend = Some(options.backend().name().to_string());
     }
     let text = match render::text_format("alternatives", &a.output)? {
         TextFormat::Table => table(&report, a.k),

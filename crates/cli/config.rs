@@ -75,20 +75,24 @@ pub fn settings(a: &ProblemArgs) -> Result<Settings, CliError> {
         .parse()
         .map_err(|e| CliError::usage(format!("--classes: {e}")))?;
     let mut s = Settings::default()
-        .cluster_size(cluster_size)
-        .clusters(clusters)
-        .classes(classes)
-        .comparability(match a.comparability {
+        .with_cluster_size(cluster_size)
+        .with_clusters(clusters)
+        .with_classes(classes)
+        .with_comparability(match a.comparability {
             ComparabilityArg::Strict => Comparability::Strict,
             ComparabilityArg::Adjacent => Comparability::Adjacent,
         })
-        .weights(weights(a.weights.as_deref(), a.objective)?);
-    s.max_per_land = a.max_per_land;
+        .with_weights(weights(a.weights.as_deref(), a.objective)?);
+    if let Some(cap) = a.max_per_land {
+        s = s.with_max_per_land(cap);
+    }
     for m in &a.must_link {
-        s.must_link.push(pair("--must-link", m)?);
+        let (x, y) = pair("--must-link", m)?;
+        s = s.with_must_link(x, y);
     }
     for c in &a.cannot_link {
-        s.cannot_link.push(pair("--cannot-link", c)?);
+        let (x, y) = pair("--cannot-link", c)?;
+        s = s.with_cannot_link(x, y);
     }
     Ok(s)
 }
@@ -112,10 +116,10 @@ pub fn options(a: &RunArgs) -> Result<SolveOptions, CliError> {
         })?,
     };
     Ok(SolveOptions::default()
-        .time_limit(Duration::from_secs_f64(a.time_limit))
-        .seed(a.seed)
-        .backend(backend)
-        .solver(match a.solver {
+        .with_time_limit(Duration::from_secs_f64(a.time_limit))
+        .with_seed(a.seed)
+        .with_backend(backend)
+        .with_solver(match a.solver {
             SolverArg::Auto => SolverChoice::Auto,
             SolverArg::Exact => SolverChoice::Exact,
             SolverArg::Heuristic => SolverChoice::Heuristic,

@@ -5,6 +5,8 @@ use std::path::Path;
 
 use lineup::{InputError, ProblemError, SolveError};
 
+use crate::suggestions;
+
 /// Exit code: no feasible lineup (or a lineup that breaks the rules).
 pub const INFEASIBLE: u8 = 1;
 /// Exit code: usage or input error.
@@ -43,15 +45,33 @@ impl CliError {
 
     /// A problem that cannot be set up: infeasible (exit 1) or invalid (exit 2).
     pub fn problem(path: &Path, e: ProblemError) -> CliError {
+        let path = path.display();
+        let usage = |text: String| CliError::usage(format!("{path}: {text}"));
         match e {
-            ProblemError::Infeasible(inf) => CliError::infeasible(format!("{}: {inf}", path.display())),
-            other => CliError::usage(format!("{}: {other}", path.display())),
+            ProblemError::Infeasible(inf) => {
+                CliError::infeasible(format!("{path}: {}", suggestions::infeasibility(&inf)))
+            }
+            ProblemError::ZeroCapPerLand => usage("--max-per-land 0 allows no member at all: use 1 or more".into()),
+            ProblemError::UnknownClass { name, known } => {
+                usage(format!("--clusters names class {name:?}, which is not one of {known}"))
+            }
+            ProblemError::PerClassCountNeedsStrict => usage(
+                "--clusters CLASS=N needs strict comparability; with adjacent comparability give a total (--clusters 5)"
+                    .into(),
+            ),
+            other => usage(other.to_string()),
         }
     }
 
     /// A solve that produced no lineup (exit 1).
     pub fn solve(e: SolveError) -> CliError {
-        CliError::infeasible(e.to_string())
+        CliError::infeasible(match e {
+            SolveError::Infeasible(inf) => suggestions::infeasibility(&inf),
+            SolveError::NotFound { detail } => format!(
+                "no feasible lineup found within the time limit ({detail}); infeasibility was not proven: raise --time-limit or relax the constraints"
+            ),
+            other => other.to_string(),
+        })
     }
 }
 

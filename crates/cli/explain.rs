@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use lineup::explain::{Change, Explanation, MemberPair};
-use lineup::size_class::group_digits as grouped;
+use lineup::group_digits as grouped;
+use lineup::{Change, Explanation, MemberPair};
 
 use crate::args::ExplainArgs;
 use crate::error::CliError;
@@ -17,7 +17,8 @@ pub fn run(a: ExplainArgs) -> Result<(), CliError> {
         .municipality
         .iter()
         .map(|key| {
-            lineup::lookup::find(&problem, key)
+            problem
+                .find(key)
                 .map_err(|e| CliError::usage(format!("--municipality: {e} ({})", a.file.display())))
         })
         .collect::<Result<Vec<usize>, _>>()?;

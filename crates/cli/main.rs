@@ -9,6 +9,7 @@ mod explain;
 mod mdgp;
 mod progress;
 mod render;
+mod suggestions;
 mod whatif;
 
 use std::fs::File;
@@ -17,7 +18,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
-use lineup::report::Report;
+use lineup::Report;
 use lineup::{ClusterCount, Comparability, InputFormat, Lineup, Municipality, Problem, Settings};
 
 use args::{Cli, Command, EvaluateArgs, FormatArg, MapArgs, OutputArgs, ProblemArgs, SolveArgs};
@@ -80,13 +81,19 @@ fn format_of(path: &Path) -> Option<InputFormat> {
     }
 }
 
-/// Reads municipalities and adds the file's links to the settings.
-pub(crate) fn read_input(path: &Path, settings: &mut Settings) -> Result<Vec<Municipality>, CliError> {
+/// Reads municipalities, and the settings with the file's links added.
+pub(crate) fn read_input(path: &Path, settings: Settings) -> Result<(Vec<Municipality>, Settings), CliError> {
     let input =
         lineup::read_municipalities(open(path)?, format_of(path)).map_err(|e| CliError::input(path, &e))?;
-    settings.must_link.extend(input.must_link);
-    settings.cannot_link.extend(input.cannot_link);
-    Ok(input.municipalities)
+    let settings = input
+        .must_link
+        .into_iter()
+        .fold(settings, |s, (a, b)| s.with_must_link(a, b));
+    let settings = input
+        .cannot_link
+        .into_iter()
+        .fold(settings, |s, (a, b)| s.with_cannot_link(a, b));
+    Ok((input.municipalities, settings))
 }
 
 pub(crate) fn emit(report: &Report, out: &OutputArgs) -> Result<(), CliError> {
@@ -122,19 +129,19 @@ pub(crate) fn write_out(bytes: impl AsRef<[u8]>, path: Option<&Path>) -> Result<
 }
 
 fn solve(a: SolveArgs) -> Result<(), CliError> {
-    let mut settings = config::settings(&a.problem)?;
+    let settings = config::settings(&a.problem)?;
     let options = config::options(&a.run)?;
-    let municipalities = read_input(&a.file, &mut settings)?;
-    let problem = Problem::with_backend(municipalities, settings, options.backend)
+    let (municipalities, settings) = read_input(&a.file, settings)?;
+    let problem = Problem::with_backend(municipalities, settings, options.backend())
         .map_err(|e| CliError::problem(&a.file, e))?;
     let lines = progress::Lines::new(&problem, a.run.quiet);
     let solution = lineup::solve_with_progress(&problem, &options, &|p| lines.update(p));
     lines.finish();
     let solution = solution.map_err(CliError::solve)?;
     let mut report = Report::new(&problem, &solution);
-    report.settings.seed = Some(options.seed);
-    report.settings.time_limit_s = Some(options.time_limit.as_secs_f64());
-    report.settings.backend = Some(options.backend.name().to_string());
+    report.settings.seed = Some(options.seed());
+    report.settings.time_limit_s = Some(options.time_limit().as_secs_f64());
+    report.settings.backend = Some(options.backend().name().to_string());
     emit(&report, &a.output)
 }
 
@@ -145,10 +152,10 @@ pub(crate) fn counts_from(
     municipalities: &[Municipality],
     settings: &Settings,
 ) -> ClusterCount {
-    if settings.comparability == Comparability::Adjacent {
+    if settings.comparability() == Comparability::Adjacent {
         return ClusterCount::Total(lineup.clusters.len());
     }
-    let scheme = &settings.classes;
+    let scheme = settings.classes();
     let mut per: Vec<(String, usize)> = Vec::new();
     for c in &lineup.clusters {
         let Some(class) = c
@@ -175,12 +182,12 @@ pub(crate) fn read_problem_and_lineup(
     lineup_path: &Path,
     args: &args::ProblemArgs,
 ) -> Result<(Problem, Lineup), CliError> {
-    let mut settings = config::settings(args)?;
-    let municipalities = read_input(file, &mut settings)?;
+    let (municipalities, mut settings) = read_input(file, config::settings(args)?)?;
     let lineup = lineup::read_lineup(open(lineup_path)?, &municipalities)
         .map_err(|e| CliError::input(lineup_path, &e))?;
-    if settings.clusters == ClusterCount::Auto {
-        settings.clusters = counts_from(&lineup, &municipalities, &settings);
+    if *settings.clusters() == ClusterCount::Auto {
+        let counts = counts_from(&lineup, &municipalities, &settings);
+        settings = settings.with_clusters(counts);
     }
     let problem = Problem::new(municipalities, settings).map_err(|e| CliError::problem(lineup_path, e))?;
     Ok((problem, lineup))

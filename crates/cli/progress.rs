@@ -63,6 +63,7 @@ impl Lines {
             Stage::Penalty => "level 1 settled",
             Stage::Spread => "level 2 settled",
             Stage::Done => "done",
+            _ => "working",
         };
         let bound = p.bound.map_or_else(
             || "bound pending".to_string(),

@@ -4,9 +4,9 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use lineup::report::{MEMBER_COLUMNS, Report};
-use lineup::size_class::group_digits as grouped;
+use lineup::group_digits as grouped;
 use lineup::{GapLevel, ObjectiveMode, Status};
+use lineup::{MEMBER_COLUMNS, Report};
 
 use crate::args::FormatArg;
 use crate::error::CliError;
@@ -50,7 +50,7 @@ pub fn render(report: &Report, format: FormatArg) -> Result<Vec<u8>, CliError> {
 
 #[cfg(feature = "xlsx")]
 fn xlsx(report: &Report) -> Result<Vec<u8>, CliError> {
-    lineup::export::xlsx(report).map_err(|e| CliError::usage(e.to_string()))
+    lineup::export::xlsx(report).map_err(|e| CliError::usage(format!("{e} (--format csv)")))
 }
 
 #[cfg(not(feature = "xlsx"))]

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use lineup::whatif::Diff;
+use lineup::Diff;
 use lineup::{Stability, WhatIfError};
 
 use crate::args::{FormatArg, WhatifArgs};
@@ -12,9 +12,8 @@ use crate::{config, emit, open, read_input, render, write_out};
 
 /// Runs the command.
 pub fn run(a: WhatifArgs) -> Result<(), CliError> {
-    let mut settings = config::settings(&a.problem)?;
     let options = config::options(&a.run)?;
-    let municipalities = read_input(&a.file, &mut settings)?;
+    let (municipalities, settings) = read_input(&a.file, config::settings(&a.problem)?)?;
     let baseline = lineup::read_baseline(open(&a.baseline)?).map_err(|e| CliError::input(&a.baseline, &e))?;
     let stability = Stability {
         max_moves: a.max_moves,
@@ -24,12 +23,15 @@ pub fn run(a: WhatifArgs) -> Result<(), CliError> {
         lineup::whatif(municipalities, settings, &baseline, &stability, &options).map_err(|e| match e {
             WhatIfError::Problem(p) => CliError::problem(&a.file, p),
             WhatIfError::Solve(s) => CliError::solve(s),
+            WhatIfError::StabilityWeight { weight } => CliError::usage(format!(
+                "--stability {weight}: expected a number >= 0 (the cost of one moved member)"
+            )),
             other => CliError::infeasible(other.to_string()),
         })?;
     let mut report = w.report();
-    report.report.settings.seed = Some(options.seed);
-    report.report.settings.time_limit_s = Some(options.time_limit.as_secs_f64());
-    report.report.settings.backend = Some(options.backend.name().to_string());
+    report.report.settings.seed = Some(options.seed());
+    report.report.settings.time_limit_s = Some(options.time_limit().as_secs_f64());
+    report.report.settings.backend = Some(options.backend().name().to_string());
     let text = match render::format_for(a.output.format, a.output.output.as_deref()) {
         FormatArg::Table => {
             let mut t = render::table(&report.report);

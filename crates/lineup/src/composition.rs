@@ -7,8 +7,22 @@
 //! `k+1` (at least one of each per cluster). Sizes are bounded by the cluster
 //! size range; the total number of clusters is minimised, or fixed.
 
+use thiserror::Error;
+
 use crate::ilp::{self, Backend, Milp, MilpOutcome};
 use crate::settings::ClusterSize;
+
+/// Why the composition model gave no answer.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum CompositionError {
+    /// The solver stopped before proving its answer.
+    #[error("the composition model stopped early")]
+    StoppedEarly,
+    /// The MILP solver failed.
+    #[error("{0}")]
+    Solver(String),
+}
 
 /// A feasible make-up of clusters by size class.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,7 +75,7 @@ pub(crate) fn compose(
     size: ClusterSize,
     total: Option<usize>,
     backend: Backend,
-) -> Result<Option<Composition>, String> {
+) -> Result<Option<Composition>, CompositionError> {
     compose_with(counts, size, total, false, backend)
 }
 
@@ -71,7 +85,7 @@ pub(crate) fn fewest_mixed(
     size: ClusterSize,
     total: usize,
     backend: Backend,
-) -> Result<Option<usize>, String> {
+) -> Result<Option<usize>, CompositionError> {
     Ok(compose_with(counts, size, Some(total), true, backend)?.map(|c| c.mixed.iter().map(|m| m.0).sum()))
 }
 
@@ -81,7 +95,7 @@ fn compose_with(
     total: Option<usize>,
     minimise_mixed: bool,
     backend: Backend,
-) -> Result<Option<Composition>, String> {
+) -> Result<Option<Composition>, CompositionError> {
     let c = counts.len();
     let n: usize = counts.iter().sum();
     let (a, b) = (size.min as f64, size.max as f64);
@@ -135,8 +149,8 @@ fn compose_with(
             }))
         }
         MilpOutcome::Infeasible => Ok(None),
-        MilpOutcome::Feasible { .. } => Err("composition model stopped early".into()),
-        MilpOutcome::Failed(why) => Err(why),
+        MilpOutcome::Feasible { .. } => Err(CompositionError::StoppedEarly),
+        MilpOutcome::Failed(why) => Err(CompositionError::Solver(why)),
     }
 }
 

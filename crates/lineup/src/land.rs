@@ -9,7 +9,9 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::error::UnknownLand;
+use thiserror::Error;
+
+use crate::names::fold;
 
 /// One of the 16 Länder, in the order of their AGS codes (`01` = Schleswig-Holstein).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -208,21 +210,14 @@ impl Land {
     }
 }
 
-/// Folds a name for lenient matching: lower case, umlauts and ß spelled out,
-/// spaces, hyphens and dots removed.
-pub(crate) fn fold_name(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.trim().chars().flat_map(char::to_lowercase) {
-        match c {
-            'ä' => out.push_str("ae"),
-            'ö' => out.push_str("oe"),
-            'ü' => out.push_str("ue"),
-            'ß' => out.push_str("ss"),
-            ' ' | '-' | '.' | '_' | '\u{a0}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+/// A Land name, abbreviation or code that is none of the 16 Länder.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error(
+    "unknown Land {given:?}: expected a German name (Bayern), an abbreviation (BY) or an AGS Land code (09)"
+)]
+pub struct UnknownLand {
+    /// What was given.
+    pub given: String,
 }
 
 impl FromStr for Land {
@@ -247,7 +242,7 @@ impl FromStr for Land {
         if let Some(l) = Land::ALL.iter().find(|l| l.abbr() == abbr) {
             return Ok(*l);
         }
-        let folded = fold_name(t);
+        let folded = fold(t);
         let aliases: [(&str, Land); 4] = [
             ("mecklenburgwestpomerania", Land::MV),
             ("badenwurttemberg", Land::BW),
@@ -256,7 +251,7 @@ impl FromStr for Land {
         ];
         LAENDER
             .iter()
-            .find(|i| fold_name(i.name) == folded || fold_name(i.english) == folded)
+            .find(|i| fold(i.name) == folded || fold(i.english) == folded)
             .map(|i| i.land)
             .or_else(|| aliases.iter().find(|(a, _)| *a == folded).map(|(_, l)| *l))
             .ok_or_else(unknown)

@@ -4,41 +4,17 @@ alike in size and come from regions of Germany as different as possible,
 as in the cluster meetings of the federal programme "Kommunaler
 Fachaustausch".
 
-# Brief overview
-
-* [`Municipality`] and [`Land`] describe the input; [`read_municipalities`]
-  reads them from CSV, JSON or `.xlsx` (any `Read`), filling what a row
-  lacks from the bundled [`register`] of all German municipalities.
-* [`Settings`] say what is asked: cluster size, number of clusters,
-  [`ClassScheme`] (size classes), [`Comparability`], objective [`Weights`],
-  caps, pins and links.
-* [`Problem::new`] validates and explains impossible requests
-  ([`Infeasibility`]).
-* [`solve()`] returns a [`Solution`]: a [`Lineup`] that passed the independent
-  [`verify()`], with its [`Status`] (`optimal`, `time_limit`, `heuristic`),
-  [`Bound`] and [`Gap`].
-* [`Report`] is the stable, serde-serialisable form of a solution;
-  [`export`] turns it into GeoJSON or an Excel workbook, [`map`] into an
-  SVG map of Germany.
-* [`register`] is the bundled register of all German municipalities:
-  look-ups by AGS and by name.
-
-The objective is lexicographic by default: first the fewest pairs of members
-from the same Land inside a cluster, then the largest spread (pairs from
-Länder without a common border, plus great-circle distance).
-
-# Example
-
 ```
-use lineup::{Land, Municipality, Problem, Settings, SolveOptions, Status, solve};
+use lineup::{Land, LatLon, Municipality, Problem, Settings, SolveOptions, Status, solve};
 
+let at = |lat, lon| LatLon { lat, lon };
 let towns = vec![
-    Municipality::new("01001000", "Flensburg", Land::SH, 90_164, 54.78252, 9.43751),
-    Municipality::new("16055000", "Weimar", Land::TH, 65_228, 50.980761, 11.329741),
-    Municipality::new("13073088", "Stralsund", Land::MV, 59_418, 54.313975, 13.089973),
-    Municipality::new("14626110", "Görlitz", Land::SN, 55_980, 51.155287, 14.988035),
-    Municipality::new("09262000", "Passau", Land::BY, 52_803, 48.569343, 13.420113),
-    Municipality::new("07211000", "Trier", Land::RP, 110_636, 49.749992, 6.637143)
+    Municipality::new("01001000", "Flensburg", Land::SH, 90_164, at(54.78252, 9.43751)),
+    Municipality::new("16055000", "Weimar", Land::TH, 65_228, at(50.980761, 11.329741)),
+    Municipality::new("13073088", "Stralsund", Land::MV, 59_418, at(54.313975, 13.089973)),
+    Municipality::new("14626110", "Görlitz", Land::SN, 55_980, at(51.155287, 14.988035)),
+    Municipality::new("09262000", "Passau", Land::BY, 52_803, at(48.569343, 13.420113)),
+    Municipality::new("07211000", "Trier", Land::RP, 110_636, at(49.749992, 6.637143))
         .with_size_class("Mittelstadt"),
 ];
 let problem = Problem::new(towns, Settings::default())?;
@@ -49,60 +25,109 @@ assert_eq!(solution.verified.score.same_land_pairs, 0);
 # Ok::<_, Box<dyn std::error::Error>>(())
 ```
 
-The library never opens files or prints: it reads from and returns values.
+# Brief overview
+
+* [`Municipality`] and [`Land`] describe the input; [`read_municipalities`]
+  reads them from CSV, JSON or `.xlsx` (any `Read`), filling what a row
+  lacks from the bundled [`register`] of all German municipalities.
+* [`Settings`] say what is asked: cluster size, number of clusters,
+  [`ClassScheme`] (size classes), [`Comparability`], objective [`Weights`],
+  caps, pins and links.
+* [`Problem::new`] validates and explains impossible requests
+  ([`Infeasibility`], with typed [`Suggestion`]s of what to change).
+* [`solve()`] returns a [`Solution`]: a [`Lineup`] that passed the independent
+  [`verify()`], with its [`Status`] (`optimal`, `time_limit`, `heuristic`,
+  `interrupted`), [`Bound`] and [`Gap`]. [`SolveOptions`] set the limits; a
+  [`CancelToken`] stops a running solve early.
+* [`evaluate()`], [`explain()`], [`alternatives()`] and [`whatif()`] are the
+  analysts' tools: score a lineup made elsewhere, say why it is as it is,
+  find different lineups of similar quality, re-optimise after changes.
+* [`Report`] is the stable, serde-serialisable form of a solution;
+  [`export`] turns it into GeoJSON or an Excel workbook, [`map`] into an
+  SVG map of Germany.
+
+The objective is lexicographic by default: first the fewest pairs of members
+from the same Land inside a cluster, then the largest spread (pairs from
+Länder without a common border, plus great-circle distance).
+
+# Layout
+
+Everything a user needs is re-exported here, flat. Four modules are
+namespaces of their own because their names would clash or mislead at
+the top: [`register`] (the bundled municipality register), [`export`]
+(GeoJSON and workbooks), [`map`] (SVG maps) and [`mdgp`] (the general
+grouping problem of the MDGPLIB benchmark, on the same engine). The
+library never opens files, prints or listens: it reads from and returns
+values. ARCHITECTURE.md in the repository says where each rule lives.
 */
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub mod alternatives;
-pub mod borders;
+mod alternatives;
+mod borders;
+mod cancel;
 mod composition;
-pub mod distance;
-pub mod engine;
-pub mod error;
-pub mod explain;
+mod distance;
+mod engine;
+mod explain;
 pub mod export;
 mod ilp;
-pub mod io;
-pub mod land;
-pub mod lineup;
-pub mod lookup;
+mod io;
+mod land;
+mod lineup;
 pub mod map;
 pub mod mdgp;
-pub mod municipality;
-pub mod objective;
-pub mod problem;
+mod municipality;
+mod names;
+mod objective;
+mod problem;
 pub mod register;
-pub mod report;
-pub mod settings;
-pub mod size_class;
-pub mod solve;
-pub mod verify;
-pub mod whatif;
+mod report;
+mod settings;
+mod size_class;
+mod solve;
+mod suggestion;
+mod verify;
+mod whatif;
 
-pub use alternatives::{Alternatives, alternatives};
-pub use borders::{BorderGraph, borders};
-pub use distance::great_circle_km;
-pub use error::{
-    Infeasibility, InputError, InputErrorKind, ProblemError, SchemeError, SolveError, UnknownLand,
+pub use alternatives::{
+    Alternative, AlternativeReport, Alternatives, AlternativesReport, alternatives, default_min_difference,
+    partition_distance,
 };
-pub use explain::{Explanation, explain};
+pub use borders::{BorderGraph, borders};
+pub use cancel::CancelToken;
+pub use composition::CompositionError;
+pub use distance::great_circle_km;
+pub use explain::{
+    Change, ClusterExplanation, Explanation, MemberPair, MoveOption, MunicipalityExplanation, StateCount,
+    Swap, explain,
+};
 pub use ilp::Backend;
-pub use io::{InputFormat, read_baseline, read_lineup, read_municipalities};
-pub use land::Land;
+pub use io::{
+    Input, InputError, InputErrorKind, InputFormat, Place, ReadError, read_baseline, read_lineup,
+    read_municipalities,
+};
+pub use land::{LAENDER, Land, LandInfo, UnknownLand};
 pub use lineup::{Cluster, Lineup};
-pub use municipality::Municipality;
+pub use municipality::{LatLon, Municipality, MunicipalityRecord};
 pub use objective::{Lex, ObjectiveMode, Score, Weights};
-pub use problem::{Block, Problem};
-pub use report::Report;
-pub use settings::{ClusterCount, ClusterSize, Comparability, Settings};
-pub use size_class::{ClassId, ClassScheme, SizeClass};
-pub use solve::evaluate::evaluate;
-pub use solve::progress::{Progress, Stage};
-pub use solve::solution::{BlockReport, Bound, Gap, GapLevel, Solution, Status};
-pub use solve::{SolveOptions, SolverChoice, solve, solve_with_progress};
-pub use verify::{ClusterMetrics, Verified, Violation, verify};
-pub use whatif::{Baseline, Diff, Stability, WhatIf, WhatIfError, whatif};
+pub use problem::{Block, Infeasibility, KeyError, Problem, ProblemError};
+pub use report::{
+    ClusterMetricsReport, ClusterReport, MEMBER_COLUMNS, MemberReport, ObjectiveReport, Report,
+    SettingsReport,
+};
+pub use settings::{ClusterCount, ClusterSize, Comparability, SettingError, Settings};
+pub use size_class::{ClassId, ClassScheme, SchemeError, SizeClass, group_digits};
+pub use solve::{
+    BlockReport, Bound, Gap, GapLevel, Progress, Solution, SolveError, SolveOptions, SolverChoice, Stage,
+    Status, evaluate, solve, solve_with_progress,
+};
+pub use suggestion::Suggestion;
+pub use verify::{ClusterMetrics, Verified, Violation, Violations, score_members, verify};
+pub use whatif::{
+    Baseline, BaselineCluster, BaselineMember, Diff, Joined, Left, Moved, Stability, WhatIf, WhatIfError,
+    WhatIfReport, whatif,
+};
 
 /// The README's Rust example, compiled and run as a doctest.
 #[doc = include_str!("../../../README.md")]

@@ -15,10 +15,38 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
+use thiserror::Error;
+
 use crate::Status;
-use crate::engine::{self, DenseWeights, Instance, PairWeights, Schedule, SearchParams};
-use crate::error::{InputError, InputErrorKind, Place};
-use crate::io::read_text;
+use crate::cancel::CancelToken;
+use crate::engine::{self, DenseWeights, Instance, PairWeights, SearchParams};
+use crate::io::{InputError, InputErrorKind, Place, read_text};
+
+pub use crate::engine::{Broken, RuleConflict, Schedule};
+
+/// Why an MDGP solve or check gives no answer.
+#[derive(Clone, Debug, PartialEq, Error)]
+#[non_exhaustive]
+pub enum MdgpError {
+    /// An assignment that breaks the instance's bounds (found by [`check`]).
+    #[error("{0}")]
+    Broken(Broken),
+    /// No run found an assignment within the bounds.
+    #[error("no feasible assignment found")]
+    NotFound,
+    /// The engine's rules contradict each other (MDGPLIB instances have no
+    /// rules, so this is a bug).
+    #[error("{0}")]
+    Rules(#[from] RuleConflict),
+    /// The engine's value differs from the recomputed one: a bug.
+    #[error("solver value {solver} differs from the recomputed {recomputed}")]
+    Mismatch {
+        /// The engine's value.
+        solver: f64,
+        /// The check's value.
+        recomputed: f64,
+    },
+}
 
 /// An MDGPLIB instance.
 #[derive(Clone, Debug)]
@@ -26,7 +54,7 @@ pub struct MdgpInstance {
     /// `ss` (same size) or `ds` (different size).
     pub kind: String,
     /// The engine instance: weights and per-group bounds.
-    pub instance: Instance<DenseWeights<f64>>,
+    pub(crate) instance: Instance<DenseWeights<f64>>,
 }
 
 impl MdgpInstance {
@@ -179,21 +207,29 @@ pub fn read_solution(reader: impl Read, inst: &MdgpInstance) -> Result<Vec<usize
 
 /// Checks an assignment independently of the solver: every group within its
 /// bounds; returns the objective (each unordered pair once), recomputed.
-pub fn check(inst: &MdgpInstance, groups: &[usize]) -> Result<f64, String> {
+pub fn check(inst: &MdgpInstance, groups: &[usize]) -> Result<f64, MdgpError> {
     let (n, m) = (inst.n(), inst.m());
     if groups.len() != n {
-        return Err(format!("{} labels for {n} elements", groups.len()));
+        return Err(MdgpError::Broken(Broken::Length {
+            groups: groups.len(),
+            elements: n,
+        }));
     }
     let mut size = vec![0usize; m];
     for &g in groups {
         if g >= m {
-            return Err(format!("group {g} does not exist"));
+            return Err(MdgpError::Broken(Broken::NoGroup(g)));
         }
         size[g] += 1;
     }
     for (g, (&s, &(a, b))) in size.iter().zip(&inst.instance.bounds).enumerate() {
         if s < a || s > b {
-            return Err(format!("group {g} has {s} elements, outside {a}..{b}"));
+            return Err(MdgpError::Broken(Broken::Size {
+                group: g,
+                size: s,
+                min: a,
+                max: b,
+            }));
         }
     }
     let w = &inst.instance.weights;
@@ -213,7 +249,7 @@ pub fn check(inst: &MdgpInstance, groups: &[usize]) -> Result<f64, String> {
 /// In any grouping, element `i` in a group of size `s` has `s − 1` partners,
 /// at best its `s − 1` heaviest; summed over elements this counts every pair
 /// twice, and the elements have at most `2·P` partner slots in total, where
-/// `P` is [`most_pairs`](crate::engine::most_pairs). So half the sum of the `2·P` largest values among
+/// `P` is `most_pairs`. So half the sum of the `2·P` largest values among
 /// all elements' `b_max − 1` heaviest partner weights bounds the objective
 /// (with equal sizes this is the classic per-element bound; with different
 /// sizes it is tighter, since not every element can sit in a largest group).
@@ -253,9 +289,11 @@ pub struct MdgpOptions {
     pub seed: u64,
     /// Population schedule.
     pub schedule: Schedule,
-    /// Solve small instances exactly (enumeration, [`engine::exact`]) and
+    /// Solve small instances exactly (enumeration of every grouping) and
     /// return at once with status optimal; `false` runs the heuristic anyway.
     pub exact: bool,
+    /// Stops the search when cancelled, like the time limit.
+    pub cancel: Option<CancelToken>,
 }
 
 impl Default for MdgpOptions {
@@ -267,6 +305,7 @@ impl Default for MdgpOptions {
             seed: 0,
             schedule: Schedule::default(),
             exact: true,
+            cancel: None,
         }
     }
 }
@@ -299,15 +338,16 @@ pub struct MdgpResult {
 
 /// Solves an instance and checks the answer; `Err` only if the engine found
 /// nothing or its answer fails the check (a bug).
-pub fn solve(inst: &MdgpInstance, options: &MdgpOptions) -> Result<MdgpResult, String> {
+pub fn solve(inst: &MdgpInstance, options: &MdgpOptions) -> Result<MdgpResult, MdgpError> {
     let start = Instant::now();
     if options.exact {
-        if let Some((groups, value)) = engine::exact::solve(&inst.instance) {
+        if let Some((groups, value)) = engine::solve_exact(&inst.instance) {
             let objective = check(inst, &groups)?;
             if (objective - value).abs() > 1e-6 * objective.abs().max(1.0) {
-                return Err(format!(
-                    "enumeration value {value} differs from the recomputed {objective}"
-                ));
+                return Err(MdgpError::Mismatch {
+                    solver: value,
+                    recomputed: objective,
+                });
             }
             let time_s = start.elapsed().as_secs_f64();
             return Ok(MdgpResult {
@@ -331,14 +371,15 @@ pub fn solve(inst: &MdgpInstance, options: &MdgpOptions) -> Result<MdgpResult, S
         deadline: options.time_limit.map(|t| start + t),
         start: None,
         schedule: options.schedule.clone(),
+        cancel: options.cancel.clone(),
     };
-    let out = engine::solve(&inst.instance, &params)?.ok_or("no feasible assignment found")?;
+    let out = engine::solve(&inst.instance, &params)?.ok_or(MdgpError::NotFound)?;
     let objective = check(inst, &out.groups)?;
     if (objective - out.value).abs() > 1e-6 * objective.abs().max(1.0) {
-        return Err(format!(
-            "solver value {} differs from the recomputed {objective}",
-            out.value
-        ));
+        return Err(MdgpError::Mismatch {
+            solver: out.value,
+            recomputed: objective,
+        });
     }
     let bound = upper_bound(inst).max(objective);
     Ok(MdgpResult {

@@ -8,9 +8,10 @@ use crate::land::Land;
 /// One municipality as given by the user.
 ///
 /// ```
-/// use lineup::{Land, Municipality};
-/// let m = Municipality::new("16067029", "Gotha", Land::TH, 45_733, 50.9489, 10.7018);
-/// assert_eq!(m.location.y(), 50.9489); // latitude
+/// use lineup::{Land, LatLon, Municipality};
+/// let m = Municipality::new("16067029", "Gotha", Land::TH, 45_733, LatLon { lat: 50.9489, lon: 10.7018 });
+/// assert_eq!(m.lat(), 50.9489);
+/// assert_eq!(m.location.x(), 10.7018); // geo's point: x = longitude
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(into = "MunicipalityRecord", from = "MunicipalityRecord")]
@@ -32,21 +33,21 @@ pub struct Municipality {
 }
 
 impl Municipality {
-    /// A municipality without explicit size class and without pin.
+    /// A municipality without explicit size class and without pin, at a
+    /// place given by its latitude and longitude.
     pub fn new(
         id: impl Into<String>,
         name: impl Into<String>,
         land: Land,
         population: u64,
-        lat: f64,
-        lon: f64,
+        at: LatLon,
     ) -> Municipality {
         Municipality {
             id: id.into(),
             name: name.into(),
             land,
             population,
-            location: Point::new(lon, lat),
+            location: at.into(),
             size_class: None,
             cluster: None,
         }
@@ -72,6 +73,32 @@ impl Municipality {
     /// Longitude in degrees.
     pub fn lon(&self) -> f64 {
         self.location.x()
+    }
+}
+
+/// A place in WGS84 degrees, with named parts so that latitude and
+/// longitude cannot be swapped unnoticed. Converts into geo's
+/// [`Point`] (`x` = longitude, `y` = latitude).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LatLon {
+    /// Latitude, degrees north.
+    pub lat: f64,
+    /// Longitude, degrees east.
+    pub lon: f64,
+}
+
+impl From<LatLon> for Point<f64> {
+    fn from(p: LatLon) -> Point<f64> {
+        Point::new(p.lon, p.lat)
+    }
+}
+
+impl From<Point<f64>> for LatLon {
+    fn from(p: Point<f64>) -> LatLon {
+        LatLon {
+            lat: p.y(),
+            lon: p.x(),
+        }
     }
 }
 
@@ -134,8 +161,17 @@ mod tests {
 
     #[test]
     fn serde_round_trip_uses_flat_lat_lon() {
-        let m =
-            Municipality::new("01001000", "Flensburg", Land::SH, 90_164, 54.78252, 9.43751).with_cluster("A");
+        let m = Municipality::new(
+            "01001000",
+            "Flensburg",
+            Land::SH,
+            90_164,
+            LatLon {
+                lat: 54.78252,
+                lon: 9.43751,
+            },
+        )
+        .with_cluster("A");
         let json = serde_json::to_string(&m).unwrap();
         assert!(json.contains("\"lat\":54.78252"), "{json}");
         assert!(json.contains("\"state\":\"Schleswig-Holstein\""), "{json}");

@@ -110,7 +110,7 @@ impl Lex {
     /// The zero value.
     pub const ZERO: Lex = Lex::new(0.0, 0.0);
 
-    /// Lexicographic comparison, treating differences below [`EPS`] as ties.
+    /// Lexicographic comparison, treating differences below `EPS` = 10⁻⁶ as ties.
     pub fn cmp_tol(&self, other: &Lex) -> Ordering {
         let d1 = self.first - other.first;
         if d1 > EPS {
@@ -129,7 +129,7 @@ impl Lex {
         }
     }
 
-    /// Whether this value, read as a change, is an improvement beyond [`EPS`].
+    /// Whether this value, read as a change, is an improvement beyond `EPS` = 10⁻⁶.
     #[inline]
     pub fn is_gain(&self) -> bool {
         self.first > EPS || (self.first >= -EPS && self.second > EPS)
@@ -203,6 +203,14 @@ impl Score {
     /// The value the solvers maximise, under the given weights.
     pub fn value(&self, weights: &Weights) -> Lex {
         weights.combine(self.penalty, self.spread)
+    }
+
+    /// The two levels the solvers bound, as (penalty, level-2 value): the
+    /// penalty and the spread in lexicographic mode; 0 and `spread −
+    /// penalty` in weighted mode (see [`Weights::combine`]).
+    pub fn levels(&self, weights: &Weights) -> (f64, f64) {
+        let v = self.value(weights);
+        (-v.first + 0.0, v.second)
     }
 
     /// Sum of two scores (of disjoint parts of a lineup).

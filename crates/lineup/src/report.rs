@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::objective::{ObjectiveMode, Score, Weights};
 use crate::problem::Problem;
 use crate::settings::{ClusterSize, Comparability};
-use crate::solve::solution::{BlockReport, Bound, GapLevel, Solution, Status};
+use crate::solve::{BlockReport, Bound, GapLevel, Solution, Status};
 use crate::verify::ClusterMetrics;
 
 /// The columns of a lineup as a table, one row per member: what
@@ -157,7 +157,7 @@ pub struct SettingsReport {
 /// The full report: `status`, `objective`, `bound`, `gap`, `clusters`, settings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
-    /// `optimal`, `time_limit`, `heuristic` or `evaluated`.
+    /// `optimal`, `time_limit`, `heuristic`, `interrupted` or `evaluated`.
     pub status: Status,
     /// Objective value of the lineup.
     pub objective: ObjectiveReport,
@@ -183,7 +183,7 @@ impl Report {
     /// The report of a solution.
     pub fn new(problem: &Problem, solution: &Solution) -> Report {
         let ms = problem.municipalities();
-        let scheme = &problem.settings().classes;
+        let scheme = problem.settings().classes();
         let clusters = solution
             .lineup
             .clusters
@@ -237,12 +237,12 @@ impl Report {
             clusters,
             blocks: solution.blocks.clone(),
             settings: SettingsReport {
-                cluster_size: s.cluster_size,
+                cluster_size: s.cluster_size(),
                 clusters: problem.cluster_count(),
-                classes: s.classes.name.clone(),
-                comparability: s.comparability,
-                weights: s.weights,
-                max_per_state: s.max_per_land,
+                classes: s.classes().name.clone(),
+                comparability: s.comparability(),
+                weights: s.weights(),
+                max_per_state: s.max_per_land(),
                 must_link: ids(problem.must_link()),
                 cannot_link: ids(problem.cannot_link()),
                 seed: None,
@@ -263,7 +263,7 @@ pub fn class_label(problem: &Problem, m: &ClusterMetrics) -> String {
     m.size_classes
         .iter()
         .rev()
-        .map(|c| problem.settings().classes.class(*c).name.clone())
+        .map(|c| problem.settings().classes().class(*c).name.clone())
         .collect::<Vec<_>>()
         .join("+")
 }

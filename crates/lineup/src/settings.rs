@@ -6,9 +6,52 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::ProblemError;
+use thiserror::Error;
+
 use crate::objective::Weights;
-use crate::size_class::ClassScheme;
+use crate::size_class::{ClassId, ClassScheme};
+
+/// A setting given as text that cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum SettingError {
+    /// A cluster size that is not a range.
+    #[error("cluster size {given:?} is not a range: write it as MIN..MAX, e.g. 6..7")]
+    NotARange {
+        /// What was given.
+        given: String,
+    },
+    /// A cluster size range that holds no size.
+    #[error("invalid cluster size {min}..{max}: need 1 <= min <= max, e.g. 6..7")]
+    EmptyRange {
+        /// Lower bound.
+        min: usize,
+        /// Upper bound.
+        max: usize,
+    },
+    /// A cluster count that is neither `auto`, a number, nor `CLASS=N` pairs.
+    #[error(
+        "cluster count {given:?} not understood: write a number (5) or CLASS=N pairs (Großstadt=2,Mittelstadt=3)"
+    )]
+    ClusterCount {
+        /// What was given.
+        given: String,
+    },
+    /// A per-class cluster count that is not a whole number.
+    #[error("cluster count {given:?} for class {class:?} is not a whole number")]
+    ClassCount {
+        /// The class named.
+        class: String,
+        /// The count given.
+        given: String,
+    },
+    /// A comparability rule that does not exist.
+    #[error("comparability {given:?} not understood: use strict or adjacent")]
+    Comparability {
+        /// What was given.
+        given: String,
+    },
+}
 
 /// Inclusive bounds on the number of members of every cluster.
 ///
@@ -60,14 +103,10 @@ impl fmt::Display for ClusterSize {
 }
 
 impl FromStr for ClusterSize {
-    type Err = ProblemError;
+    type Err = SettingError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || {
-            ProblemError::Setting(format!(
-                "cluster size {s:?} is not a range: write it as MIN..MAX, e.g. 6..7"
-            ))
-        };
+        let bad = || SettingError::NotARange { given: s.to_string() };
         let t = s.trim();
         let (lo, hi) = if let Some((a, b)) = t.split_once("..") {
             (a, b.trim_start_matches('='))
@@ -79,7 +118,7 @@ impl FromStr for ClusterSize {
         let min: usize = lo.trim().parse().map_err(|_| bad())?;
         let max: usize = hi.trim().parse().map_err(|_| bad())?;
         if min == 0 || min > max {
-            return Err(ProblemError::ClusterSize { min, max });
+            return Err(SettingError::EmptyRange { min, max });
         }
         Ok(ClusterSize { min, max })
     }
@@ -99,7 +138,7 @@ pub enum ClusterCount {
 }
 
 impl FromStr for ClusterCount {
-    type Err = ProblemError;
+    type Err = SettingError;
 
     /// `auto`, a number (`5`) or per class (`Großstadt=2,Mittelstadt=3`).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -112,17 +151,12 @@ impl FromStr for ClusterCount {
         }
         let mut per = Vec::new();
         for part in t.split(',') {
-            let (name, n) = part.split_once('=').ok_or_else(|| {
-                ProblemError::Setting(format!(
-                    "cluster count {s:?} not understood: write a number (5) or CLASS=N pairs (Großstadt=2,Mittelstadt=3)"
-                ))
-            })?;
-            let n: usize = n.trim().parse().map_err(|_| {
-                ProblemError::Setting(format!(
-                    "cluster count {:?} for class {:?} is not a whole number",
-                    n.trim(),
-                    name.trim()
-                ))
+            let (name, n) = part
+                .split_once('=')
+                .ok_or_else(|| SettingError::ClusterCount { given: s.to_string() })?;
+            let n: usize = n.trim().parse().map_err(|_| SettingError::ClassCount {
+                class: name.trim().to_string(),
+                given: n.trim().to_string(),
             })?;
             per.push((name.trim().to_string(), n));
         }
@@ -143,15 +177,46 @@ pub enum Comparability {
 }
 
 impl FromStr for Comparability {
-    type Err = ProblemError;
+    type Err = SettingError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             "strict" => Ok(Comparability::Strict),
             "adjacent" => Ok(Comparability::Adjacent),
-            _ => Err(ProblemError::Setting(format!(
-                "comparability {s:?} not understood: use strict or adjacent"
-            ))),
+            _ => Err(SettingError::Comparability { given: s.to_string() }),
+        }
+    }
+}
+
+impl Comparability {
+    /// The largest difference between the size classes of one cluster:
+    /// 0 (strict) or 1 (adjacent).
+    pub fn max_class_gap(self) -> u8 {
+        match self {
+            Comparability::Strict => 0,
+            Comparability::Adjacent => 1,
+        }
+    }
+
+    /// Whether a cluster whose smallest size class is `lo` and largest `hi`
+    /// is allowed.
+    pub fn allows_span(self, lo: ClassId, hi: ClassId) -> bool {
+        hi.0.saturating_sub(lo.0) <= self.max_class_gap()
+    }
+
+    /// Whether these size classes (in any order, repeats allowed) may share
+    /// one cluster.
+    ///
+    /// ```
+    /// use lineup::{ClassId, Comparability};
+    /// assert!(Comparability::Adjacent.allows(&[ClassId(2), ClassId(1), ClassId(2)]));
+    /// assert!(!Comparability::Strict.allows(&[ClassId(2), ClassId(1)]));
+    /// assert!(!Comparability::Adjacent.allows(&[ClassId(0), ClassId(2)]));
+    /// ```
+    pub fn allows(self, classes: &[ClassId]) -> bool {
+        match (classes.iter().min(), classes.iter().max()) {
+            (Some(&lo), Some(&hi)) => self.allows_span(lo, hi),
+            _ => true,
         }
     }
 }
@@ -167,83 +232,137 @@ impl fmt::Display for Comparability {
 
 /// Everything the user decides besides the municipalities.
 ///
-/// Built with defaults and chained setters:
+/// Built with defaults and chained setters, read with getters of the same
+/// name:
 ///
 /// ```
 /// use lineup::{Settings, ClusterSize, Comparability};
 /// let s = Settings::default()
-///     .cluster_size(ClusterSize::new(5, 8))
-///     .comparability(Comparability::Adjacent)
-///     .max_per_land(2);
-/// assert_eq!(s.cluster_size.max, 8);
+///     .with_cluster_size(ClusterSize::new(5, 8))
+///     .with_comparability(Comparability::Adjacent)
+///     .with_max_per_land(2)
+///     .with_must_link("09162000", "Nürnberg");
+/// assert_eq!(s.cluster_size().max, 8);
+/// assert_eq!(s.max_per_land(), Some(2));
+/// assert_eq!(s.must_links().len(), 1);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Settings {
-    /// Bounds on members per cluster (default 6..7).
-    pub cluster_size: ClusterSize,
-    /// Number of clusters (default: fewest that fit).
-    pub clusters: ClusterCount,
-    /// Size classes (default: BBSR-style).
-    pub classes: ClassScheme,
-    /// Which size classes may mix (default: strict).
-    pub comparability: Comparability,
-    /// Objective weights.
-    pub weights: Weights,
-    /// At most this many members from one Land per cluster.
-    pub max_per_land: Option<usize>,
-    /// Pairs of ids that must share a cluster.
-    pub must_link: Vec<(String, String)>,
-    /// Pairs of ids that must not share a cluster.
-    pub cannot_link: Vec<(String, String)>,
+    cluster_size: ClusterSize,
+    clusters: ClusterCount,
+    classes: ClassScheme,
+    comparability: Comparability,
+    weights: Weights,
+    max_per_land: Option<usize>,
+    must_link: Vec<(String, String)>,
+    cannot_link: Vec<(String, String)>,
 }
 
 impl Settings {
-    /// Sets the cluster size bounds.
-    pub fn cluster_size(mut self, size: ClusterSize) -> Settings {
+    /// Sets the bounds on members per cluster (default 6..7).
+    pub fn with_cluster_size(mut self, size: ClusterSize) -> Settings {
         self.cluster_size = size;
         self
     }
 
-    /// Sets the number of clusters.
-    pub fn clusters(mut self, count: ClusterCount) -> Settings {
+    /// Sets the number of clusters (default: the fewest that fit).
+    pub fn with_clusters(mut self, count: ClusterCount) -> Settings {
         self.clusters = count;
         self
     }
 
-    /// Sets the size class scheme.
-    pub fn classes(mut self, scheme: ClassScheme) -> Settings {
+    /// Sets the size class scheme (default: BBSR-style).
+    pub fn with_classes(mut self, scheme: ClassScheme) -> Settings {
         self.classes = scheme;
         self
     }
 
-    /// Sets the comparability rule.
-    pub fn comparability(mut self, c: Comparability) -> Settings {
+    /// Sets which size classes may mix (default: strict).
+    pub fn with_comparability(mut self, c: Comparability) -> Settings {
         self.comparability = c;
         self
     }
 
     /// Sets the objective weights.
-    pub fn weights(mut self, w: Weights) -> Settings {
+    pub fn with_weights(mut self, w: Weights) -> Settings {
         self.weights = w;
         self
     }
 
     /// Caps the members per Land per cluster.
-    pub fn max_per_land(mut self, cap: usize) -> Settings {
+    pub fn with_max_per_land(mut self, cap: usize) -> Settings {
         self.max_per_land = Some(cap);
         self
     }
 
-    /// Adds a pair of ids that must share a cluster.
-    pub fn must_link(mut self, a: impl Into<String>, b: impl Into<String>) -> Settings {
+    /// Removes the cap on members per Land per cluster.
+    pub fn without_max_per_land(mut self) -> Settings {
+        self.max_per_land = None;
+        self
+    }
+
+    /// Adds a pair of municipalities (ids or names) that must share a cluster.
+    pub fn with_must_link(mut self, a: impl Into<String>, b: impl Into<String>) -> Settings {
         self.must_link.push((a.into(), b.into()));
         self
     }
 
-    /// Adds a pair of ids that must not share a cluster.
-    pub fn cannot_link(mut self, a: impl Into<String>, b: impl Into<String>) -> Settings {
+    /// Adds a pair of municipalities (ids or names) that must not share a cluster.
+    pub fn with_cannot_link(mut self, a: impl Into<String>, b: impl Into<String>) -> Settings {
         self.cannot_link.push((a.into(), b.into()));
         self
+    }
+
+    /// Replaces all must-links.
+    pub fn with_must_links(mut self, pairs: Vec<(String, String)>) -> Settings {
+        self.must_link = pairs;
+        self
+    }
+
+    /// Replaces all cannot-links.
+    pub fn with_cannot_links(mut self, pairs: Vec<(String, String)>) -> Settings {
+        self.cannot_link = pairs;
+        self
+    }
+
+    /// Bounds on members per cluster.
+    pub fn cluster_size(&self) -> ClusterSize {
+        self.cluster_size
+    }
+
+    /// Number of clusters.
+    pub fn clusters(&self) -> &ClusterCount {
+        &self.clusters
+    }
+
+    /// Size classes.
+    pub fn classes(&self) -> &ClassScheme {
+        &self.classes
+    }
+
+    /// Which size classes may mix.
+    pub fn comparability(&self) -> Comparability {
+        self.comparability
+    }
+
+    /// Objective weights.
+    pub fn weights(&self) -> Weights {
+        self.weights
+    }
+
+    /// At most this many members from one Land per cluster, if capped.
+    pub fn max_per_land(&self) -> Option<usize> {
+        self.max_per_land
+    }
+
+    /// Pairs (ids or names) that must share a cluster.
+    pub fn must_links(&self) -> &[(String, String)] {
+        &self.must_link
+    }
+
+    /// Pairs (ids or names) that must not share a cluster.
+    pub fn cannot_links(&self) -> &[(String, String)] {
+        &self.cannot_link
     }
 }
 

@@ -9,8 +9,39 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::SchemeError;
-use crate::land::fold_name;
+use thiserror::Error;
+
+use crate::municipality::Municipality;
+use crate::names::fold;
+
+/// A size-class specification that cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum SchemeError {
+    /// No thresholds were given.
+    #[error("no class thresholds given: use bbsr, kfa or a list like 20000,100000")]
+    NoThresholds,
+    /// A threshold is not a whole number.
+    #[error("class threshold {given:?} is not a whole number: use bbsr, kfa or a list like 20000,100000")]
+    BadThreshold {
+        /// What was given.
+        given: String,
+    },
+    /// Thresholds must increase strictly and be positive.
+    #[error("class thresholds must be positive and strictly increasing, but {before} is followed by {after}")]
+    NotIncreasing {
+        /// The earlier threshold.
+        before: u64,
+        /// The later threshold.
+        after: u64,
+    },
+    /// Too many classes.
+    #[error("{count} size classes are too many (at most 251)")]
+    TooManyClasses {
+        /// Number of classes requested.
+        count: usize,
+    },
+}
 
 /// Index of a size class within its [`ClassScheme`], 0 = the smallest towns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -148,6 +179,15 @@ impl ClassScheme {
         &self.classes
     }
 
+    /// The names of all classes, comma-separated, smallest first.
+    pub fn names(&self) -> String {
+        self.classes
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// The class with the given id.
     ///
     /// # Panics
@@ -169,8 +209,8 @@ impl ClassScheme {
     /// The class with the given name (case-insensitive; `ss` matches `ß`), or
     /// its 1-based number counted from the smallest class.
     pub fn find(&self, name: &str) -> Option<ClassId> {
-        let folded = fold_name(name);
-        if let Some(i) = self.classes.iter().position(|c| fold_name(&c.name) == folded) {
+        let folded = fold(name);
+        if let Some(i) = self.classes.iter().position(|c| fold(&c.name) == folded) {
             return Some(ClassId(i as u8));
         }
         match name.trim().parse::<usize>() {
@@ -182,7 +222,7 @@ impl ClassScheme {
     /// The class of a municipality: its explicit class if it has one (and the
     /// scheme knows it), else the class of its population. `None` if the
     /// explicit class is unknown to the scheme.
-    pub fn class_of(&self, m: &crate::Municipality) -> Option<ClassId> {
+    pub fn class_of(&self, m: &Municipality) -> Option<ClassId> {
         match &m.size_class {
             Some(c) if !c.trim().is_empty() => self.find(c),
             _ => Some(self.classify(m.population)),

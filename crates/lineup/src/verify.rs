@@ -180,6 +180,50 @@ impl fmt::Display for Violation {
     }
 }
 
+/// Every rule a lineup breaks (never empty): what [`verify`] and
+/// [`evaluate`](crate::evaluate()) return instead of a score. Reads as a
+/// slice of [`Violation`]s; displays them joined by `; `.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Violations(pub Vec<Violation>);
+
+impl std::ops::Deref for Violations {
+    type Target = [Violation];
+    fn deref(&self) -> &[Violation] {
+        &self.0
+    }
+}
+
+impl IntoIterator for Violations {
+    type Item = Violation;
+    type IntoIter = std::vec::IntoIter<Violation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Violations {
+    type Item = &'a Violation;
+    type IntoIter = std::slice::Iter<'a, Violation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Violations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (k, v) in self.0.iter().enumerate() {
+            if k > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{v}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Violations {}
+
 /// A lineup that passed verification, with its recomputed score.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Verified {
@@ -194,7 +238,7 @@ pub fn score_members(problem: &Problem, members: &[usize]) -> ClusterMetrics {
     let ms = problem.municipalities();
     let list: Vec<(&Municipality, ClassId)> =
         members.iter().map(|&i| (&ms[i], problem.class_of(i))).collect();
-    score_list(&list, &problem.settings().weights)
+    score_list(&list, &problem.settings().weights())
 }
 
 /// Scores a set of municipalities with their size classes from scratch.
@@ -244,7 +288,7 @@ pub(crate) fn score_list(list: &[(&Municipality, ClassId)], w: &Weights) -> Clus
 /// Checks every rule and recomputes the score.
 ///
 /// Returns all violations found, not just the first.
-pub fn verify(problem: &Problem, lineup: &Lineup) -> Result<Verified, Vec<Violation>> {
+pub fn verify(problem: &Problem, lineup: &Lineup) -> Result<Verified, Violations> {
     let ms = problem.municipalities();
     let n = ms.len();
     let settings = problem.settings();
@@ -277,8 +321,8 @@ pub fn verify(problem: &Problem, lineup: &Lineup) -> Result<Verified, Vec<Violat
             }),
         }
     }
-    let size = settings.cluster_size;
-    let scheme = &settings.classes;
+    let size = settings.cluster_size();
+    let scheme = &settings.classes();
     for cl in &lineup.clusters {
         let members: Vec<usize> = cl.members.iter().copied().filter(|&m| m < n).collect();
         if !size.contains(members.len()) {
@@ -292,7 +336,7 @@ pub fn verify(problem: &Problem, lineup: &Lineup) -> Result<Verified, Vec<Violat
         let mut classes: Vec<ClassId> = members.iter().map(|&i| problem.class_of(i)).collect();
         classes.sort();
         classes.dedup();
-        let span_ok = match settings.comparability {
+        let span_ok = match settings.comparability() {
             Comparability::Strict => classes.len() <= 1,
             Comparability::Adjacent => {
                 classes.len() <= 1 || (classes.len() == 2 && classes[1].0 == classes[0].0 + 1)
@@ -304,7 +348,7 @@ pub fn verify(problem: &Problem, lineup: &Lineup) -> Result<Verified, Vec<Violat
                 classes: classes.iter().map(|c| scheme.class(*c).name.clone()).collect(),
             });
         }
-        if let Some(cap) = settings.max_per_land {
+        if let Some(cap) = settings.max_per_land() {
             let mut per = [0usize; 16];
             for &i in &members {
                 per[ms[i].land.index()] += 1;
@@ -369,7 +413,7 @@ pub fn verify(problem: &Problem, lineup: &Lineup) -> Result<Verified, Vec<Violat
         }
     }
     if !v.is_empty() {
-        return Err(v);
+        return Err(Violations(v));
     }
     let clusters: Vec<ClusterMetrics> = lineup
         .clusters
@@ -387,6 +431,7 @@ mod tests {
     use super::*;
     use crate::land::Land;
     use crate::lineup::Cluster;
+    use crate::municipality::LatLon;
     use crate::municipality::Municipality;
     use crate::settings::Settings;
 
@@ -409,12 +454,14 @@ mod tests {
                     format!("T{i}"),
                     *l,
                     150_000,
-                    50.0 + i as f64,
-                    10.0,
+                    LatLon {
+                        lat: 50.0 + i as f64,
+                        lon: 10.0,
+                    },
                 )
             })
             .collect();
-        Problem::new(ms, Settings::default().cannot_link("m0", "m6")).unwrap()
+        Problem::new(ms, Settings::default().with_cannot_link("m0", "m6")).unwrap()
     }
 
     fn one(members: Vec<usize>) -> Lineup {
@@ -447,22 +494,22 @@ mod tests {
         let err = verify(&p, &one((0..7).collect())).unwrap_err();
         assert_eq!(
             err,
-            vec![Violation::CannotLink {
+            Violations(vec![Violation::CannotLink {
                 a: "m0".into(),
                 b: "m6".into()
-            }]
+            }])
         );
     }
 
     #[test]
     fn scores_from_scratch() {
         let ms = vec![
-            Municipality::new("a", "A", Land::BY, 200_000, 50.0, 10.0),
-            Municipality::new("b", "B", Land::BY, 200_000, 51.0, 10.0),
-            Municipality::new("c", "C", Land::SH, 200_000, 52.0, 10.0),
-            Municipality::new("d", "D", Land::HE, 200_000, 53.0, 10.0),
-            Municipality::new("e", "E", Land::HB, 200_000, 54.0, 10.0),
-            Municipality::new("f", "F", Land::NI, 200_000, 55.0, 10.0),
+            Municipality::new("a", "A", Land::BY, 200_000, LatLon { lat: 50.0, lon: 10.0 }),
+            Municipality::new("b", "B", Land::BY, 200_000, LatLon { lat: 51.0, lon: 10.0 }),
+            Municipality::new("c", "C", Land::SH, 200_000, LatLon { lat: 52.0, lon: 10.0 }),
+            Municipality::new("d", "D", Land::HE, 200_000, LatLon { lat: 53.0, lon: 10.0 }),
+            Municipality::new("e", "E", Land::HB, 200_000, LatLon { lat: 54.0, lon: 10.0 }),
+            Municipality::new("f", "F", Land::NI, 200_000, LatLon { lat: 55.0, lon: 10.0 }),
         ];
         let p = Problem::new(ms, Settings::default()).unwrap();
         let ok = verify(&p, &one((0..6).collect())).unwrap();
@@ -480,5 +527,141 @@ mod tests {
         );
         assert!((s.spread - (9.0 + expected_km / 100.0)).abs() < 1e-6);
         assert_eq!(ok.clusters[0].distinct_states, 5);
+    }
+
+    /// Six Großstädte (one cluster) and twelve Mittelstädte (two clusters,
+    /// one pinned "P"), clusters of 3..6, at most one member per Land, a
+    /// must-link and a cannot-link; and a lineup that keeps every rule.
+    fn ruled() -> (Problem, Lineup) {
+        let gross = [Land::SH, Land::HH, Land::NI, Land::HB, Land::NW, Land::HE];
+        let mittel = [
+            Land::BY,
+            Land::BY,
+            Land::RP,
+            Land::BW,
+            Land::SL,
+            Land::BE,
+            Land::BB,
+            Land::MV,
+            Land::SN,
+            Land::ST,
+            Land::TH,
+            Land::SH,
+        ];
+        let at = |i: usize| LatLon {
+            lat: 48.0 + i as f64 * 0.3,
+            lon: 7.0 + i as f64 * 0.4,
+        };
+        let mut ms: Vec<Municipality> = gross
+            .iter()
+            .enumerate()
+            .map(|(i, &l)| Municipality::new(format!("g{i}"), format!("G{i}"), l, 150_000, at(i)))
+            .collect();
+        ms.extend(
+            mittel
+                .iter()
+                .enumerate()
+                .map(|(i, &l)| Municipality::new(format!("m{i}"), format!("M{i}"), l, 50_000, at(i + 6))),
+        );
+        ms[6 + 6].cluster = Some("P".into());
+        let settings = Settings::default()
+            .with_cluster_size(crate::settings::ClusterSize::new(3, 6))
+            .with_max_per_land(1)
+            .with_must_link("m2", "m3")
+            .with_cannot_link("m4", "m5");
+        let p = Problem::new(ms, settings).unwrap();
+        let m = |i: usize| 6 + i;
+        let lineup = Lineup {
+            clusters: vec![
+                Cluster {
+                    id: "Großstadt-1".into(),
+                    members: (0..6).collect(),
+                },
+                Cluster {
+                    id: "P".into(),
+                    members: vec![m(6), m(0), m(2), m(3), m(4), m(7)],
+                },
+                Cluster {
+                    id: "Mittelstadt-1".into(),
+                    members: vec![m(1), m(5), m(8), m(9), m(10), m(11)],
+                },
+            ],
+        };
+        (p, lineup)
+    }
+
+    /// Exchanges members `a` and `b` between their clusters.
+    fn swap(l: &Lineup, a: usize, b: usize) -> Lineup {
+        let mut l = l.clone();
+        for c in &mut l.clusters {
+            for x in &mut c.members {
+                if *x == a {
+                    *x = b;
+                } else if *x == b {
+                    *x = a;
+                }
+            }
+        }
+        l
+    }
+
+    #[test]
+    fn every_violation_kind_is_found() {
+        let (p, ok) = ruled();
+        assert!(verify(&p, &ok).is_ok(), "{:?}", verify(&p, &ok));
+        let m = |i: usize| 6 + i;
+        let kinds = |l: &Lineup| -> Vec<String> {
+            let mut k: Vec<String> = verify(&p, l)
+                .unwrap_err()
+                .iter()
+                .map(|v| {
+                    serde_json::to_value(v).unwrap()["rule"]
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect();
+            k.dedup();
+            k
+        };
+        let mut renamed = ok.clone();
+        renamed.clusters[2].id = "P".into();
+        assert_eq!(kinds(&renamed), ["duplicate_cluster_id"]);
+        let mut oversized = ok.clone();
+        oversized.clusters[2].members.retain(|&x| x != m(11));
+        oversized.clusters[1].members.push(m(11));
+        assert_eq!(kinds(&oversized), ["cluster_size"]);
+        assert!(
+            verify(&p, &oversized)
+                .unwrap_err()
+                .contains(&Violation::ClusterSize {
+                    cluster: "P".into(),
+                    size: 7,
+                    min: 3,
+                    max: 6
+                })
+        );
+        let mixed = kinds(&swap(&ok, 5, m(7)));
+        assert!(mixed.contains(&"class_mix".to_string()), "{mixed:?}");
+        assert_eq!(kinds(&swap(&ok, m(6), m(8))), ["pin"]);
+        assert_eq!(kinds(&swap(&ok, m(3), m(9))), ["must_link"]);
+        assert_eq!(kinds(&swap(&ok, m(5), m(7))), ["cannot_link"]);
+        assert_eq!(kinds(&swap(&ok, m(1), m(7))), ["land_cap"]);
+        let mut split = ok.clone();
+        split.clusters[0].members = vec![0, 1, 2];
+        split.clusters.push(Cluster {
+            id: "Großstadt-2".into(),
+            members: vec![3, 4, 5],
+        });
+        assert_eq!(kinds(&split), ["cluster_count"]);
+        let mut lost = ok.clone();
+        lost.clusters[2].members.pop();
+        assert!(kinds(&lost).contains(&"missing".to_string()));
+        let mut twice = ok.clone();
+        twice.clusters[2].members.push(0);
+        assert!(kinds(&twice).contains(&"duplicate".to_string()));
+        let mut unknown = ok;
+        unknown.clusters[2].members.push(99);
+        assert!(kinds(&unknown).contains(&"unknown_member".to_string()));
     }
 }

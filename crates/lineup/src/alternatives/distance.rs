@@ -1,16 +1,18 @@
 //! How far apart two lineups are: the fewest municipalities that must move
 //! to turn one into the other. Cluster ids do not matter: the clusters of
 //! the two lineups are matched to share as many members as possible (an
-//! assignment problem, solved exactly with the Hungarian method), and every
+//! assignment problem, solved exactly with the Kuhn–Munkres method), and every
 //! member outside its matched cluster has to move.
+
+use pathfinding::kuhn_munkres::kuhn_munkres;
+pub(crate) use pathfinding::matrix::Matrix;
 
 use crate::lineup::Lineup;
 
 /// The partition distance between two lineups of the same `n` municipalities.
 ///
 /// ```
-/// use lineup::{Cluster, Lineup};
-/// use lineup::alternatives::partition_distance;
+/// use lineup::{Cluster, Lineup, partition_distance};
 /// let a = Lineup { clusters: vec![
 ///     Cluster { id: "A".into(), members: vec![0, 1, 2] },
 ///     Cluster { id: "B".into(), members: vec![3, 4, 5] },
@@ -30,11 +32,11 @@ pub fn partition_distance(a: &Lineup, b: &Lineup, n: usize) -> usize {
         return 0;
     }
     let of_b = b.assignment(n);
-    let mut overlap = vec![vec![0i64; k]; k];
+    let mut overlap = Matrix::new(k, k, 0i64);
     for (i, c) in a.clusters.iter().enumerate() {
         for &m in &c.members {
             if let Some(j) = of_b.get(m).copied().flatten() {
-                overlap[i][j] += 1;
+                overlap[(i, j)] += 1;
             }
         }
     }
@@ -43,62 +45,12 @@ pub fn partition_distance(a: &Lineup, b: &Lineup, n: usize) -> usize {
 }
 
 /// The largest total weight of a perfect matching of a square matrix
-/// (Hungarian method with potentials, O(k³)).
-pub(crate) fn max_assignment(w: &[Vec<i64>]) -> i64 {
-    let k = w.len();
-    // Minimise the negated weights; 1-based arrays as in the classic form.
-    let cost = |i: usize, j: usize| -w[i - 1][j - 1];
-    let inf = i64::MAX / 4;
-    let mut u = vec![0i64; k + 1];
-    let mut v = vec![0i64; k + 1];
-    let mut p = vec![0usize; k + 1];
-    let mut way = vec![0usize; k + 1];
-    for i in 1..=k {
-        p[0] = i;
-        let mut j0 = 0;
-        let mut minv = vec![inf; k + 1];
-        let mut used = vec![false; k + 1];
-        loop {
-            used[j0] = true;
-            let i0 = p[j0];
-            let mut delta = inf;
-            let mut j1 = 0;
-            for j in 1..=k {
-                if !used[j] {
-                    let cur = cost(i0, j) - u[i0] - v[j];
-                    if cur < minv[j] {
-                        minv[j] = cur;
-                        way[j] = j0;
-                    }
-                    if minv[j] < delta {
-                        delta = minv[j];
-                        j1 = j;
-                    }
-                }
-            }
-            for j in 0..=k {
-                if used[j] {
-                    u[p[j]] += delta;
-                    v[j] -= delta;
-                } else {
-                    minv[j] -= delta;
-                }
-            }
-            j0 = j1;
-            if p[j0] == 0 {
-                break;
-            }
-        }
-        loop {
-            let j1 = way[j0];
-            p[j0] = p[j1];
-            j0 = j1;
-            if j0 == 0 {
-                break;
-            }
-        }
+/// (pathfinding's Kuhn–Munkres, O(k³)).
+pub(crate) fn max_assignment(w: &Matrix<i64>) -> i64 {
+    if w.rows == 0 {
+        return 0;
     }
-    (1..=k).map(|j| w[p[j] - 1][j - 1]).sum()
+    kuhn_munkres(w).0
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 //! at least a given number of municipalities, best first, so planners can
 //! put genuine choices before a committee.
 //!
-//! * [`distance`]: the fewest municipalities to move between two lineups.
+//! * `distance`: the fewest municipalities to move between two lineups
+//!   ([`partition_distance`]).
 //! * `search`: push away from earlier lineups, then pull back to the best
 //!   objective while staying far enough.
 //!
@@ -11,14 +12,14 @@
 //! # let csv = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/small-13.csv"))?;
 //! let towns = lineup::read_municipalities(csv.as_bytes(), None)?.municipalities;
 //! let problem = Problem::new(towns, Settings::default())?;
-//! let options = SolveOptions::default().solver(SolverChoice::Heuristic);
+//! let options = SolveOptions::default().with_solver(SolverChoice::Heuristic);
 //! let found = alternatives(&problem, 3, 4, &options)?;
 //! assert!(found.lineups.len() >= 2);
 //! assert!(found.lineups[1].distances[0] >= 4);
 //! # Ok::<_, Box<dyn std::error::Error>>(())
 //! ```
 
-pub mod distance;
+mod distance;
 mod search;
 
 use std::time::Instant;
@@ -27,15 +28,12 @@ use serde::{Deserialize, Serialize};
 
 pub use distance::partition_distance;
 
-use crate::error::SolveError;
+use crate::cancel::Stop;
 use crate::lineup::Lineup;
-use crate::objective::ObjectiveMode;
 use crate::problem::Problem;
 use crate::report::Report;
 use crate::solve::block::DENSE_LIMIT;
-use crate::solve::evaluate::evaluate;
-use crate::solve::solution::{Gap, Solution, Status};
-use crate::solve::{SolveOptions, solve, to_clusters};
+use crate::solve::{Bound, Gap, Solution, SolveError, SolveOptions, Status, evaluate, solve, to_clusters};
 
 use search::{BlockView, far_lineup, pull_back};
 
@@ -128,11 +126,11 @@ pub fn alternatives(
     options: &SolveOptions,
 ) -> Result<Alternatives, SolveError> {
     let started = Instant::now();
-    let end = started + options.time_limit;
+    let end = started + options.time_limit();
     if let Some(b) = problem.blocks().iter().find(|b| b.members.len() > DENSE_LIMIT) {
         return Err(SolveError::NotFound {
             detail: format!(
-                "alternatives are searched for size classes of up to {DENSE_LIMIT} municipalities, and {} has {}; solve a subset or use coarser --classes",
+                "alternatives are searched for size classes of up to {DENSE_LIMIT} municipalities, and {} has {}; solve a subset or use coarser size classes",
                 b.name,
                 b.members.len()
             ),
@@ -143,32 +141,25 @@ pub fn alternatives(
         problem,
         &options
             .clone()
-            .time_limit(options.time_limit.mul_f64(first_share)),
+            .with_time_limit(options.time_limit().mul_f64(first_share)),
     )?;
     let n = problem.municipalities().len();
-    let mode = problem.settings().weights.mode;
-    let second = |s: &Solution| {
-        let sc = &s.verified.score;
-        if mode == ObjectiveMode::Weighted {
-            sc.spread - sc.penalty
-        } else {
-            sc.spread
-        }
+    let weights = problem.settings().weights();
+    let mode = weights.mode;
+    let levels = |s: &Solution| s.verified.score.levels(&weights);
+    // A solution's own value as a bound: the gap of another to it.
+    let as_bound = |s: &Solution| {
+        let (penalty, spread) = levels(s);
+        Bound { penalty, spread }
     };
-    let first = |s: &Solution| {
-        if mode == ObjectiveMode::Weighted {
-            0.0
-        } else {
-            s.verified.score.penalty
-        }
+    let gap_to = |s: &Solution, to: &Bound| {
+        let (p, v) = levels(s);
+        Gap::between(p, v, to, mode)
     };
-    let best_bound = crate::solve::solution::Bound {
-        penalty: first(&best),
-        spread: second(&best),
-    };
+    let best_bound = as_bound(&best);
     let mut found = vec![Alternative {
         distances: Vec::new(),
-        gap_to_best: Gap::between(first(&best), second(&best), &best_bound, mode),
+        gap_to_best: gap_to(&best, &best_bound),
         solution: best.clone(),
     }];
     let mut note = None;
@@ -177,25 +168,34 @@ pub fn alternatives(
     }
     for j in 1..if note.is_some() { 1 } else { k.max(1) } {
         let now = Instant::now();
+        if options.is_cancelled() {
+            note = Some(format!("interrupted after {j} lineup(s)"));
+            break;
+        }
         if now >= end {
             note = Some(format!(
-                "the time limit ended the search after {j} lineup(s); raise --time-limit"
+                "the time limit ended the search after {j} lineup(s); give it more time for more"
             ));
             break;
         }
-        let deadline = now + (end - now) / (k - j) as u32;
+        let stop = Stop {
+            deadline: Some(now + (end - now) / (k - j) as u32),
+            cancel: options.cancel_token().cloned(),
+        };
         let earlier: Vec<Lineup> = found.iter().map(|a| a.solution.lineup.clone()).collect();
         let views: Vec<BlockView> = (0..problem.blocks().len())
             .map(|b| BlockView::new(problem, b, &earlier))
             .collect();
         let seed = options
-            .seed
+            .seed()
             .wrapping_add(j as u64)
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let Some(mut groups) = far_lineup(&views, min_difference, options, seed, deadline) else {
+        let Some(mut groups) = far_lineup(&views, min_difference, options, seed, &stop) else {
             note = Some(format!(
                 "no further lineup differing from the earlier ones in at least {min_difference} municipalities was found{}",
-                if Instant::now() >= deadline {
+                if stop.cancelled() {
+                    " before the search was interrupted"
+                } else if stop.now() {
                     " within the time limit"
                 } else {
                     ""
@@ -203,14 +203,14 @@ pub fn alternatives(
             ));
             break;
         };
-        pull_back(&views, &mut groups, min_difference, seed, 40, deadline);
+        pull_back(&views, &mut groups, min_difference, seed, 40, &stop);
         let mut lineup = Lineup::default();
         for (b, g) in problem.blocks().iter().zip(&groups) {
             lineup.clusters.extend(to_clusters(b, g));
         }
         let mut solution = evaluate(problem, &lineup).map_err(|v| SolveError::Unverified {
             solver: "alternatives search".into(),
-            violations: v.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+            violations: v.to_string(),
         })?;
         let distances: Vec<usize> = earlier
             .iter()
@@ -224,15 +224,20 @@ pub fn alternatives(
         }
         // The best lineup's bound holds for every lineup.
         solution.bound = best.bound;
-        solution.gap = Gap::between(first(&solution), second(&solution), &best.bound, mode);
-        solution.status = if best.status == Status::Optimal && solution.gap.value == 0.0 {
-            Status::Optimal
+        solution.gap = gap_to(&solution, &best.bound);
+        let unproven = if stop.cancelled() {
+            Status::Interrupted
         } else {
             Status::Heuristic
         };
+        solution.status = if best.status == Status::Optimal && solution.gap.value == 0.0 {
+            Status::Optimal
+        } else {
+            unproven
+        };
         for r in &mut solution.blocks {
             if r.status != Status::Optimal {
-                r.status = Status::Heuristic;
+                r.status = unproven;
             }
             r.notes = vec![format!(
                 "alternative {}: the best lineup found at least {min_difference} municipalities away from the earlier ones",
@@ -241,14 +246,13 @@ pub fn alternatives(
         }
         solution.elapsed = now.elapsed();
         found.push(Alternative {
-            gap_to_best: Gap::between(first(&solution), second(&solution), &best_bound, mode),
+            gap_to_best: gap_to(&solution, &best_bound),
             distances,
             solution,
         });
     }
     // Best first (the set is pairwise far enough in any order); distances
     // and gaps then refer to the new order.
-    let weights = problem.settings().weights;
     found.sort_by(|a, b| {
         let (va, vb) = (
             a.solution.verified.score.value(&weights),
@@ -256,18 +260,14 @@ pub fn alternatives(
         );
         vb.cmp_tol(&va)
     });
-    let top = crate::solve::solution::Bound {
-        penalty: first(&found[0].solution),
-        spread: second(&found[0].solution),
-    };
+    let top = as_bound(&found[0].solution);
     for j in 0..found.len() {
         let lineup = found[j].solution.lineup.clone();
         found[j].distances = found[..j]
             .iter()
             .map(|e| partition_distance(&lineup, &e.solution.lineup, n))
             .collect();
-        let s = &found[j].solution;
-        found[j].gap_to_best = Gap::between(first(s), second(s), &top, mode);
+        found[j].gap_to_best = gap_to(&found[j].solution, &top);
     }
     Ok(Alternatives {
         lineups: found,

@@ -8,20 +8,19 @@
 //!    swaps, every rule checked) that only accepts moves keeping the lineup
 //!    far enough from every earlier one.
 
-use std::time::Instant;
-
 use rayon::prelude::*;
 
-use crate::engine::perturb::undirected;
-use crate::engine::rng::Rng;
-use crate::engine::{self, Instance, ItemWeights, Items, PairWeights, SearchParams, State, Value};
+use crate::cancel::Stop;
+use crate::engine::{
+    self, Instance, ItemWeights, Items, PairWeights, Rng, SearchParams, State, Value, undirected,
+};
 use crate::lineup::Lineup;
 use crate::objective::Lex;
 use crate::problem::Problem;
 use crate::solve::SolveOptions;
 use crate::solve::block::BlockModel;
 
-use super::distance::max_assignment;
+use super::distance::{Matrix, max_assignment};
 
 /// Pair weights minus a price for pairs that share a cluster in earlier lineups.
 struct Penalised<W> {
@@ -86,10 +85,10 @@ fn local_distance(groups: &[usize], labels: &[u32], k: usize) -> usize {
     ids.sort_unstable();
     ids.dedup();
     let size = k.max(ids.len());
-    let mut overlap = vec![vec![0i64; size]; size];
+    let mut overlap = Matrix::new(size, size, 0i64);
     for (x, &g) in groups.iter().enumerate() {
         if let Ok(j) = ids.binary_search(&labels[x]) {
-            overlap[g][j] += 1;
+            overlap[(g, j)] += 1;
         }
     }
     groups.len() - max_assignment(&overlap) as usize
@@ -128,7 +127,7 @@ pub(crate) fn push_away(
     price: Lex,
     options: &SolveOptions,
     seed: u64,
-    deadline: Instant,
+    stop: &Stop,
 ) -> Option<Vec<usize>> {
     let base = view.model.dense_instance();
     let inst = Instance {
@@ -142,12 +141,13 @@ pub(crate) fn push_away(
         affinity: None,
     };
     let params = SearchParams {
-        runs: options.runs,
-        generations: Some(options.generations),
+        runs: options.runs(),
+        generations: Some(options.generations()),
         seed,
-        deadline: Some(deadline),
+        deadline: stop.deadline,
         start: None,
         schedule: engine::Schedule::default(),
+        cancel: stop.cancel.clone(),
     };
     engine::solve(&inst, &params).ok().flatten().map(|o| o.groups)
 }
@@ -159,12 +159,12 @@ pub(crate) fn far_lineup(
     min_difference: usize,
     options: &SolveOptions,
     seed: u64,
-    deadline: Instant,
+    stop: &Stop,
 ) -> Option<Vec<Vec<usize>>> {
     let schedule: Vec<Vec<Lex>> = views.iter().map(|v| prices(&v.model)).collect();
     let steps = schedule.iter().map(Vec::len).max().unwrap_or(0);
     for step in 0..steps {
-        if Instant::now() >= deadline {
+        if stop.now() {
             return None;
         }
         let found: Option<Vec<Vec<usize>>> = views
@@ -172,7 +172,7 @@ pub(crate) fn far_lineup(
             .enumerate()
             .map(|(b, v)| {
                 let price = schedule[b][step.min(schedule[b].len() - 1)];
-                push_away(v, price, options, seed ^ (b as u64) << 8, deadline)
+                push_away(v, price, options, seed ^ (b as u64) << 8, stop)
             })
             .collect();
         let Some(groups) = found else { continue };
@@ -200,14 +200,14 @@ fn far_enough(views: &[BlockView], groups: &[Vec<usize>], min_difference: usize)
 /// Improves the lineup on the true objective with moves that keep it far
 /// enough from every earlier lineup: a first-improvement descent, then
 /// iterated rounds of random walk and descent that keep a result only if it
-/// is better and still far enough (until `rounds` or the deadline).
+/// is better and still far enough (until `rounds` or the stop).
 pub(crate) fn pull_back(
     views: &[BlockView],
     groups: &mut [Vec<usize>],
     min_difference: usize,
     seed: u64,
     rounds: usize,
-    deadline: Instant,
+    stop: &Stop,
 ) {
     for b in 0..views.len() {
         let v = &views[b];
@@ -229,16 +229,16 @@ pub(crate) fn pull_back(
                 .all(|(d, o)| d + o >= min_difference)
         };
         let free: Vec<usize> = (0..s.k).filter(|&u| items.pinned[u].is_none()).collect();
-        descend_far(&mut s, &free, &ok, deadline);
+        descend_far(&mut s, &free, &ok, stop);
         let mut best = (s.group.clone(), s.value);
         let mut rng = Rng::new(seed, b as u64);
         let strength = (free.len() / 6).max(2);
         for _ in 0..rounds {
-            if Instant::now() >= deadline {
+            if stop.now() {
                 break;
             }
             undirected(&mut s, &mut rng, &free, strength, None);
-            descend_far(&mut s, &free, &ok, deadline);
+            descend_far(&mut s, &free, &ok, stop);
             if s.value.cmp_tol(&best.1).is_gt() && ok(&s.element_groups()) {
                 best = (s.group.clone(), s.value);
             } else {
@@ -255,10 +255,10 @@ fn descend_far<W: PairWeights<V = Lex>>(
     s: &mut State<'_, W>,
     free: &[usize],
     ok: &dyn Fn(&[usize]) -> bool,
-    deadline: Instant,
+    stop: &Stop,
 ) {
     let mut improved = true;
-    while improved && Instant::now() < deadline {
+    while improved && !stop.now() {
         improved = false;
         'scan: for (a, &u) in free.iter().enumerate() {
             for h in 0..s.m {

@@ -33,44 +33,6 @@ fn targets(bounds: &[(usize, usize)], n: usize, rng: &mut Rng) -> Vec<usize> {
     t
 }
 
-/// Target sizes with the most pairs (`Σ_g C(s_g, 2)` maximal, the sizes a
-/// sum of pair weights favours), ties broken at random; `None` if no sizes
-/// within the bounds add up to `n`.
-pub fn most_pairs_targets(bounds: &[(usize, usize)], n: usize, rng: &mut Rng) -> Option<Vec<usize>> {
-    let m = bounds.len();
-    let mut order: Vec<usize> = (0..m).collect();
-    rng.shuffle(&mut order);
-    // best[i][t]: most pairs of the first i groups (in `order`) holding t elements.
-    let mut best: Vec<Vec<Option<usize>>> = vec![vec![None; n + 1]; m + 1];
-    best[0][0] = Some(0);
-    for i in 0..m {
-        let (a, b) = bounds[order[i]];
-        for t in 0..=n {
-            let Some(v) = best[i][t] else { continue };
-            for s in a..=b.min(n - t) {
-                let p = v + s * s.saturating_sub(1) / 2;
-                if best[i + 1][t + s].is_none_or(|x| p > x) {
-                    best[i + 1][t + s] = Some(p);
-                }
-            }
-        }
-    }
-    best[m][n]?;
-    let mut sizes = vec![0; m];
-    let mut t = n;
-    for i in (0..m).rev() {
-        let (a, b) = bounds[order[i]];
-        let want = best[i + 1][t]?;
-        let options: Vec<usize> = (a..=b.min(t))
-            .filter(|&s| best[i][t - s].is_some_and(|v| v + s * s.saturating_sub(1) / 2 == want))
-            .collect();
-        let s = *options.get(rng.below(options.len().max(1)))?;
-        sizes[order[i]] = s;
-        t -= s;
-    }
-    Some(sizes)
-}
-
 /// How to pick among groups with room.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pick {
@@ -90,22 +52,10 @@ pub fn construct<W: PairWeights>(
     quotas: Option<&[Vec<(u8, usize)>]>,
     attr: Option<&[u8]>,
 ) -> bool {
-    let target = targets(s.bounds, s.items.of.len(), rng);
-    construct_to(s, rng, pick, quotas, attr, target)
-}
-
-/// [`construct`] towards given target sizes (elements per group, summing to
-/// the number of elements and within the bounds).
-pub fn construct_to<W: PairWeights>(
-    s: &mut State<'_, W>,
-    rng: &mut Rng,
-    pick: Pick,
-    quotas: Option<&[Vec<(u8, usize)>]>,
-    attr: Option<&[u8]>,
-    target: Vec<usize>,
-) -> bool {
     let items = s.items;
     let m = s.m;
+    let n = items.of.len();
+    let target = targets(s.bounds, n, rng);
     let mut room: Vec<usize> = target;
     let mut quota: Vec<Vec<(u8, usize)>> = quotas
         .filter(|q| q.len() == m)

@@ -4,7 +4,80 @@
 //! Elements joined by must-links are merged into *items* that always move
 //! together; every other rule is checked per move.
 
+use thiserror::Error;
+
 use super::value::Value;
+
+/// The first rule a grouping breaks.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum Broken {
+    /// Not one group per element.
+    #[error("{groups} groups for {elements} elements")]
+    Length {
+        /// Groups given.
+        groups: usize,
+        /// Elements of the instance.
+        elements: usize,
+    },
+    /// A group index the instance does not have.
+    #[error("group {0} does not exist")]
+    NoGroup(usize),
+    /// A group outside its size bounds.
+    #[error("group {group} has {size} elements, outside {min}..{max}")]
+    Size {
+        /// The group.
+        group: usize,
+        /// Its size.
+        size: usize,
+        /// Lower bound.
+        min: usize,
+        /// Upper bound.
+        max: usize,
+    },
+    /// A must-link pair apart.
+    #[error("must-link {0}-{1} broken")]
+    MustLink(usize, usize),
+    /// A cannot-link pair together.
+    #[error("cannot-link {0}-{1} broken")]
+    CannotLink(usize, usize),
+    /// A pinned element elsewhere.
+    #[error("element {element} not in its pinned group {group}")]
+    Pin {
+        /// The element.
+        element: usize,
+        /// Its group.
+        group: usize,
+    },
+    /// Too many elements with one attribute in a group.
+    #[error("group {group} holds more than {cap} of attribute {attribute}")]
+    Cap {
+        /// The group.
+        group: usize,
+        /// The attribute.
+        attribute: u8,
+        /// The cap.
+        cap: usize,
+    },
+    /// A group spanning more than two neighbouring categories.
+    #[error("group {group} spans categories {lo}..{hi}")]
+    Span {
+        /// The group.
+        group: usize,
+        /// Smallest category.
+        lo: u8,
+        /// Largest category.
+        hi: u8,
+    },
+    /// Too many elements away from their home group.
+    #[error("{away} elements away from home, more than {max}")]
+    Away {
+        /// Elements away.
+        away: usize,
+        /// The cap.
+        max: usize,
+    },
+}
 
 /// Pair weights of `len()` elements. `weight(i, j)` must be symmetric and is
 /// only asked for `i != j`.
@@ -13,10 +86,6 @@ pub trait PairWeights: Sync {
     type V: Value;
     /// Number of elements.
     fn len(&self) -> usize;
-    /// Whether there are no elements.
-    fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
     /// Weight of the pair `{i, j}`.
     fn weight(&self, i: usize, j: usize) -> Self::V;
     /// Row `i` of a precomputed matrix (`row[j] = weight(i, j)`, `row[i]` = 0),
@@ -164,11 +233,6 @@ impl<W: PairWeights> Instance<W> {
         self.weights.len()
     }
 
-    /// Whether there are no elements.
-    pub fn is_empty(&self) -> bool {
-        self.weights.is_empty()
-    }
-
     /// Number of groups.
     pub fn groups(&self) -> usize {
         self.bounds.len()
@@ -212,38 +276,46 @@ impl<W: PairWeights> Instance<W> {
     }
 
     /// Whether a full assignment respects sizes and rules; `Err` names the first broken rule.
-    pub fn check(&self, group: &[usize]) -> Result<(), String> {
+    pub fn check(&self, group: &[usize]) -> Result<(), Broken> {
         let n = self.len();
         if group.len() != n {
-            return Err(format!("{} groups for {n} elements", group.len()));
+            return Err(Broken::Length {
+                groups: group.len(),
+                elements: n,
+            });
         }
         let m = self.groups();
         let mut size = vec![0usize; m];
         for &g in group {
             if g >= m {
-                return Err(format!("group {g} does not exist"));
+                return Err(Broken::NoGroup(g));
             }
             size[g] += 1;
         }
         for (g, (&s, &(a, b))) in size.iter().zip(&self.bounds).enumerate() {
             if s < a || s > b {
-                return Err(format!("group {g} has {s} elements, outside {a}..{b}"));
+                return Err(Broken::Size {
+                    group: g,
+                    size: s,
+                    min: a,
+                    max: b,
+                });
             }
         }
         let r = &self.rules;
         for &(i, j) in &r.must_link {
             if group[i] != group[j] {
-                return Err(format!("must-link {i}-{j} broken"));
+                return Err(Broken::MustLink(i, j));
             }
         }
         for &(i, j) in &r.cannot_link {
             if group[i] == group[j] {
-                return Err(format!("cannot-link {i}-{j} broken"));
+                return Err(Broken::CannotLink(i, j));
             }
         }
         for &(i, g) in &r.pinned {
             if group[i] != g {
-                return Err(format!("element {i} not in its pinned group {g}"));
+                return Err(Broken::Pin { element: i, group: g });
             }
         }
         if let Some((attr, cap)) = &r.cap {
@@ -252,10 +324,11 @@ impl<W: PairWeights> Instance<W> {
                 let c = count.entry((group[i], attr[i])).or_insert(0usize);
                 *c += 1;
                 if *c > *cap {
-                    return Err(format!(
-                        "group {} holds more than {cap} of attribute {}",
-                        group[i], attr[i]
-                    ));
+                    return Err(Broken::Cap {
+                        group: group[i],
+                        attribute: attr[i],
+                        cap: *cap,
+                    });
                 }
             }
         }
@@ -268,14 +341,18 @@ impl<W: PairWeights> Instance<W> {
             }
             for g in 0..m {
                 if size[g] > 0 && hi[g] - lo[g] > 1 {
-                    return Err(format!("group {g} spans categories {}..{}", lo[g], hi[g]));
+                    return Err(Broken::Span {
+                        group: g,
+                        lo: lo[g],
+                        hi: hi[g],
+                    });
                 }
             }
         }
         if let Some(max) = self.affinity.as_ref().and_then(|a| a.max_away) {
             let away = self.away(group);
             if away > max {
-                return Err(format!("{away} elements away from home, more than {max}"));
+                return Err(Broken::Away { away, max });
             }
         }
         Ok(())

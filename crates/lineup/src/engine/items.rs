@@ -1,7 +1,42 @@
 //! Items: elements merged by must-links into units that always move
 //! together, with the per-item data the rules need, and item-level weights.
 
+use petgraph::unionfind::UnionFind;
+use thiserror::Error;
+
 use super::instance::{DenseWeights, Instance, PairWeights};
+
+/// Rules that contradict each other, so that no grouping can exist.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum RuleConflict {
+    /// An element pinned to a group the instance does not have.
+    #[error("element {element} pinned to missing group {group}")]
+    MissingGroup {
+        /// The element.
+        element: usize,
+        /// The group.
+        group: usize,
+    },
+    /// Elements of one must-link item pinned to two groups.
+    #[error("element {element} pinned to groups {first} and {second}")]
+    TwoPins {
+        /// The element.
+        element: usize,
+        /// One group.
+        first: usize,
+        /// The other group.
+        second: usize,
+    },
+    /// Two elements both linked together and kept apart.
+    #[error("elements {a} and {b} are both linked and kept apart")]
+    LinkedApart {
+        /// One element.
+        a: usize,
+        /// The other.
+        b: usize,
+    },
+}
 
 /// Elements merged into items by must-links, with per-item rule data.
 #[derive(Clone, Debug)]
@@ -24,27 +59,18 @@ pub struct Items {
 
 impl Items {
     /// Builds the items of an instance; `Err` if the rules contradict each other.
-    pub fn build<W: PairWeights>(inst: &Instance<W>) -> Result<Items, String> {
+    pub fn build<W: PairWeights>(inst: &Instance<W>) -> Result<Items, RuleConflict> {
         let n = inst.len();
         let r = &inst.rules;
-        let mut parent: Vec<usize> = (0..n).collect();
-        fn find(p: &mut [usize], mut x: usize) -> usize {
-            while p[x] != x {
-                p[x] = p[p[x]];
-                x = p[x];
-            }
-            x
-        }
+        let mut linked = UnionFind::<usize>::new(n);
         for &(a, b) in &r.must_link {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            if ra != rb {
-                parent[ra.max(rb)] = ra.min(rb);
-            }
+            linked.union(a, b);
         }
+        // Item ids in order of their smallest element.
         let mut of = vec![usize::MAX; n];
         let mut members: Vec<Vec<usize>> = Vec::new();
         for i in 0..n {
-            let root = find(&mut parent, i);
+            let root = linked.find_mut(i);
             if of[root] == usize::MAX {
                 of[root] = members.len();
                 members.push(Vec::new());
@@ -57,10 +83,16 @@ impl Items {
         let mut pinned = vec![None; k];
         for &(i, g) in &r.pinned {
             if g >= inst.groups() {
-                return Err(format!("element {i} pinned to missing group {g}"));
+                return Err(RuleConflict::MissingGroup { element: i, group: g });
             }
             match pinned[of[i]] {
-                Some(h) if h != g => return Err(format!("element {i} pinned to groups {h} and {g}")),
+                Some(h) if h != g => {
+                    return Err(RuleConflict::TwoPins {
+                        element: i,
+                        first: h,
+                        second: g,
+                    });
+                }
                 _ => pinned[of[i]] = Some(g),
             }
         }
@@ -68,7 +100,7 @@ impl Items {
         for &(a, b) in &r.cannot_link {
             let (x, y) = (of[a], of[b]);
             if x == y {
-                return Err(format!("elements {a} and {b} are both linked and kept apart"));
+                return Err(RuleConflict::LinkedApart { a, b });
             }
             if !cannot[x].contains(&y) {
                 cannot[x].push(y);
@@ -113,11 +145,6 @@ impl Items {
     /// Number of items.
     pub fn len(&self) -> usize {
         self.members.len()
-    }
-
-    /// Whether there are no items.
-    pub fn is_empty(&self) -> bool {
-        self.members.is_empty()
     }
 
     /// Elements in item `u`.

@@ -17,6 +17,7 @@ use super::instance::{Affinity, DenseWeights, Instance, PairWeights, Rules};
 use super::memetic::{self, Budget, Schedule, Start};
 use super::rng::Rng;
 use super::value::Value;
+use crate::cancel::CancelToken;
 
 /// Groups per chunk.
 pub const CHUNK_GROUPS: usize = 16;
@@ -32,6 +33,8 @@ pub struct LnsParams {
     pub chunk_generations: usize,
     /// Seed.
     pub seed: u64,
+    /// Stops the search when cancelled, like the deadline.
+    pub cancel: Option<CancelToken>,
 }
 
 /// Result of the search (element-level assignment).
@@ -132,7 +135,9 @@ pub fn run<W: PairWeights>(inst: &Instance<W>, start: Vec<usize>, params: &LnsPa
         if params.rounds.is_some_and(|r| round >= r) {
             break;
         }
-        if params.deadline.is_some_and(|d| Instant::now() >= d) {
+        if params.deadline.is_some_and(|d| Instant::now() >= d)
+            || params.cancel.as_ref().is_some_and(CancelToken::is_cancelled)
+        {
             cut = true;
             break;
         }
@@ -169,6 +174,7 @@ pub fn run<W: PairWeights>(inst: &Instance<W>, start: Vec<usize>, params: &LnsPa
                         .deadline
                         .map(|d| d.saturating_duration_since(Instant::now())),
                     started: Instant::now(),
+                    cancel: params.cancel.clone(),
                 };
                 let before = {
                     s.load(&item_start);

@@ -29,6 +29,7 @@ use super::perturb::{directed, undirected};
 use super::rng::Rng;
 use super::state::State;
 use super::value::Value;
+use crate::cancel::CancelToken;
 
 /// Knobs of the population search.
 #[derive(Clone, Debug, PartialEq)]
@@ -61,7 +62,7 @@ impl Default for Schedule {
 }
 
 /// When a run stops.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub struct Budget {
     /// Generations (the deterministic budget), if any.
     pub generations: Option<usize>,
@@ -69,6 +70,8 @@ pub struct Budget {
     pub time: Option<Duration>,
     /// When the run started.
     pub started: Instant,
+    /// Stops the run when cancelled, like the clock.
+    pub cancel: Option<CancelToken>,
 }
 
 impl Budget {
@@ -88,9 +91,10 @@ impl Budget {
         self.time.map(|t| self.started + t)
     }
 
-    /// Whether the clock has run out.
+    /// Whether the clock has run out, or the run was cancelled.
     pub fn timed_out(&self) -> bool {
-        self.deadline().is_some_and(|d| Instant::now() >= d)
+        self.cancel.as_ref().is_some_and(CancelToken::is_cancelled)
+            || self.deadline().is_some_and(|d| Instant::now() >= d)
     }
 }
 
@@ -356,6 +360,7 @@ mod tests {
             generations: Some(10),
             time: Some(Duration::from_nanos(1)),
             started: Instant::now(),
+            cancel: None,
         };
         std::thread::sleep(Duration::from_millis(1));
         assert_eq!(b.progress(5), 0.5);
@@ -364,6 +369,7 @@ mod tests {
             generations: None,
             time: Some(Duration::from_nanos(1)),
             started: Instant::now(),
+            cancel: None,
         };
         assert_eq!(clock.progress(0), 1.0);
     }

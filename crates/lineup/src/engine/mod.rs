@@ -14,32 +14,38 @@
 //! winner by value, then by run index, so the result never depends on
 //! thread count or finishing order.
 
-pub mod construct;
-pub mod crossover;
-pub mod exact;
-pub mod ils;
-pub mod instance;
-pub mod items;
-pub mod lns;
-pub mod local_search;
-pub mod memetic;
-pub mod perturb;
-pub mod rng;
-pub mod state;
-pub mod value;
+mod construct;
+mod crossover;
+mod exact;
+mod ils;
+mod instance;
+mod items;
+mod lns;
+mod local_search;
+mod memetic;
+mod perturb;
+#[cfg(test)]
+mod properties;
+mod rng;
+mod state;
+mod value;
 
 use std::time::Instant;
 
 use rayon::prelude::*;
 
-pub use instance::{Affinity, DenseWeights, Instance, PairWeights, Rules, most_pairs};
-pub use items::{ItemWeights, Items};
+pub use exact::solve as solve_exact;
+pub use instance::{Affinity, Broken, DenseWeights, Instance, PairWeights, Rules, most_pairs};
+pub use items::{ItemWeights, Items, RuleConflict};
 pub use memetic::Schedule;
+pub use perturb::undirected;
+pub use rng::Rng;
 pub use state::State;
 pub use value::Value;
 
+use crate::cancel::CancelToken;
+
 use memetic::{Budget, RunResult, Start};
-use rng::Rng;
 
 /// Instances with more items than this are searched with iterated local
 /// search instead of a population (unless large-neighbourhood search applies).
@@ -65,6 +71,9 @@ pub struct SearchParams {
     pub start: Option<Vec<usize>>,
     /// Population schedule.
     pub schedule: Schedule,
+    /// Stops every run when cancelled, like the deadline (the result is
+    /// then reported as `cut_by_time`).
+    pub cancel: Option<CancelToken>,
 }
 
 impl Default for SearchParams {
@@ -76,6 +85,7 @@ impl Default for SearchParams {
             deadline: None,
             start: None,
             schedule: Schedule::default(),
+            cancel: None,
         }
     }
 }
@@ -91,8 +101,6 @@ pub struct Outcome<V> {
     pub run: usize,
     /// Whether the clock stopped any run.
     pub cut_by_time: bool,
-    /// Runs that found a feasible start.
-    pub feasible_runs: usize,
     /// Generations completed, per run.
     pub generations: Vec<usize>,
     /// When the winning run found its best solution.
@@ -104,7 +112,7 @@ pub struct Outcome<V> {
 pub fn solve<W: PairWeights>(
     inst: &Instance<W>,
     params: &SearchParams,
-) -> Result<Option<Outcome<W::V>>, String> {
+) -> Result<Option<Outcome<W::V>>, RuleConflict> {
     let items = Items::build(inst)?;
     let iw = ItemWeights::new(inst, &items);
     let start: Option<Vec<usize>> = params
@@ -131,6 +139,7 @@ pub fn solve<W: PairWeights>(
         generations: params.generations,
         time: params.deadline.map(|d| d.saturating_duration_since(started)),
         started,
+        cancel: params.cancel.clone(),
     };
     let results: Vec<Option<RunResult<W::V>>> = (0..runs)
         .into_par_iter()
@@ -150,7 +159,6 @@ pub fn solve<W: PairWeights>(
         })
         .collect();
     let cut_by_time = results.iter().flatten().any(|r| r.cut_by_time);
-    let feasible_runs = results.iter().flatten().count();
     let generations = results
         .iter()
         .map(|r| r.as_ref().map_or(0, |r| r.generations))
@@ -176,7 +184,6 @@ pub fn solve<W: PairWeights>(
                 value,
                 run: r,
                 cut_by_time,
-                feasible_runs,
                 generations: Vec::new(),
                 time_to_best: res.time_to_best,
             });
@@ -224,14 +231,16 @@ fn solve_large<W: PairWeights>(
             deadline: params.deadline,
             chunk_generations: 3,
             seed: params.seed,
+            cancel: params.cancel.clone(),
         },
     );
+    let value = inst.evaluate(&res.groups);
+    debug_assert!(value.cmp_tol(&res.value).is_eq(), "LNS kept its value up to date");
     Some(Outcome {
-        value: inst.evaluate(&res.groups),
+        value,
         groups: res.groups,
         run: 0,
         cut_by_time: res.cut_by_time,
-        feasible_runs: 1,
         generations: vec![res.rounds],
         time_to_best: res.time_to_best,
     })

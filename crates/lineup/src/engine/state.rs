@@ -223,12 +223,6 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.max_away.is_none_or(|max| self.away <= max)
     }
 
-    /// Whether moving `u` to `h` keeps the away count within its cap.
-    #[inline]
-    pub fn away_allows(&self, u: usize, h: usize) -> bool {
-        self.max_away.is_none() || self.away_ok(self.away_in(u, h), self.away_in(u, self.group[u]))
-    }
-
     /// Whether a change of the away count by `+plus − minus` is allowed.
     #[inline]
     fn away_ok(&self, plus: usize, minus: usize) -> bool {

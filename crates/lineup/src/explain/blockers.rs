@@ -2,7 +2,7 @@
 
 use crate::lineup::Lineup;
 use crate::problem::Problem;
-use crate::settings::Comparability;
+use crate::size_class::ClassId;
 
 /// The lineup with each municipality's cluster, for rule checks.
 pub(crate) struct Placement<'a> {
@@ -31,33 +31,27 @@ impl<'a> Placement<'a> {
     /// classes it may not.
     fn class_clash(&self, c: usize, out: Option<usize>, into: usize) -> Option<String> {
         let p = self.problem;
-        let mut classes: Vec<u8> = self.lineup.clusters[c]
+        let mut classes: Vec<ClassId> = self.lineup.clusters[c]
             .members
             .iter()
             .filter(|&&m| Some(m) != out)
-            .map(|&m| p.class_of(m).0)
+            .map(|&m| p.class_of(m))
             .collect();
-        classes.push(p.class_of(into).0);
-        classes.sort_unstable();
-        classes.dedup();
-        let ok = match p.settings().comparability {
-            Comparability::Strict => classes.len() <= 1,
-            Comparability::Adjacent => {
-                classes.len() <= 1 || (classes.len() == 2 && classes[1] == classes[0] + 1)
-            }
-        };
-        if ok {
+        classes.push(p.class_of(into));
+        if p.settings().comparability().allows(&classes) {
             return None;
         }
+        classes.sort_unstable();
+        classes.dedup();
         let names: Vec<&str> = classes
             .iter()
-            .map(|&k| p.settings().classes.class(crate::ClassId(k)).name.as_str())
+            .map(|&k| p.settings().classes().class(k).name.as_str())
             .collect();
         Some(format!(
             "size classes: {} would mix {} ({} comparability)",
             self.lineup.clusters[c].id,
             names.join(" and "),
-            p.settings().comparability
+            p.settings().comparability()
         ))
     }
 
@@ -112,7 +106,7 @@ impl<'a> Placement<'a> {
                 ));
             }
         }
-        if let Some(cap) = self.problem.settings().max_per_land {
+        if let Some(cap) = self.problem.settings().max_per_land() {
             let land = ms[i].land;
             let count = to
                 .members
@@ -122,7 +116,7 @@ impl<'a> Placement<'a> {
                 + 1;
             if count > cap {
                 out.push(format!(
-                    "cap per Land: {} would have {count} members from {}, more than --max-per-land {cap}",
+                    "cap per Land: {} would have {count} members from {}, more than the cap of {cap}",
                     to.id,
                     land.name()
                 ));
@@ -132,7 +126,7 @@ impl<'a> Placement<'a> {
 
     /// Why `i` may not move (alone) to cluster `c`; empty if it may.
     pub fn move_blockers(&self, i: usize, c: usize) -> Vec<String> {
-        let size = self.problem.settings().cluster_size;
+        let size = self.problem.settings().cluster_size();
         let mut out = Vec::new();
         let from = &self.lineup.clusters[self.at[i]];
         let to = &self.lineup.clusters[c];

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use crate::lineup::Lineup;
 use crate::objective::Score;
 use crate::problem::Problem;
-use crate::verify::{Violation, score_members, verify};
+use crate::verify::{Violations, score_members, verify};
 
 use blockers::Placement;
 pub use cluster::{ClusterExplanation, MemberPair, StateCount};
@@ -108,7 +108,7 @@ fn delta(problem: &Problem, before: &[&[usize]], after: &[Vec<usize>], blocked_b
     };
     let b = sum(&mut before.iter().copied());
     let a = sum(&mut after.iter().map(Vec::as_slice));
-    let w = &problem.settings().weights;
+    let w = &problem.settings().weights();
     Change {
         delta_penalty: a.penalty - b.penalty,
         delta_spread: a.spread - b.spread,
@@ -120,7 +120,7 @@ fn delta(problem: &Problem, before: &[&[usize]], after: &[Vec<usize>], blocked_b
 /// Whether `a` is a better change to offer than `b`: allowed before
 /// blocked, then by the objective.
 fn better(problem: &Problem, a: &Change, b: &Change) -> bool {
-    let w = &problem.settings().weights;
+    let w = &problem.settings().weights();
     let v = |c: &Change| w.combine(c.delta_penalty, c.delta_spread);
     match (a.blocked_by.is_empty(), b.blocked_by.is_empty()) {
         (true, false) => true,
@@ -135,7 +135,7 @@ pub fn explain(
     problem: &Problem,
     lineup: &Lineup,
     which: Option<&[usize]>,
-) -> Result<Explanation, Vec<Violation>> {
+) -> Result<Explanation, Violations> {
     verify(problem, lineup)?;
     let place = Placement::new(problem, lineup);
     let ms = problem.municipalities();

@@ -4,9 +4,9 @@
 //!
 //! The SVG map is in [`map`](crate::map).
 
-pub mod geojson;
+mod geojson;
 #[cfg(feature = "xlsx")]
-pub mod xlsx;
+mod xlsx;
 
 pub use geojson::geojson;
 #[cfg(feature = "xlsx")]

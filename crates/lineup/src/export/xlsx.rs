@@ -10,7 +10,7 @@ use crate::report::{MEMBER_COLUMNS, Report};
 
 /// A workbook that could not be written (an internal limit of the writer).
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error("cannot write the workbook: {message}; write CSV instead (--format csv)")]
+#[error("cannot write the workbook: {message}; write CSV instead")]
 pub struct XlsxError {
     /// The writer's message.
     pub message: String,
@@ -156,7 +156,7 @@ mod tests {
             .map(|n| register().find(n, None).unwrap().municipality());
         let problem = Problem::new(towns.to_vec(), Settings::default()).unwrap();
         let report = Report::new(&problem, &solve(&problem, &SolveOptions::default()).unwrap());
-        let table = crate::io::xlsx::table(&xlsx(&report).unwrap()).unwrap();
+        let table = crate::io::xlsx_sheet(&xlsx(&report).unwrap()).unwrap();
         assert_eq!(
             table.header,
             [

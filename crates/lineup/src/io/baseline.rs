@@ -9,10 +9,10 @@
 use std::collections::HashMap;
 use std::io::Read;
 
-use crate::error::{InputError, InputErrorKind, Place};
-use crate::io::columns::Column;
-use crate::io::lineup::parse_raw;
-use crate::io::record::to_municipality;
+use super::columns::Column;
+use super::error::{InputError, InputErrorKind, Place};
+use super::lineup::parse_raw;
+use super::record::to_municipality;
 use crate::whatif::{Baseline, BaselineCluster, BaselineMember};
 
 fn as_text(v: &serde_json::Value) -> Option<String> {

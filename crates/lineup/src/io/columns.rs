@@ -2,7 +2,7 @@
 //! English and German (matched case-insensitively, ignoring spaces, hyphens,
 //! umlaut spelling and a note in brackets).
 
-use crate::land::fold_name;
+use crate::names::fold;
 
 /// A column the reader understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -107,10 +107,10 @@ impl Column {
     /// ignored: `Einwohner (31.12.2019)` is `population`.
     pub fn from_header(header: &str) -> Option<Column> {
         let bare = header.split(['(', '[']).next().unwrap_or(header);
-        let h = fold_name(bare);
+        let h = fold(bare);
         Column::ALL
             .into_iter()
-            .find(|c| c.aliases().iter().any(|a| fold_name(a) == h))
+            .find(|c| c.aliases().iter().any(|a| fold(a) == h))
     }
 }
 

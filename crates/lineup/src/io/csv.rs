@@ -1,9 +1,9 @@
 //! CSV with a header row; `,`, `;` or tab as delimiter (detected from the
 //! header); header names case-insensitive, extra columns ignored.
 
-use crate::error::{InputError, InputErrorKind, Place};
-use crate::io::Input;
-use crate::io::table::{Row, Table};
+use super::error::{InputError, InputErrorKind, Place};
+use super::input::Input;
+use super::table::{Row, Table};
 
 /// The delimiter that splits the header line into the most fields.
 pub fn detect_delimiter(text: &str) -> u8 {

@@ -4,10 +4,10 @@
 
 use serde_json::Value;
 
-use crate::error::{InputError, InputErrorKind, Place};
-use crate::io::columns::Column;
-use crate::io::record::to_municipality;
-use crate::io::{Collector, Input};
+use super::columns::Column;
+use super::error::{InputError, InputErrorKind, Place};
+use super::input::{Collector, Input};
+use super::record::to_municipality;
 
 fn json_err(message: String) -> InputError {
     InputError::new(InputErrorKind::Json { message })

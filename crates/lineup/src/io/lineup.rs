@@ -7,8 +7,10 @@ use std::io::Read;
 
 use serde_json::Value;
 
-use crate::error::{InputError, InputErrorKind, Place};
-use crate::io::{InputFormat, decode, read_bytes, xlsx_table};
+use super::error::{InputError, InputErrorKind, Place};
+use super::input::InputFormat;
+use super::text::{decode, read_bytes};
+use super::workbook::xlsx_table;
 use crate::lineup::{Cluster, Lineup};
 use crate::municipality::Municipality;
 
@@ -39,7 +41,7 @@ pub(crate) type RawClusters = Vec<(String, Vec<RawMember>)>;
 
 /// The clusters of a lineup JSON document.
 fn json_clusters(text: &str) -> Result<RawClusters, InputError> {
-    let doc = crate::io::json::document(text)?;
+    let doc = super::json::document(text)?;
     let clusters = match &doc {
         Value::Array(a) => a,
         Value::Object(o) => o
@@ -106,7 +108,7 @@ pub(crate) fn parse_raw(reader: impl Read) -> Result<RawClusters, InputError> {
     }
     match format {
         InputFormat::Json => json_clusters(&text),
-        InputFormat::Csv => Ok(grouped(crate::io::csv::table(&text)?.assignments()?)),
+        InputFormat::Csv => Ok(grouped(super::csv::table(&text)?.assignments()?)),
         InputFormat::Xlsx => Ok(grouped(xlsx_table(&bytes)?.assignments()?)),
     }
 }

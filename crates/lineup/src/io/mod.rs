@@ -6,156 +6,48 @@
 //! "CSV" on German Windows): bytes that are not UTF-8 are read as
 //! Windows-1252, which covers every German letter.
 //!
-//! * [`columns`]: accepted header names (English and German).
-//! * [`numbers`]: numbers as spreadsheets write them (`1.484.226`, `52,1043`).
-//! * [`record`]: turning one row's text fields into a [`Municipality`],
-//!   filling gaps from the [register](crate::register).
-//! * [`table`]: a header row and data rows, from CSV or a sheet.
-//! * [`csv`](mod@csv): CSV with `,`, `;` or tabs.
-//! * [`xlsx`]: the first sheet of an Excel workbook (feature `xlsx`).
-//! * [`json`]: JSON arrays of municipality objects.
-//! * [`lineup`](mod@lineup): lineup JSON (as written by `lineup solve --format json`).
+//! * `error`: what is wrong where (row or entry, field).
+//! * `text`: bytes to text; `input`: formats, and what a read gives.
+//! * `columns`: accepted header names (English and German).
+//! * `numbers`: numbers as spreadsheets write them (`1.484.226`, `52,1043`).
+//! * `record`: turning one row's text fields into a municipality, filling
+//!   gaps from the [register](crate::register).
+//! * `table`: a header row and data rows, from CSV or a sheet.
+//! * `csv`: CSV with `,`, `;` or tabs; `xlsx`, `workbook`: the first sheet
+//!   of an Excel workbook (feature `xlsx`).
+//! * `json`: JSON arrays of municipality objects.
+//! * `lineup`, `baseline`: lineups (as written by `lineup solve`) to
+//!   evaluate, map or re-optimise.
 
-pub mod baseline;
-pub mod columns;
-pub mod csv;
-pub mod json;
-pub mod lineup;
-pub mod numbers;
-pub mod record;
-pub mod table;
+mod baseline;
+mod columns;
+mod csv;
+mod error;
+mod input;
+mod json;
+mod lineup;
+mod numbers;
+mod record;
+mod table;
+mod text;
+mod workbook;
 #[cfg(feature = "xlsx")]
-pub mod xlsx;
+mod xlsx;
 
 use std::io::Read;
 
-use std::collections::HashMap;
-
-use crate::error::{InputError, InputErrorKind, Place};
-use crate::municipality::Municipality;
-
 pub use baseline::read_baseline;
+pub use error::{InputError, InputErrorKind, Place, ReadError};
+pub use input::{Input, InputFormat};
 pub use lineup::read_lineup;
+pub(crate) use text::read_text;
 
-/// Input formats for municipalities.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum InputFormat {
-    /// Comma- or semicolon-separated values with a header row.
-    Csv,
-    /// A JSON array of objects, or an object with a `municipalities` array.
-    Json,
-    /// An Excel workbook (`.xlsx`): the first sheet, laid out like the CSV.
-    Xlsx,
-}
+use text::{decode, read_bytes};
+use workbook::xlsx_table;
 
-impl InputFormat {
-    /// Guesses the format from the first bytes: a zip archive is `.xlsx`,
-    /// otherwise as [`InputFormat::sniff`] on the text.
-    pub fn detect(bytes: &[u8]) -> InputFormat {
-        if bytes.starts_with(b"PK\x03\x04") {
-            return InputFormat::Xlsx;
-        }
-        InputFormat::sniff(&decode(bytes))
-    }
-
-    /// Guesses the format from the first non-blank character: `[` or `{` is JSON.
-    pub fn sniff(text: &str) -> InputFormat {
-        match text.trim_start_matches('\u{feff}').trim_start().chars().next() {
-            Some('[') | Some('{') => InputFormat::Json,
-            _ => InputFormat::Csv,
-        }
-    }
-}
-
-/// Municipalities plus links given in the input file.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Input {
-    /// The municipalities, in file order.
-    pub municipalities: Vec<Municipality>,
-    /// Must-link pairs given in the file (JSON only).
-    pub must_link: Vec<(String, String)>,
-    /// Cannot-link pairs given in the file (JSON only).
-    pub cannot_link: Vec<(String, String)>,
-}
-
-/// Collects municipalities in file order, rejecting duplicate ids.
-#[derive(Default)]
-pub(crate) struct Collector {
-    input: Input,
-    first: HashMap<String, Place>,
-}
-
-impl Collector {
-    /// Adds a municipality read at `place`.
-    pub fn push(&mut self, m: Municipality, place: Place) -> Result<(), InputError> {
-        if let Some(&first) = self.first.get(&m.id) {
-            return Err(InputError::new(InputErrorKind::DuplicateId { id: m.id, first })
-                .with_place(place)
-                .with_field("id"));
-        }
-        self.first.insert(m.id.clone(), place);
-        self.input.municipalities.push(m);
-        Ok(())
-    }
-
-    /// The input, with the given links; an error if no municipality was read.
-    pub fn finish(
-        mut self,
-        must_link: Vec<(String, String)>,
-        cannot_link: Vec<(String, String)>,
-    ) -> Result<Input, InputError> {
-        if self.input.municipalities.is_empty() {
-            return Err(InputError::new(InputErrorKind::NoRows));
-        }
-        self.input.must_link = must_link;
-        self.input.cannot_link = cannot_link;
-        Ok(self.input)
-    }
-}
-
-/// Reads all bytes.
-pub(crate) fn read_bytes(mut reader: impl Read) -> Result<Vec<u8>, InputError> {
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes).map_err(|e| {
-        InputError::new(InputErrorKind::Malformed {
-            message: format!("cannot read the input: {e}; check that the file is readable"),
-        })
-    })?;
-    Ok(bytes)
-}
-
-/// Text from bytes: UTF-8 or UTF-16 after a byte-order mark (which is
-/// removed), else UTF-8 if valid, else Windows-1252.
-pub fn decode(bytes: &[u8]) -> String {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        return encoding.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
-    }
-}
-
-/// Reads all bytes as text (see [`decode`]).
-pub(crate) fn read_text(reader: impl Read) -> Result<String, InputError> {
-    read_bytes(reader).map(|b| decode(&b))
-}
-
-/// The table of an `.xlsx` workbook, or an error in a build without them.
-pub(crate) fn xlsx_table(bytes: &[u8]) -> Result<table::Table, InputError> {
-    #[cfg(feature = "xlsx")]
-    return xlsx::table(bytes);
-    #[cfg(not(feature = "xlsx"))]
-    {
-        let _ = bytes;
-        Err(InputError::new(InputErrorKind::Malformed {
-            message: "this build cannot read .xlsx workbooks (built without the `xlsx` feature): save the sheet as CSV".into(),
-        }))
-    }
-}
+/// The first sheet of a workbook as a table (for the export tests).
+#[cfg(all(test, feature = "xlsx"))]
+pub(crate) use xlsx::table as xlsx_sheet;
 
 /// Reads municipalities from CSV, JSON or `.xlsx` (`format = None`:
 /// detected from the content). Values a row lacks are filled from the
@@ -192,6 +84,21 @@ pub fn read_municipalities(reader: impl Read, format: Option<InputFormat>) -> Re
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failing_reader_keeps_its_io_error_as_source() {
+        struct Broken;
+        impl Read for Broken {
+            fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("disk gone"))
+            }
+        }
+        let e = read_municipalities(Broken, None).unwrap_err();
+        assert!(matches!(e.kind, InputErrorKind::Read { .. }), "{e:?}");
+        assert!(e.to_string().contains("cannot read the input: disk gone"), "{e}");
+        let source = std::error::Error::source(&e.kind).expect("the I/O error");
+        assert_eq!(source.to_string(), "disk gone");
+    }
 
     #[test]
     fn decodes_utf8_utf16_and_windows_1252() {

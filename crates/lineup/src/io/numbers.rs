@@ -34,15 +34,8 @@ fn grouped(s: &str, sep: char) -> bool {
 }
 
 /// Parses a whole number > 0 of inhabitants (see the module docs).
-///
-/// ```
-/// use lineup::io::numbers::parse_population;
-/// assert_eq!(parse_population("1.484.226"), Some(1_484_226));
-/// assert_eq!(parse_population("1 484 226"), Some(1_484_226));
-/// assert_eq!(parse_population("1.234"), Some(1_234));
-/// assert_eq!(parse_population("12345,0"), Some(12_345));
-/// assert_eq!(parse_population("1234,5"), None);
-/// ```
+/// `1.484.226`, `1 484 226` → 1 484 226; `1.234` → 1 234; `12345,0` → 12 345;
+/// `1234,5` is none.
 pub fn parse_population(text: &str) -> Option<u64> {
     let t: String = text.trim().chars().filter(|&c| !is_group_space(c)).collect();
     let t = t.strip_prefix('+').unwrap_or(&t);
@@ -87,13 +80,7 @@ pub fn parse_population(text: &str) -> Option<u64> {
 
 /// Parses a decimal number with a decimal point or comma (see the module
 /// docs); no thousands separators.
-///
-/// ```
-/// use lineup::io::numbers::parse_decimal;
-/// assert_eq!(parse_decimal("52,1043"), Some(52.1043));
-/// assert_eq!(parse_decimal("-7.5"), Some(-7.5));
-/// assert_eq!(parse_decimal("1.234,5"), None);
-/// ```
+/// `52,1043` → 52.1043; `-7.5` → −7.5; `1.234,5` is none.
 pub fn parse_decimal(text: &str) -> Option<f64> {
     let t = text.trim();
     let separators = t.matches(['.', ',']).count();
@@ -115,6 +102,18 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documented_examples() {
+        assert_eq!(parse_population("1.484.226"), Some(1_484_226));
+        assert_eq!(parse_population("1 484 226"), Some(1_484_226));
+        assert_eq!(parse_population("1.234"), Some(1_234));
+        assert_eq!(parse_population("12345,0"), Some(12_345));
+        assert_eq!(parse_population("1234,5"), None);
+        assert_eq!(parse_decimal("52,1043"), Some(52.1043));
+        assert_eq!(parse_decimal("-7.5"), Some(-7.5));
+        assert_eq!(parse_decimal("1.234,5"), None);
+    }
 
     #[test]
     fn populations_in_every_spelling() {

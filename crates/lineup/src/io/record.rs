@@ -1,13 +1,13 @@
 //! One row of text fields → a [`Municipality`], with a precise error for
 //! every field that cannot be used. Missing values come from the register.
 
-use crate::error::{InputError, InputErrorKind, Place};
-use crate::io::columns::Column;
+use super::columns::Column;
+use super::error::{InputError, InputErrorKind, Place};
 use crate::land::Land;
-use crate::municipality::Municipality;
+use crate::municipality::{LatLon, Municipality};
 use crate::register::{Entry, LookupError, register};
 
-pub use crate::io::numbers::{parse_decimal, parse_population};
+pub use super::numbers::{parse_decimal, parse_population};
 
 /// Generous bounding box of Germany (degrees): lat 46.5–55.5, lon 5.0–16.0.
 const DE_LAT: (f64, f64) = (46.5, 55.5);
@@ -183,7 +183,7 @@ pub fn to_municipality(
     Ok(Municipality {
         size_class: get(Column::SizeClass),
         cluster: get(Column::Cluster),
-        ..Municipality::new(id, name, land, population, lat, lon)
+        ..Municipality::new(id, name, land, population, LatLon { lat, lon })
     })
 }
 

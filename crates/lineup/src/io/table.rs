@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::error::{InputError, InputErrorKind, Place};
-use crate::io::columns::Column;
-use crate::io::record::to_municipality;
-use crate::io::{Collector, Input};
+use super::columns::Column;
+use super::error::{InputError, InputErrorKind, Place};
+use super::input::{Collector, Input};
+use super::record::to_municipality;
 
 /// One data row: its 1-based line (row number in a sheet) and its cells.
 #[derive(Clone, Debug, PartialEq)]

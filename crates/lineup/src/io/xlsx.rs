@@ -5,14 +5,9 @@ use std::io::Cursor;
 
 use calamine::{Reader, Xlsx};
 
-use crate::error::{InputError, InputErrorKind};
-use crate::io::columns::Column;
-use crate::io::table::{Row, Table};
-
-/// Whether the bytes look like a zip archive (as every `.xlsx` is).
-pub fn is_zip(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04")
-}
+use super::columns::Column;
+use super::error::{InputError, InputErrorKind};
+use super::table::{Row, Table};
 
 fn malformed(message: String) -> InputError {
     InputError::new(InputErrorKind::Malformed { message })
@@ -68,6 +63,7 @@ pub fn table(bytes: &[u8]) -> Result<Table, InputError> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::input::is_zip;
     use super::*;
     use rust_xlsxwriter::Workbook;
 

@@ -21,13 +21,13 @@
 //! # Ok::<_, Box<dyn std::error::Error>>(())
 //! ```
 
-pub mod labels;
-pub mod legend;
-pub mod outlines;
-pub mod palette;
-pub mod projection;
-pub mod spanning;
-pub mod text;
+mod labels;
+mod legend;
+mod outlines;
+mod palette;
+mod projection;
+mod spanning;
+mod text;
 
 use std::fmt::Write;
 

@@ -30,7 +30,6 @@
 //! ```
 
 mod error;
-mod names;
 mod table;
 
 use std::collections::HashMap;
@@ -39,7 +38,8 @@ use std::sync::OnceLock;
 pub use error::{Candidate, LookupError};
 
 use crate::land::Land;
-use crate::municipality::Municipality;
+use crate::municipality::{LatLon, Municipality};
+use crate::names;
 
 /// One Gemeinde of the register.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,8 +73,10 @@ impl Entry {
             self.name.clone(),
             self.land,
             self.population,
-            self.lat,
-            self.lon,
+            LatLon {
+                lat: self.lat,
+                lon: self.lon,
+            },
         )
     }
 }

@@ -8,6 +8,7 @@ use crate::ilp::Milp;
 use crate::objective::{Lex, Weights};
 use crate::problem::{Block, Problem};
 use crate::settings::{ClusterSize, Comparability};
+use crate::size_class::ClassId;
 
 /// Blocks up to this many members get a precomputed weight matrix.
 pub(crate) const DENSE_LIMIT: usize = 2_000;
@@ -36,7 +37,7 @@ impl MunicipalityWeights {
             units: members.iter().map(|&i| UnitVector::new(ms[i].location)).collect(),
             land: members.iter().map(|&i| ms[i].land.index() as u8).collect(),
             class: members.iter().map(|&i| problem.class_of(i).0).collect(),
-            weights: problem.settings().weights,
+            weights: problem.settings().weights(),
             non_bordering,
         }
     }
@@ -114,6 +115,10 @@ pub(crate) struct BlockModel {
     /// Number of distinct pin labels (groups `0..pins` are pinned clusters).
     pub pins: usize,
     pub strict: bool,
+    /// Which size classes may share a cluster.
+    pub comparability: Comparability,
+    /// Number of size classes of the scheme.
+    pub class_count: usize,
 }
 
 impl BlockModel {
@@ -138,10 +143,10 @@ impl BlockModel {
         rules.must_link = pairs(problem.must_link());
         rules.cannot_link = pairs(problem.cannot_link());
         let weights = MunicipalityWeights::new(problem, &members);
-        if let Some(cap) = settings.max_per_land {
+        if let Some(cap) = settings.max_per_land() {
             rules.cap = Some((weights.land.clone(), cap));
         }
-        let strict = settings.comparability == Comparability::Strict;
+        let strict = settings.comparability() == Comparability::Strict;
         if !strict {
             rules.span = Some(weights.class.clone());
             rules.quotas = block.composition.as_ref().and_then(|c| {
@@ -155,8 +160,10 @@ impl BlockModel {
         }
         BlockModel {
             clusters: block.clusters,
-            size: settings.cluster_size,
+            size: settings.cluster_size(),
             pins: block.pins.len(),
+            class_count: settings.classes().len(),
+            comparability: settings.comparability(),
             members,
             weights,
             rules,
@@ -166,6 +173,14 @@ impl BlockModel {
 
     pub fn len(&self) -> usize {
         self.members.len()
+    }
+
+    /// Whether members `i` and `j` may share a cluster by their size classes.
+    #[inline]
+    pub fn may_share(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (self.weights.class[i], self.weights.class[j]);
+        self.comparability
+            .allows_span(ClassId(a.min(b)), ClassId(a.max(b)))
     }
 
     pub fn bounds(&self) -> Vec<(usize, usize)> {

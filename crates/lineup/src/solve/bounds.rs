@@ -75,7 +75,7 @@ fn partner_upper_bound(model: &BlockModel) -> f64 {
         .into_par_iter()
         .map(|i| {
             let mut vals: Vec<f64> = (0..n)
-                .filter(|&j| j != i && w.class[i].abs_diff(w.class[j]) <= if model.strict { 0 } else { 1 })
+                .filter(|&j| j != i && model.may_share(i, j))
                 .map(|j| {
                     let (p, s) = w.terms(i, j);
                     if weighted { s - p } else { s }
@@ -180,6 +180,7 @@ fn central_point(units: &[UnitVector]) -> Option<UnitVector> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::municipality::LatLon;
 
     #[test]
     fn balanced_splits() {
@@ -208,13 +209,19 @@ mod tests {
             .map(|i| {
                 let land = Land::ALL[(next() * 16.0) as usize % 16];
                 let (lat, lon) = (47.5 + 7.0 * next(), 6.0 + 9.0 * next());
-                Municipality::new(format!("t{i}"), format!("T{i}"), land, 50_000, lat, lon)
+                Municipality::new(
+                    format!("t{i}"),
+                    format!("T{i}"),
+                    land,
+                    50_000,
+                    LatLon { lat, lon },
+                )
             })
             .collect();
         let settings = Settings::default()
-            .cluster_size(ClusterSize::new(size.0, size.1))
-            .clusters(ClusterCount::Total(k))
-            .weights(weights);
+            .with_cluster_size(ClusterSize::new(size.0, size.1))
+            .with_clusters(ClusterCount::Total(k))
+            .with_weights(weights);
         let problem = Problem::new(towns, settings).unwrap();
         BlockModel::new(&problem, &problem.blocks()[0])
     }

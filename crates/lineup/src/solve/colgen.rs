@@ -15,7 +15,8 @@
 use std::collections::HashSet;
 use std::time::Instant;
 
-use super::columns::{Bits, Column, ColumnSpace, Stop};
+use super::columns::{Bits, Column, ColumnSpace, Halt};
+use crate::cancel::{CancelToken, Stop};
 use crate::ilp::{self, Backend, Milp, MilpOutcome};
 
 /// Which value of a column is optimised.
@@ -44,13 +45,24 @@ impl Phase {
 }
 
 /// Limits of one exact optimisation.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Limits {
     pub deadline: Instant,
     pub backend: Backend,
     pub max_rounds: usize,
     pub node_budget: u64,
     pub max_columns: usize,
+    /// Stops the optimisation between solver calls and during enumeration.
+    pub cancel: Option<CancelToken>,
+}
+
+impl Limits {
+    fn stop(&self) -> Stop {
+        Stop {
+            deadline: Some(self.deadline),
+            cancel: self.cancel.clone(),
+        }
+    }
 }
 
 /// What the exact optimisation established.
@@ -128,7 +140,8 @@ pub(crate) fn optimise(
     let mut converged = false;
     let mut rounds = 0;
     let mut exact_rounds = 0;
-    while rounds < limits.max_rounds && Instant::now() < limits.deadline {
+    let stop = limits.stop();
+    while rounds < limits.max_rounds && !stop.now() {
         rounds += 1;
         // Dual LP: min Σπ + Kσ + cap·μ  s.t.  π(S) + σ + μ·pen(S) >= f(S).
         let mut lp = Milp::new(false);
@@ -185,16 +198,8 @@ pub(crate) fn optimise(
             continue;
         }
         exact_rounds += 1;
-        let found = match space.enumerate(
-            &q,
-            &c,
-            sig,
-            1e-7,
-            Some(40),
-            usize::MAX,
-            limits.node_budget,
-            Some(limits.deadline),
-        ) {
+        let found = match space.enumerate(&q, &c, sig, 1e-7, Some(40), usize::MAX, limits.node_budget, &stop)
+        {
             Ok(f) => f,
             Err(_) => {
                 return finish(
@@ -234,6 +239,14 @@ pub(crate) fn optimise(
     let Some((pis, sig, m, d)) = duals else {
         return finish(best_bound, z_inc, None, "no time for column generation".into());
     };
+    if stop.cancelled() {
+        return finish(
+            best_bound,
+            z_inc,
+            None,
+            format!("interrupted after {rounds} rounds"),
+        );
+    }
     // Close the gap: every cluster of a better lineup has reduced value >= t.
     let t = z_inc - d - (k as f64 - 1.0) * if converged { 0.0 } else { best_rc } - tol(z_inc);
     let (q, c) = reduced_values(space, phase, m, &pis);
@@ -245,10 +258,10 @@ pub(crate) fn optimise(
         None,
         limits.max_columns,
         limits.node_budget * 4,
-        Some(limits.deadline),
+        &stop,
     ) {
         Ok(f) => f,
-        Err(Stop::TooMany) => {
+        Err(Halt::TooMany) => {
             return finish(
                 best_bound,
                 z_inc,
@@ -259,7 +272,7 @@ pub(crate) fn optimise(
                 ),
             );
         }
-        Err(Stop::Budget) => {
+        Err(Halt::Budget) => {
             return finish(
                 best_bound,
                 z_inc,
@@ -303,6 +316,14 @@ pub(crate) fn optimise(
         *x = 1.0;
     }
     ip.initial = Some(init);
+    if stop.cancelled() {
+        return finish(
+            best_bound,
+            z_inc,
+            None,
+            "interrupted before set partitioning".into(),
+        );
+    }
     let left = limits.deadline.saturating_duration_since(Instant::now());
     match ilp::solve(&ip, limits.backend, Some(left)) {
         MilpOutcome::Optimal { values, objective } => {

@@ -1,5 +1,5 @@
-//! Columns: admissible clusters of a small block (at most 64 members), and
-//! their enumeration by depth-first search with bound pruning.
+//! Columns: admissible clusters of a small block (at most 128 members); their
+//! enumeration by depth-first search with bound pruning is in `enumerate`.
 //!
 //! A column's *reduced value* under prices is
 //! `Σ_{pairs} q_uv + Σ_u (c_u) − σ`, where `q` are pair values and `c` the
@@ -7,9 +7,16 @@
 //! finds the best columns (pricing) or all columns above a threshold (to
 //! close the gap exactly).
 
-use std::time::Instant;
+mod enumerate;
+
+use std::collections::HashMap;
+
+use petgraph::unionfind::UnionFind;
 
 use super::block::BlockModel;
+use crate::engine::Items;
+use crate::settings::Comparability;
+use crate::size_class::ClassId;
 
 /// A set of members or units, as bits.
 pub(crate) type Bits = u128;
@@ -48,62 +55,82 @@ pub(crate) struct ColumnSpace {
     pub min: usize,
     pub max: usize,
     cap: Option<usize>,
-    span: bool,
+    comparability: Comparability,
+}
+
+/// What the rules need to know of a cluster under construction.
+#[derive(Clone, Copy, Debug)]
+struct Tally {
+    size: usize,
+    pin: Option<usize>,
+    lands: [u8; 16],
+    /// Smallest and largest size class.
+    class: (u8, u8),
+}
+
+impl Tally {
+    const EMPTY: Tally = Tally {
+        size: 0,
+        pin: None,
+        lands: [0; 16],
+        class: (u8::MAX, 0),
+    };
 }
 
 /// Why an enumeration stopped early.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Stop {
-    /// The node budget or the deadline ran out.
+pub(crate) enum Halt {
+    /// The node budget or the deadline ran out, or the search was cancelled.
     Budget,
     /// More columns than allowed passed the threshold.
     TooMany,
 }
 
 impl ColumnSpace {
-    /// `None` if the block is too large for the column method.
+    /// `None` if the block is too large for the column method (or its rules
+    /// contradict each other, which the heuristic step reports first).
+    ///
+    /// The units are the engine's items (members merged by must-links),
+    /// with the items pinned to one cluster merged too: clusters are
+    /// unlabelled here, so members pinned together must share a column.
     pub fn new(model: &BlockModel) -> Option<ColumnSpace> {
         let n = model.len();
         if n > MAX_MEMBERS || n == 0 {
             return None;
         }
-        let mut unit_of: Vec<usize> = (0..n).collect();
-        // Union-find over must-links.
-        fn find(p: &mut [usize], mut x: usize) -> usize {
-            while p[x] != x {
-                p[x] = p[p[x]];
-                x = p[x];
-            }
-            x
-        }
-        for &(a, b) in &model.rules.must_link {
-            let (ra, rb) = (find(&mut unit_of, a), find(&mut unit_of, b));
-            if ra != rb {
-                unit_of[ra.max(rb)] = ra.min(rb);
+        let items = Items::build(&model.instance()).ok()?;
+        let mut same_pin = UnionFind::<usize>::new(items.members.len());
+        let mut first_with: HashMap<usize, usize> = HashMap::new();
+        for (x, pin) in items.pinned.iter().enumerate() {
+            if let Some(g) = pin {
+                same_pin.union(x, *first_with.entry(*g).or_insert(x));
             }
         }
+        // Units in order of their smallest member (items are in that order).
+        let mut unit_of_root: HashMap<usize, usize> = HashMap::new();
         let mut units: Vec<Vec<usize>> = Vec::new();
-        let mut index = vec![usize::MAX; n];
-        for i in 0..n {
-            let r = find(&mut unit_of, i);
-            if index[r] == usize::MAX {
-                index[r] = units.len();
+        let mut unit_pin: Vec<Option<usize>> = Vec::new();
+        let mut unit_of_item = vec![0; items.members.len()];
+        for (x, members) in items.members.iter().enumerate() {
+            let u = *unit_of_root.entry(same_pin.find_mut(x)).or_insert_with(|| {
                 units.push(Vec::new());
-            }
-            units[index[r]].push(i);
+                unit_pin.push(None);
+                units.len() - 1
+            });
+            unit_of_item[x] = u;
+            units[u].extend(members);
+            unit_pin[u] = unit_pin[u].or(items.pinned[x]);
         }
-        let unit_index: Vec<usize> = (0..n).map(|i| index[find(&mut unit_of, i)]).collect();
+        for m in &mut units {
+            m.sort_unstable();
+        }
         let u = units.len();
         let w = &model.weights;
-        let mut unit_pin = vec![None; u];
-        for &(i, g) in &model.rules.pinned {
-            unit_pin[unit_index[i]] = Some(g);
-        }
         let mut unit_cannot: Vec<Bits> = vec![0; u];
-        for &(a, b) in &model.rules.cannot_link {
-            let (x, y) = (unit_index[a], unit_index[b]);
-            unit_cannot[x] |= (1 as Bits) << y;
-            unit_cannot[y] |= (1 as Bits) << x;
+        for (x, others) in items.cannot.iter().enumerate() {
+            for &y in others {
+                unit_cannot[unit_of_item[x]] |= (1 as Bits) << unit_of_item[y];
+            }
         }
         let mut pair = vec![(0.0, 0.0); u * u];
         let mut internal = vec![(0.0, 0.0); u];
@@ -160,7 +187,7 @@ impl ColumnSpace {
             min: model.size.min,
             max: model.size.max,
             cap: model.rules.cap.as_ref().map(|c| c.1),
-            span: !model.strict,
+            comparability: model.comparability,
         })
     }
 
@@ -241,38 +268,62 @@ impl ColumnSpace {
         groups
     }
 
-    /// Whether unit `x` may join the units `chosen` (sizes, pins, cannot-links,
-    /// caps, class span).
-    fn admits(&self, chosen: &[usize], x: usize) -> bool {
-        let size: usize = chosen.iter().map(|&y| self.unit_size[y]).sum();
-        if size + self.unit_size[x] > self.max {
-            return false;
+    /// The tally with unit `x` added, if sizes, pins, the cap per Land and
+    /// the comparability of size classes allow it (cannot-links are bits of
+    /// the chosen units: the caller checks them).
+    #[inline]
+    fn admit(&self, t: &Tally, x: usize) -> Option<Tally> {
+        let size = t.size + self.unit_size[x];
+        if size > self.max {
+            return None;
         }
-        let mut pin = self.unit_pin[x];
-        let mut lands = self.unit_lands[x];
-        let (mut lo, mut hi) = self.unit_class[x];
-        for &y in chosen {
-            if self.unit_cannot[x] >> y & 1 == 1 {
-                return false;
-            }
-            match (pin, self.unit_pin[y]) {
-                (Some(a), Some(b)) if a != b => return false,
-                (None, b) => pin = b,
-                _ => {}
-            }
-            for (l, c) in lands.iter_mut().zip(&self.unit_lands[y]) {
+        let pin = match (t.pin, self.unit_pin[x]) {
+            (Some(a), Some(b)) if a != b => return None,
+            (a, b) => a.or(b),
+        };
+        let mut lands = t.lands;
+        if let Some(cap) = self.cap {
+            for (l, &c) in lands.iter_mut().zip(&self.unit_lands[x]) {
                 *l += c;
+                if *l as usize > cap {
+                    return None;
+                }
             }
-            lo = lo.min(self.unit_class[y].0);
-            hi = hi.max(self.unit_class[y].1);
         }
-        if self
-            .cap
-            .is_some_and(|cap| lands.iter().any(|&l| l as usize > cap))
-        {
-            return false;
+        let class = (
+            t.class.0.min(self.unit_class[x].0),
+            t.class.1.max(self.unit_class[x].1),
+        );
+        if !self.comparability.allows_span(ClassId(class.0), ClassId(class.1)) {
+            return None;
         }
-        !(self.span && hi > lo + 1)
+        Some(Tally {
+            size,
+            pin,
+            lands,
+            class,
+        })
+    }
+
+    /// The tally and bits of an admissible set of units; `None` if the set
+    /// breaks a rule.
+    fn tally_of(&self, units: &[usize]) -> Option<(Tally, Bits)> {
+        let mut t = Tally::EMPTY;
+        let mut bits: Bits = 0;
+        for &y in units {
+            if self.unit_cannot[y] & bits != 0 {
+                return None;
+            }
+            t = self.admit(&t, y)?;
+            bits |= (1 as Bits) << y;
+        }
+        Some((t, bits))
+    }
+
+    /// Whether unit `x` (not in `bits`) may join the units of `tally` and `bits`.
+    #[inline]
+    fn joins(&self, tally: &Tally, bits: Bits, x: usize) -> bool {
+        bits >> x & 1 == 0 && self.unit_cannot[x] & bits == 0 && self.admit(tally, x).is_some()
     }
 
     /// Heuristic pricing: from every unit, grow a cluster greedily by the best
@@ -290,7 +341,6 @@ impl ColumnSpace {
             }
             v
         };
-        let size = |set: &[usize]| -> usize { set.iter().map(|&x| self.unit_size[x]).sum() };
         let mut out: Vec<(f64, Bits)> = Vec::new();
         let mut push = |set: &[usize], v: f64| {
             if v > threshold {
@@ -302,17 +352,25 @@ impl ColumnSpace {
         };
         for seed in 0..u {
             let mut set = vec![seed];
-            while size(&set) < self.max {
+            // A unit that alone breaks a rule starts no column.
+            let Some((mut tally, mut bits)) = self.tally_of(&set) else {
+                continue;
+            };
+            while tally.size < self.max {
                 let best = (0..u)
-                    .filter(|x| !set.contains(x) && self.admits(&set, *x))
+                    .filter(|&x| self.joins(&tally, bits, x))
                     .map(|x| (c[x] + set.iter().map(|&y| q[x * u + y]).sum::<f64>(), x))
                     .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
                 match best {
-                    Some((g, x)) if g > 0.0 || size(&set) < self.min => set.push(x),
+                    Some((g, x)) if g > 0.0 || tally.size < self.min => {
+                        set.push(x);
+                        bits |= (1 as Bits) << x;
+                        tally = self.admit(&tally, x).unwrap_or(tally);
+                    }
                     _ => break,
                 }
             }
-            if size(&set) < self.min {
+            if tally.size < self.min {
                 continue;
             }
             // One-exchange improvement.
@@ -322,10 +380,13 @@ impl ColumnSpace {
                 improved = false;
                 'swap: for i in 0..set.len() {
                     let rest: Vec<usize> = set.iter().copied().filter(|&y| y != set[i]).collect();
+                    let Some((rest_tally, rest_bits)) = self.tally_of(&rest) else {
+                        continue;
+                    };
                     for x in 0..u {
                         if set.contains(&x)
                             || self.unit_size[x] != self.unit_size[set[i]]
-                            || !self.admits(&rest, x)
+                            || !self.joins(&rest_tally, rest_bits, x)
                         {
                             continue;
                         }
@@ -345,202 +406,5 @@ impl ColumnSpace {
         }
         out.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         out
-    }
-
-    /// Enumerates admissible columns whose reduced value
-    /// `Σ q(pairs) + Σ c(units) − sigma` is at least `threshold`; with
-    /// `keep_best = Some(k)` only the `k` best are kept and the threshold
-    /// rises as better ones are found. `q` is `units × units`, `c` per unit.
-    #[allow(clippy::too_many_arguments, reason = "one search with its knobs")]
-    pub fn enumerate(
-        &self,
-        q: &[f64],
-        c: &[f64],
-        sigma: f64,
-        threshold: f64,
-        keep_best: Option<usize>,
-        limit: usize,
-        node_budget: u64,
-        deadline: Option<Instant>,
-    ) -> Result<Vec<(f64, Bits)>, Stop> {
-        let u = self.units.len();
-        let b = self.max;
-        // Per unit: half the sum of its r most rewarding pair values, r < b.
-        let mut topq = vec![0.0; u * b];
-        let mut row = Vec::with_capacity(u);
-        for j in 0..u {
-            row.clear();
-            row.extend(
-                (0..u)
-                    .filter(|&k| k != j)
-                    .map(|k| q[j * u + k])
-                    .filter(|v| *v > 0.0),
-            );
-            row.sort_by(|a, b| b.total_cmp(a));
-            for r in 1..b {
-                topq[j * b + r] = topq[j * b + r - 1] + 0.5 * row.get(r - 1).copied().unwrap_or(0.0);
-            }
-        }
-        // Most promising units first: good columns early raise the threshold.
-        let mut order: Vec<usize> = (0..u).collect();
-        order.sort_by(|&x, &y| {
-            (c[y] + topq[y * b + b - 1])
-                .total_cmp(&(c[x] + topq[x * b + b - 1]))
-                .then(x.cmp(&y))
-        });
-        let mut search = Search {
-            space: self,
-            q,
-            topq,
-            order: order.clone(),
-            sigma,
-            threshold,
-            keep_best,
-            limit,
-            nodes: 0,
-            node_budget,
-            deadline,
-            found: Vec::new(),
-            scratch: Vec::with_capacity(u),
-        };
-        let gains: Vec<f64> = order.iter().map(|&x| c[x]).collect();
-        search.dfs(0, 0, 0, 0.0, None, [0u8; 16], (u8::MAX, 0), &gains)?;
-        let mut found = search.found;
-        found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        Ok(found)
-    }
-}
-
-struct Search<'a> {
-    space: &'a ColumnSpace,
-    q: &'a [f64],
-    /// `topq[j·b + r]`: half the sum of unit `j`'s `r` best pair values.
-    topq: Vec<f64>,
-    /// Search position → unit.
-    order: Vec<usize>,
-    sigma: f64,
-    threshold: f64,
-    keep_best: Option<usize>,
-    limit: usize,
-    nodes: u64,
-    node_budget: u64,
-    deadline: Option<Instant>,
-    found: Vec<(f64, Bits)>,
-    scratch: Vec<f64>,
-}
-
-impl Search<'_> {
-    fn record(&mut self, value: f64, units: Bits) -> Result<(), Stop> {
-        if value < self.threshold {
-            return Ok(());
-        }
-        self.found.push((value, units));
-        match self.keep_best {
-            Some(k) if self.found.len() > 2 * k.max(1) => {
-                self.found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                self.found.truncate(k.max(1));
-                if self.found.len() == k.max(1) {
-                    self.threshold = self.threshold.max(self.found[k.max(1) - 1].0);
-                }
-            }
-            None if self.found.len() > self.limit => return Err(Stop::TooMany),
-            _ => {}
-        }
-        Ok(())
-    }
-
-    /// Upper bound on the reduced value reachable by adding units at search
-    /// positions `>= next`: `r` more units gain at most the `r` largest of
-    /// `gain_j + ½·(sum of j's r−1 best pair values)`.
-    fn bound(&mut self, value: f64, size: usize, next: usize, gains: &[f64]) -> f64 {
-        let sp = self.space;
-        let b = sp.max;
-        let room = b - size;
-        let need_more = size < sp.min;
-        let r_max = room.min(gains.len() - next);
-        let mut best = if need_more { f64::NEG_INFINITY } else { value };
-        for r in 1..=r_max {
-            self.scratch.clear();
-            self.scratch
-                .extend((next..gains.len()).map(|x| gains[x] + self.topq[self.order[x] * b + r - 1]));
-            self.scratch.select_nth_unstable_by(r - 1, |a, b| b.total_cmp(a));
-            let sum: f64 = self.scratch[..r].iter().sum();
-            best = best.max(value + sum);
-        }
-        best - self.sigma
-    }
-
-    #[allow(clippy::too_many_arguments, reason = "recursive search state")]
-    fn dfs(
-        &mut self,
-        next: usize,
-        chosen: Bits,
-        size: usize,
-        value: f64,
-        pin: Option<usize>,
-        lands: [u8; 16],
-        class: (u8, u8),
-        gains: &[f64],
-    ) -> Result<(), Stop> {
-        self.nodes += 1;
-        if self.nodes > self.node_budget
-            || (self.nodes % 65_536 == 0 && self.deadline.is_some_and(|d| Instant::now() >= d))
-        {
-            return Err(Stop::Budget);
-        }
-        let sp = self.space;
-        if chosen != 0 && size >= sp.min {
-            self.record(value - self.sigma, chosen)?;
-        }
-        if size >= sp.max || next >= sp.units.len() {
-            return Ok(());
-        }
-        if self.bound(value, size, next, gains) < self.threshold {
-            return Ok(());
-        }
-        let u = sp.units.len();
-        let mut child = vec![0.0; u];
-        for x in next..u {
-            let unit = self.order[x];
-            if size + sp.unit_size[unit] > sp.max || sp.unit_cannot[unit] & chosen != 0 {
-                continue;
-            }
-            let p = match (pin, sp.unit_pin[unit]) {
-                (Some(a), Some(b)) if a != b => continue,
-                (a, b) => a.or(b),
-            };
-            let mut l = lands;
-            if let Some(cap) = sp.cap {
-                let mut ok = true;
-                for (k, &cnt) in sp.unit_lands[unit].iter().enumerate() {
-                    l[k] += cnt;
-                    ok &= (l[k] as usize) <= cap;
-                }
-                if !ok {
-                    continue;
-                }
-            }
-            let cl = (
-                class.0.min(sp.unit_class[unit].0),
-                class.1.max(sp.unit_class[unit].1),
-            );
-            if sp.span && cl.1 > cl.0 + 1 {
-                continue;
-            }
-            for y in x + 1..u {
-                child[y] = gains[y] + self.q[unit * u + self.order[y]];
-            }
-            self.dfs(
-                x + 1,
-                chosen | (1 as Bits) << unit,
-                size + sp.unit_size[unit],
-                value + gains[x],
-                p,
-                l,
-                cl,
-                &child,
-            )?;
-        }
-        Ok(())
     }
 }

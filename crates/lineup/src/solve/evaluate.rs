@@ -11,7 +11,7 @@ use crate::ilp::Backend;
 use crate::lineup::Lineup;
 use crate::objective::ObjectiveMode;
 use crate::problem::Problem;
-use crate::verify::{Violation, verify};
+use crate::verify::{Violations, verify};
 
 const TOL: f64 = 1e-6;
 
@@ -19,10 +19,10 @@ const TOL: f64 = 1e-6;
 ///
 /// The status is [`Status::Optimal`] when the bounds prove it, else
 /// [`Status::Evaluated`]. Violations of any rule are returned as `Err`.
-pub fn evaluate(problem: &Problem, lineup: &Lineup) -> Result<Solution, Vec<Violation>> {
+pub fn evaluate(problem: &Problem, lineup: &Lineup) -> Result<Solution, Violations> {
     let start = Instant::now();
     let verified = verify(problem, lineup)?;
-    let weights = problem.settings().weights;
+    let weights = problem.settings().weights();
     let weighted = weights.mode == ObjectiveMode::Weighted;
     let mut reports = Vec::new();
     for block in problem.blocks() {
@@ -47,7 +47,7 @@ pub fn evaluate(problem: &Problem, lineup: &Lineup) -> Result<Solution, Vec<Viol
         } else if model.strict {
             weights.same_land * bounds::same_land_lower_bound(&model) as f64
         } else {
-            let mut counts = vec![0usize; problem.settings().classes.len()];
+            let mut counts = vec![0usize; problem.settings().classes().len()];
             for &c in &model.weights.class {
                 counts[c as usize] += 1;
             }

@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use super::block::BlockModel;
 use crate::ilp::{self, Backend, Milp, MilpOutcome};
+use crate::size_class::ClassId;
 
 /// What the feasibility model says.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,7 +78,8 @@ pub(crate) fn find_feasible(model: &BlockModel, backend: Backend, time_limit: Du
             }
             for a in 0..classes.len() {
                 for b in a + 1..classes.len() {
-                    if classes[b] > classes[a] + 1 {
+                    let (lo, hi) = (ClassId(classes[a]), ClassId(classes[b]));
+                    if !model.comparability.allows_span(lo, hi) {
                         m.add_row(vec![(u[a], 1.0), (u[b], 1.0)], f64::NEG_INFINITY, 1.0);
                     }
                 }

@@ -10,6 +10,7 @@ use super::solution::Bound;
 /// Which step a block is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Stage {
     /// The heuristic found a lineup.
     Heuristic,

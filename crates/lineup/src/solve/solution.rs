@@ -12,6 +12,7 @@ use crate::verify::Verified;
 /// How good the answer is known to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Status {
     /// Proven optimal (every block).
     Optimal,
@@ -19,6 +20,9 @@ pub enum Status {
     TimeLimit,
     /// Found by the heuristic only; bound and gap are from closed-form bounds.
     Heuristic,
+    /// Stopped early on request ([`CancelToken`](crate::CancelToken)): the
+    /// best verified lineup found so far, with a valid bound and gap.
+    Interrupted,
     /// A lineup made elsewhere, verified and scored (`lineup evaluate`).
     Evaluated,
 }
@@ -30,6 +34,7 @@ impl Status {
             Status::Optimal => "optimal",
             Status::TimeLimit => "time_limit",
             Status::Heuristic => "heuristic",
+            Status::Interrupted => "interrupted",
             Status::Evaluated => "evaluated",
         }
     }

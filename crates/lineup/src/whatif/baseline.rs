@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::municipality::Municipality;
 use crate::problem::Problem;
-use crate::solve::solution::Solution;
+use crate::solve::Solution;
 
 /// A lineup that already exists: clusters and their members by id.
 ///

@@ -9,7 +9,7 @@ use crate::municipality::Municipality;
 use crate::report::ObjectiveReport;
 use crate::settings::Settings;
 use crate::size_class::ClassId;
-use crate::solve::solution::Status;
+use crate::solve::Status;
 use crate::verify::score_list;
 
 use super::baseline::Baseline;
@@ -147,7 +147,7 @@ pub(crate) fn diff(
         .filter(|b| !lineup.clusters.iter().any(|c| c.id == b.id))
         .map(|b| b.id.clone())
         .collect();
-    let size = settings.cluster_size;
+    let size = settings.cluster_size();
     let mut notes = Vec::new();
     for b in &baseline.clusters {
         let stay: Vec<usize> = b
@@ -205,11 +205,11 @@ fn objective_before(
                     .municipality
                     .as_ref()
                     .or_else(|| current.get(m.id.as_str()).copied())?;
-                let class = settings.classes.class_of(data).unwrap_or(ClassId(u8::MAX));
+                let class = settings.classes().class_of(data).unwrap_or(ClassId(u8::MAX));
                 Some((data, class))
             })
             .collect::<Option<Vec<_>>>()?;
-        total = total.plus(&score_list(&list, &settings.weights).score);
+        total = total.plus(&score_list(&list, &settings.weights()).score);
     }
     Some(ObjectiveReport::from(&total))
 }

@@ -2,24 +2,26 @@
 //! already meet; find the best new lineup that moves as few existing
 //! members as possible, and say what changes.
 //!
-//! * [`baseline`]: the existing lineup ([`Baseline`]).
+//! * `baseline`: the existing lineup ([`Baseline`]).
 //! * `plan`: how the baseline carries over (cluster counts, ids, slots).
 //! * `search`: the engine with each member's baseline cluster as its home.
-//! * [`diff`]: who joined, moved, left; clusters opened and closed.
+//! * `diff`: who joined, moved, left; clusters opened and closed ([`Diff`]).
 //!
 //! ```
-//! use lineup::{Land, Municipality, Settings, SolveOptions, Stability, whatif, Baseline};
-//! use lineup::whatif::{BaselineCluster, BaselineMember};
+//! use lineup::{
+//!     Baseline, BaselineCluster, BaselineMember, Land, LatLon, Municipality, Settings, SolveOptions,
+//!     Stability, whatif,
+//! };
 //!
 //! let towns = vec![
-//!     Municipality::new("01001000", "Flensburg", Land::SH, 90_164, 54.783, 9.438),
-//!     Municipality::new("16055000", "Weimar", Land::TH, 65_228, 50.981, 11.330),
-//!     Municipality::new("13073088", "Stralsund", Land::MV, 59_418, 54.314, 13.090),
-//!     Municipality::new("14626110", "Görlitz", Land::SN, 55_980, 51.155, 14.988),
-//!     Municipality::new("09262000", "Passau", Land::BY, 52_803, 48.569, 13.420),
-//!     Municipality::new("16067029", "Gotha", Land::TH, 45_419, 50.948, 10.701),
+//!     Municipality::new("01001000", "Flensburg", Land::SH, 90_164, LatLon { lat: 54.783, lon: 9.438 }),
+//!     Municipality::new("16055000", "Weimar", Land::TH, 65_228, LatLon { lat: 50.981, lon: 11.330 }),
+//!     Municipality::new("13073088", "Stralsund", Land::MV, 59_418, LatLon { lat: 54.314, lon: 13.090 }),
+//!     Municipality::new("14626110", "Görlitz", Land::SN, 55_980, LatLon { lat: 51.155, lon: 14.988 }),
+//!     Municipality::new("09262000", "Passau", Land::BY, 52_803, LatLon { lat: 48.569, lon: 13.420 }),
+//!     Municipality::new("16067029", "Gotha", Land::TH, 45_419, LatLon { lat: 50.948, lon: 10.701 }),
 //!     // Joins now:
-//!     Municipality::new("03252006", "Hameln", Land::NI, 57_434, 52.104, 9.356),
+//!     Municipality::new("03252006", "Hameln", Land::NI, 57_434, LatLon { lat: 52.104, lon: 9.356 }),
 //! ];
 //! let member = |id: &str| BaselineMember { id: id.into(), municipality: None };
 //! let baseline = Baseline {
@@ -37,8 +39,8 @@
 //! # Ok::<_, Box<dyn std::error::Error>>(())
 //! ```
 
-pub mod baseline;
-pub mod diff;
+mod baseline;
+mod diff;
 mod plan;
 mod search;
 
@@ -47,17 +49,14 @@ use std::time::Instant;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Infeasibility, ProblemError, SolveError};
 use crate::lineup::{Cluster, Lineup};
 use crate::municipality::Municipality;
 use crate::objective::{Lex, ObjectiveMode};
-use crate::problem::Problem;
+use crate::problem::{Infeasibility, Problem, ProblemError};
 use crate::report::{ObjectiveReport, Report};
 use crate::settings::Settings;
-use crate::solve::SolveOptions;
-use crate::solve::evaluate::evaluate;
-use crate::solve::solution::{Gap, Solution, Status};
-use crate::solve::solve;
+use crate::solve::{Gap, Solution, SolveError, SolveOptions, Status, evaluate, solve};
+use crate::suggestion::Suggestion;
 
 pub use baseline::{Baseline, BaselineCluster, BaselineMember};
 pub use diff::{Diff, Joined, Left, Moved};
@@ -91,6 +90,12 @@ pub enum WhatIfError {
     /// No lineup within the rules (and the move cap).
     #[error("{0}")]
     Solve(#[from] SolveError),
+    /// A stability weight that is not a number >= 0.
+    #[error("stability weight {weight}: expected a number >= 0 (the cost of one moved member)")]
+    StabilityWeight {
+        /// The weight given.
+        weight: f64,
+    },
 }
 
 /// A re-optimised lineup with its changes.
@@ -143,13 +148,10 @@ pub fn whatif(
 ) -> Result<WhatIf, WhatIfError> {
     let started = Instant::now();
     // Half the time for the stable lineup, the rest for the free reference.
-    let deadline = started + options.time_limit / 2;
+    let deadline = started + options.time_limit() / 2;
     if let Some(w) = stability.weight {
         if !w.is_finite() || w < 0.0 {
-            return Err(ProblemError::Setting(format!(
-                "--stability {w}: expected a number >= 0 (the cost of one moved member)"
-            ))
-            .into());
+            return Err(WhatIfError::StabilityWeight { weight: w });
         }
     }
     let plan = plan::plan(municipalities, settings, baseline)?;
@@ -184,33 +186,33 @@ pub fn whatif(
     }
     let mut solution = evaluate(problem, &lineup).map_err(|v| SolveError::Unverified {
         solver: "what-if search".into(),
-        violations: v.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "),
+        violations: v.to_string(),
     })?;
     let moves: usize = results.iter().map(|r| r.moves).sum();
     let lower: usize = results.iter().map(|r| r.lower_bound).sum();
     // The best lineup without stability: its bound holds for every lineup,
     // and its objective is what stability costs.
-    let left = (started + options.time_limit).saturating_duration_since(Instant::now());
+    let left = (started + options.time_limit()).saturating_duration_since(Instant::now());
     let free = solve(
         problem,
-        &options.clone().time_limit(left.max(options.time_limit / 4)),
+        &options
+            .clone()
+            .with_time_limit(left.max(options.time_limit() / 4)),
     )?;
-    let mode = problem.settings().weights.mode;
+    let weights = problem.settings().weights();
+    let mode = weights.mode;
     let weighted = mode == ObjectiveMode::Weighted;
-    let sc = &solution.verified.score;
-    let (pen, second) = if weighted {
-        (0.0, sc.spread - sc.penalty)
-    } else {
-        (sc.penalty, sc.spread)
-    };
+    let (pen, second) = solution.verified.score.levels(&weights);
     solution.bound = free.bound;
     solution.gap = Gap::between(pen, second, &free.bound, mode);
-    let proven = free.status == Status::Optimal && solution.gap.value == 0.0;
-    solution.status = if proven {
-        Status::Optimal
+    // A cancelled search keeps its lineup, verified, with a valid bound.
+    let unproven = if options.is_cancelled() {
+        Status::Interrupted
     } else {
         Status::Heuristic
     };
+    let proven = free.status == Status::Optimal && solution.gap.value == 0.0;
+    solution.status = if proven { Status::Optimal } else { unproven };
     for ((report, r), f) in solution.blocks.iter_mut().zip(&results).zip(&free.blocks) {
         report.bound = f.bound;
         report.penalty_proven = f.penalty_proven && (weighted || report.penalty <= f.bound.penalty + 1e-6);
@@ -218,7 +220,7 @@ pub fn whatif(
         report.status = if f.status == Status::Optimal && gap.value == 0.0 {
             Status::Optimal
         } else {
-            Status::Heuristic
+            unproven
         };
         report.notes = vec![
             format!(
@@ -264,12 +266,12 @@ fn capped(
     let needs: Vec<usize> = (0..nb).map(|b| search::lower_bound_of(plan, b)).collect();
     let total: usize = needs.iter().sum();
     if total > cap {
-        return Err(SolveError::Infeasible(Infeasibility {
-            reason: format!(
-                "the changes need at least {total} moves of baseline members (clusters that close or overflow, members whose size class changed), but --max-moves is {cap}"
+        return Err(SolveError::Infeasible(Infeasibility::new(
+            format!(
+                "the changes need at least {total} moves of baseline members (clusters that close or overflow, members whose size class changed), but at most {cap} are allowed"
             ),
-            suggestions: vec![format!("--max-moves {total}"), "leaving out --max-moves".into()],
-        })
+            vec![Suggestion::MaxMoves(total), Suggestion::NoMaxMoves],
+        ))
         .into());
     }
     let spare = cap - total;

@@ -5,9 +5,9 @@
 
 use std::collections::HashSet;
 
-use crate::error::ProblemError;
 use crate::municipality::Municipality;
 use crate::problem::Problem;
+use crate::problem::ProblemError;
 use crate::settings::{ClusterCount, Comparability, Settings};
 
 use super::baseline::Baseline;
@@ -70,13 +70,13 @@ pub(crate) fn plan(
             (best > 0).then(|| v.iter().position(|&x| x == best).unwrap_or(0))
         })
         .collect();
-    let size = settings.cluster_size;
+    let size = settings.cluster_size();
     let counts: Vec<usize> = provisional
         .blocks()
         .iter()
         .enumerate()
         .map(|(b, block)| {
-            if settings.clusters != ClusterCount::Auto {
+            if *settings.clusters() != ClusterCount::Auto {
                 return block.clusters;
             }
             let members = block.members.len();
@@ -93,8 +93,7 @@ pub(crate) fn plan(
             k.max(block.pins.len())
         })
         .collect();
-    let mut settings = settings;
-    settings.clusters = match settings.comparability {
+    let counts = match settings.comparability() {
         Comparability::Strict => ClusterCount::PerClass(
             provisional
                 .blocks()
@@ -105,6 +104,7 @@ pub(crate) fn plan(
         ),
         Comparability::Adjacent => ClusterCount::Total(counts.iter().sum()),
     };
+    let settings = settings.with_clusters(counts);
     let mut problem = Problem::new(municipalities, settings)?;
     let mut used: HashSet<String> = baseline.clusters.iter().map(|c| c.id.clone()).collect();
     for b in problem.blocks() {
@@ -139,7 +139,7 @@ pub(crate) fn plan(
         for (g, &c) in (pins..k).zip(&carried) {
             slot[g] = Some(c);
         }
-        let prefix = if problem.settings().comparability == Comparability::Strict {
+        let prefix = if problem.settings().comparability() == Comparability::Strict {
             block.name.clone()
         } else {
             "Cluster".to_string()

@@ -6,11 +6,13 @@
 use std::time::Instant;
 
 use crate::engine::{self, Affinity, Instance, PairWeights, SearchParams};
-use crate::error::{Infeasibility, SolveError};
 use crate::objective::{Lex, ObjectiveMode};
+use crate::problem::Infeasibility;
 use crate::problem::Problem;
+use crate::solve::SolveError;
 use crate::solve::SolveOptions;
 use crate::solve::block::{BlockModel, DENSE_LIMIT};
+use crate::suggestion::Suggestion;
 
 use super::plan::Plan;
 
@@ -89,7 +91,7 @@ pub(crate) fn moves_lower_bound(
 pub(crate) fn lower_bound_of(plan: &Plan, b: usize) -> usize {
     let block = &plan.problem.blocks()[b];
     let (home, forced) = homes(plan, b, &block.members);
-    let size = plan.problem.settings().cluster_size;
+    let size = plan.problem.settings().cluster_size();
     moves_lower_bound(&home, forced, block.clusters, size.min, size.max)
 }
 
@@ -146,19 +148,16 @@ pub(crate) fn search_block(
     let lower_bound = moves_lower_bound(&home, forced, model.clusters, size.min, size.max);
     if let Some(c) = cap {
         if c < lower_bound {
-            return Err(SolveError::Infeasible(Infeasibility {
-                reason: format!(
+            return Err(SolveError::Infeasible(Infeasibility::new(
+                format!(
                     "the {}s need at least {lower_bound} moves of baseline members, but at most {c} are allowed",
                     block.name
                 ),
-                suggestions: vec![
-                    format!("--max-moves {lower_bound} or more"),
-                    "leaving out --max-moves".into(),
-                ],
-            }));
+                vec![Suggestion::MaxMoves(lower_bound), Suggestion::NoMaxMoves],
+            )));
         }
     }
-    let w = problem.settings().weights;
+    let w = problem.settings().weights();
     let weighted = w.mode == ObjectiveMode::Weighted;
     let bonus = match bonus {
         Bonus::FewestMoves if weighted => Lex::new(1.0, 0.0),
@@ -178,19 +177,20 @@ pub(crate) fn search_block(
         max_away: cap.map(|c| c - forced),
     };
     let params = SearchParams {
-        runs: options.runs,
-        generations: Some(options.generations),
-        seed: options.seed ^ (b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+        runs: options.runs(),
+        generations: Some(options.generations()),
+        seed: options.seed() ^ (b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15),
         deadline: Some(deadline),
         start: None,
         schedule: engine::Schedule::default(),
+        cancel: options.cancel_token().cloned(),
     };
     fn run<W: PairWeights<V = Lex>>(
         mut inst: Instance<W>,
         affinity: Affinity<Lex>,
         home: &[Option<usize>],
         mut params: SearchParams,
-    ) -> Result<Option<engine::Outcome<Lex>>, String> {
+    ) -> Result<Option<engine::Outcome<Lex>>, engine::RuleConflict> {
         inst.affinity = Some(affinity);
         params.start = start(&inst, home);
         engine::solve(&inst, &params)
@@ -201,10 +201,10 @@ pub(crate) fn search_block(
         run(model.instance(), affinity, &home, params)
     }
     .map_err(|e| {
-        SolveError::Infeasible(Infeasibility {
-            reason: format!("the rules of {} contradict each other: {e}", block.name),
-            suggestions: vec!["removing a pin or link".into()],
-        })
+        SolveError::Infeasible(Infeasibility::new(
+            format!("the rules of {} contradict each other: {e}", block.name),
+            vec![Suggestion::RemoveLinkOrPin],
+        ))
     })?;
     let Some(found) = outcome else {
         return Err(SolveError::NotFound {

@@ -1,16 +1,25 @@
-//! Forgiving name matching: folding, resemblance and edit distance.
+//! Forgiving name matching, the one place that decides when two names are
+//! the same: folding, resemblance and edit distance. Used for municipality
+//! names (the register and a problem's own list), Länder, size classes and
+//! column headers.
 
-use crate::land::fold_name;
-
-/// Folds a municipality name for matching: [`fold_name`] (lower case,
-/// umlauts spelled out, no spaces, hyphens or dots), and without commas,
-/// slashes, brackets and apostrophes, so `Frankfurt (Oder)`,
-/// `Frankfurt/Oder` and `frankfurt oder` are one name.
+/// Folds a name for matching: lower case, umlauts and ß spelled out
+/// (`ä` → `ae`, `ß` → `ss`), without spaces, hyphens, dots, underscores,
+/// commas, slashes, brackets and apostrophes; so `München` and `MUENCHEN`,
+/// `Frankfurt (Oder)`, `Frankfurt/Oder` and `frankfurt oder` are one name.
 pub fn fold(name: &str) -> String {
-    fold_name(name)
-        .chars()
-        .filter(|c| !matches!(c, ',' | '/' | '(' | ')' | '\'' | '’'))
-        .collect()
+    let mut out = String::with_capacity(name.len());
+    for c in name.trim().chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            ' ' | '-' | '.' | '_' | '\u{a0}' | ',' | '/' | '(' | ')' | '\'' | '’' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// How much `name` resembles the folded `target`, lower is closer; `None`
@@ -40,22 +49,9 @@ pub fn resemblance(target: &str, name: &str) -> Option<usize> {
     None
 }
 
-/// Levenshtein distance over characters.
+/// Levenshtein distance over characters (strsim's).
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let next = (diagonal + usize::from(ca != cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
+    strsim::levenshtein(a, b)
 }
 
 /// Whether two ids differ by one changed, missing or extra character, or

@@ -1,46 +1,32 @@
-//! Errors. Each message says what went wrong and what to do about it.
+//! Errors in input files: which row or entry, which field, what was
+//! expected, and what to do about it.
 
 use std::fmt;
+use std::sync::Arc;
 
 use thiserror::Error;
 
-/// A Land name, abbreviation or code that is none of the 16 Länder.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error(
-    "unknown Land {given:?}: expected a German name (Bayern), an abbreviation (BY) or an AGS Land code (09)"
-)]
-pub struct UnknownLand {
-    /// What was given.
-    pub given: String,
+/// The I/O error of a reader, shared so that input errors stay `Clone`;
+/// two compare equal when kind and message do.
+#[derive(Clone, Debug)]
+pub struct ReadError(pub Arc<std::io::Error>);
+
+impl PartialEq for ReadError {
+    fn eq(&self, other: &ReadError) -> bool {
+        self.0.kind() == other.0.kind() && self.0.to_string() == other.0.to_string()
+    }
 }
 
-/// A size-class specification that cannot be used.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[non_exhaustive]
-pub enum SchemeError {
-    /// No thresholds were given.
-    #[error("no class thresholds given: use bbsr, kfa or a list like 20000,100000")]
-    NoThresholds,
-    /// A threshold is not a whole number.
-    #[error("class threshold {given:?} is not a whole number: use bbsr, kfa or a list like 20000,100000")]
-    BadThreshold {
-        /// What was given.
-        given: String,
-    },
-    /// Thresholds must increase strictly and be positive.
-    #[error("class thresholds must be positive and strictly increasing, but {before} is followed by {after}")]
-    NotIncreasing {
-        /// The earlier threshold.
-        before: u64,
-        /// The later threshold.
-        after: u64,
-    },
-    /// Too many classes.
-    #[error("{count} size classes are too many (at most 251)")]
-    TooManyClasses {
-        /// Number of classes requested.
-        count: usize,
-    },
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for ReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&*self.0)
+    }
 }
 
 /// What is wrong with one place in an input file.
@@ -52,6 +38,13 @@ pub enum InputErrorKind {
         "the input is empty: expected a header row (id,name,state,population,lat,lon) and one row per municipality"
     )]
     Empty,
+    /// The reader failed (the I/O error is the source).
+    #[error("cannot read the input: {source}; check that the file is readable")]
+    Read {
+        /// The reader's error.
+        #[source]
+        source: ReadError,
+    },
     /// A header but no municipality.
     #[error("the input has a header but no municipality rows: add at least one municipality")]
     NoRows,
@@ -81,7 +74,7 @@ pub enum InputErrorKind {
     },
     /// A Land that does not exist.
     #[error("{0}")]
-    UnknownLand(#[from] UnknownLand),
+    UnknownLand(#[from] crate::land::UnknownLand),
     /// The same id twice.
     #[error(
         "duplicate id {id:?} (first seen in {first}): ids must be unique; remove or renumber one of them"
@@ -198,101 +191,6 @@ impl fmt::Display for InputError {
     }
 }
 
-/// Why no lineup can exist, in words, with what to change.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Infeasibility {
-    /// Why no lineup satisfies the request.
-    pub reason: String,
-    /// Changes that would make it feasible (CLI flags or data edits).
-    pub suggestions: Vec<String>,
-}
-
-impl fmt::Display for Infeasibility {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "no feasible lineup: {}", self.reason)?;
-        if !self.suggestions.is_empty() {
-            write!(f, "; try {}", self.suggestions.join(", or "))?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for Infeasibility {}
-
-/// A problem that cannot be set up as given.
-#[derive(Clone, Debug, PartialEq, Error)]
-#[non_exhaustive]
-pub enum ProblemError {
-    /// No municipalities at all.
-    #[error("no municipalities given: add at least one")]
-    Empty,
-    /// Cluster size bounds that make no sense.
-    #[error("invalid cluster size {min}..{max}: need 1 <= min <= max, e.g. 6..7")]
-    ClusterSize {
-        /// Lower bound.
-        min: usize,
-        /// Upper bound.
-        max: usize,
-    },
-    /// Two municipalities with the same id.
-    #[error("duplicate id {id:?}: ids must be unique")]
-    DuplicateId {
-        /// The id.
-        id: String,
-    },
-    /// An explicit size class that the scheme does not know.
-    #[error(
-        "municipality {id:?} has size class {given:?}, which is not one of {known}: fix the value or choose another --classes scheme"
-    )]
-    UnknownSizeClass {
-        /// Municipality id.
-        id: String,
-        /// The class name given.
-        given: String,
-        /// The classes of the scheme.
-        known: String,
-    },
-    /// A link names no single municipality of the input, by id or by name.
-    #[error("{kind}: {error}")]
-    UnknownLink {
-        /// `must-link` or `cannot-link`.
-        kind: &'static str,
-        /// Why the key names none, or several.
-        error: crate::lookup::LookupError,
-    },
-    /// A requested cluster count that does not fit the data.
-    #[error("{0}")]
-    Infeasible(Infeasibility),
-    /// An option value that cannot be used.
-    #[error("{0}")]
-    Setting(String),
-}
-
-/// Why a solve produced no lineup.
-#[derive(Clone, Debug, PartialEq, Error)]
-#[non_exhaustive]
-pub enum SolveError {
-    /// Proven that no lineup exists.
-    #[error("{0}")]
-    Infeasible(Infeasibility),
-    /// No lineup was found within the limits, but none was proven impossible.
-    #[error(
-        "no feasible lineup found within the time limit ({detail}); infeasibility was not proven: raise --time-limit or relax the constraints"
-    )]
-    NotFound {
-        /// What was tried.
-        detail: String,
-    },
-    /// A solver result failed the independent verifier: a bug, reported instead of printed.
-    #[error("internal error: the {solver} result failed verification ({violations}); please report this")]
-    Unverified {
-        /// Which solver produced it.
-        solver: String,
-        /// The violations found.
-        violations: String,
-    },
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,18 +208,6 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "row 5, field `population`: \"abc\" is not a whole number of inhabitants > 0: correct the value"
-        );
-    }
-
-    #[test]
-    fn infeasibility_lists_suggestions() {
-        let e = Infeasibility {
-            reason: "8 Großstädte".into(),
-            suggestions: vec!["--comparability adjacent".into(), "--cluster-size 4..7".into()],
-        };
-        assert_eq!(
-            e.to_string(),
-            "no feasible lineup: 8 Großstädte; try --comparability adjacent, or --cluster-size 4..7"
         );
     }
 }

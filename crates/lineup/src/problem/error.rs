@@ -1,0 +1,72 @@
+//! Why a problem cannot be set up as given.
+
+use thiserror::Error;
+
+use super::ids::KeyError;
+use super::infeasibility::Infeasibility;
+use crate::composition::CompositionError;
+
+/// A problem that cannot be set up as given.
+#[derive(Clone, Debug, PartialEq, Error)]
+#[non_exhaustive]
+pub enum ProblemError {
+    /// No municipalities at all.
+    #[error("no municipalities given: add at least one")]
+    Empty,
+    /// Cluster size bounds that make no sense.
+    #[error("invalid cluster size {min}..{max}: need 1 <= min <= max, e.g. 6..7")]
+    ClusterSize {
+        /// Lower bound.
+        min: usize,
+        /// Upper bound.
+        max: usize,
+    },
+    /// A cap of zero members per Land and cluster.
+    #[error("a cap of 0 members per Land allows no member at all: use 1 or more")]
+    ZeroCapPerLand,
+    /// Two municipalities with the same id.
+    #[error("duplicate id {id:?}: ids must be unique")]
+    DuplicateId {
+        /// The id.
+        id: String,
+    },
+    /// An explicit size class that the scheme does not know.
+    #[error(
+        "municipality {id:?} has size class {given:?}, which is not one of {known}: fix the value or choose another class scheme"
+    )]
+    UnknownSizeClass {
+        /// Municipality id.
+        id: String,
+        /// The class name given.
+        given: String,
+        /// The classes of the scheme.
+        known: String,
+    },
+    /// Cluster counts per class name a class the scheme does not have.
+    #[error("the cluster counts name class {name:?}, which is not one of {known}")]
+    UnknownClass {
+        /// The class named.
+        name: String,
+        /// The classes of the scheme.
+        known: String,
+    },
+    /// Cluster counts per class with adjacent comparability.
+    #[error(
+        "cluster counts per class need strict comparability; with adjacent comparability give a total number of clusters (e.g. 5)"
+    )]
+    PerClassCountNeedsStrict,
+    /// A link names no single municipality of the input, by id or by name.
+    #[error("{kind}: {error}")]
+    UnknownLink {
+        /// `must-link` or `cannot-link`.
+        kind: &'static str,
+        /// Why the key names none, or several.
+        error: KeyError,
+    },
+    /// The integer program that decides the clusters' class make-up failed.
+    #[error("cluster composition failed: {0}")]
+    Composition(#[from] CompositionError),
+    /// No lineup can satisfy the request.
+    #[error("{0}")]
+    Infeasible(Infeasibility),
+}

@@ -1,0 +1,195 @@
+//! Finding a municipality by what a planner types: its id, its name, or its
+//! name and Land. Names match as in the register ([`names::fold`]): case,
+//! umlaut spelling, spaces, hyphens and punctuation do not matter.
+
+use thiserror::Error;
+
+use crate::land::Land;
+use crate::municipality::Municipality;
+use crate::names;
+
+/// Why a key names no single municipality of the problem.
+#[derive(Clone, Debug, PartialEq, Error)]
+#[non_exhaustive]
+pub enum KeyError {
+    /// No id or name matches; `similar` lists names that resemble the key.
+    #[error("{key:?} is neither an id nor a name in the input{}", hint(similar))]
+    NotFound {
+        /// The key as given.
+        key: String,
+        /// Up to five `name (id)` entries whose name contains or resembles the key.
+        similar: Vec<String>,
+    },
+    /// Several municipalities carry this name.
+    #[error(
+        "{key:?} names {} municipalities: {}; give the id, or the name with its Land (e.g. {:?})",
+        candidates.len(),
+        candidates.join(", "),
+        example
+    )]
+    Ambiguous {
+        /// The key as given.
+        key: String,
+        /// Every match as `name (Land, id)`.
+        candidates: Vec<String>,
+        /// A key that would pick the first candidate.
+        example: String,
+    },
+}
+
+fn hint(similar: &[String]) -> String {
+    if similar.is_empty() {
+        "; check the spelling, or use the ids of that file (e.g. the 8-digit AGS)".into()
+    } else {
+        format!("; did you mean {}?", similar.join(", "))
+    }
+}
+
+/// The index of the municipality `key` names in `ms`: an exact id first,
+/// else a name, else a name followed by its Land after a comma or in
+/// parentheses: `"Neustadt, BY"`, `"Neustadt (Bayern)"`.
+pub(crate) fn find_in(ms: &[Municipality], key: &str) -> Result<usize, KeyError> {
+    if let Some(i) = ms.iter().position(|m| m.id == key) {
+        return Ok(i);
+    }
+    let named = |name: &str, land: Option<Land>| -> Vec<usize> {
+        let name = names::fold(name);
+        (0..ms.len())
+            .filter(|&i| names::fold(&ms[i].name) == name)
+            .filter(|&i| land.is_none_or(|l| ms[i].land == l))
+            .collect()
+    };
+    // The whole key as a name first: "Halle (Saale)" is a name.
+    let mut name = key.trim();
+    let mut matches = named(name, None);
+    if matches.is_empty()
+        && let (bare, Some(land)) = split_land(name)
+    {
+        name = bare;
+        matches = named(bare, Some(land));
+    }
+    match matches.as_slice() {
+        [i] => Ok(*i),
+        [] => Err(KeyError::NotFound {
+            key: key.to_string(),
+            similar: similar(ms, name),
+        }),
+        all => Err(KeyError::Ambiguous {
+            key: key.to_string(),
+            candidates: all
+                .iter()
+                .map(|&i| format!("{} ({}, {})", ms[i].name, ms[i].land.name(), ms[i].id))
+                .collect(),
+            example: format!("{}, {}", ms[all[0]].name, ms[all[0]].land.abbr()),
+        }),
+    }
+}
+
+/// Up to five names that contain the key or resemble it
+/// ([`names::resemblance`]), closest first, then in input order.
+fn similar(ms: &[Municipality], name: &str) -> Vec<String> {
+    let needle = names::fold(name);
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(usize, usize)> = ms
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let contains = names::fold(&m.name).contains(&needle).then_some(0);
+            names::resemblance(&needle, &m.name).or(contains).map(|r| (r, i))
+        })
+        .collect();
+    scored.sort();
+    scored
+        .iter()
+        .take(5)
+        .map(|&(_, i)| format!("{} ({})", ms[i].name, ms[i].id))
+        .collect()
+}
+
+/// `"Name, BY"` or `"Name (Bayern)"` → the name and the Land; anything else
+/// is a name alone.
+fn split_land(key: &str) -> (&str, Option<Land>) {
+    if let Some(open) = key.rfind('(')
+        && let Some(inner) = key[open + 1..].strip_suffix(')')
+        && let Ok(land) = inner.trim().parse::<Land>()
+    {
+        return (key[..open].trim(), Some(land));
+    }
+    if let Some((name, land)) = key.rsplit_once(',')
+        && let Ok(land) = land.trim().parse::<Land>()
+    {
+        return (name.trim(), Some(land));
+    }
+    (key, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::municipality::LatLon;
+
+    fn towns() -> Vec<Municipality> {
+        let at = LatLon { lat: 50.0, lon: 10.0 };
+        vec![
+            Municipality::new("1", "Neustadt", Land::BY, 30_000, at),
+            Municipality::new("2", "Neustadt", Land::HE, 30_000, at),
+            Municipality::new("3", "Gotha", Land::TH, 45_000, at),
+            Municipality::new("4", "Hameln", Land::NI, 57_000, at),
+            Municipality::new("5", "Wismar", Land::MV, 43_000, at),
+            Municipality::new("6", "Halle (Saale)", Land::ST, 52_000, at),
+            Municipality::new("7", "München", Land::BY, 1_484_226, at),
+        ]
+    }
+
+    #[test]
+    fn ids_win_then_names_then_names_with_land() {
+        let ms = towns();
+        assert_eq!(find_in(&ms, "3"), Ok(2));
+        assert_eq!(find_in(&ms, "  hameln "), Ok(3));
+        assert_eq!(find_in(&ms, "Neustadt, HE"), Ok(1));
+        assert_eq!(find_in(&ms, "Neustadt (Bayern)"), Ok(0));
+        assert_eq!(find_in(&ms, "neustadt (09)"), Ok(0));
+        assert_eq!(find_in(&ms, "Halle (Saale)"), Ok(5));
+    }
+
+    #[test]
+    fn names_fold_as_in_the_register() {
+        let ms = towns();
+        for key in [
+            "Muenchen",
+            "MÜNCHEN",
+            "muenchen, BY",
+            "Halle Saale",
+            "halle/saale",
+        ] {
+            assert!(find_in(&ms, key).is_ok(), "{key}");
+        }
+    }
+
+    #[test]
+    fn ambiguous_names_list_every_candidate_and_the_way_out() {
+        let e = find_in(&towns(), "Neustadt").unwrap_err();
+        let text = e.to_string();
+        assert!(matches!(e, KeyError::Ambiguous { ref candidates, .. } if candidates.len() == 2));
+        assert!(text.contains("Neustadt (Bayern, 1)"), "{text}");
+        assert!(text.contains("Neustadt (Hessen, 2)"), "{text}");
+        assert!(text.contains("\"Neustadt, BY\""), "{text}");
+    }
+
+    #[test]
+    fn unknown_keys_suggest_similar_names() {
+        let ms = towns();
+        let e = find_in(&ms, "stadt").unwrap_err().to_string();
+        assert!(e.contains("did you mean Neustadt (1), Neustadt (2)?"), "{e}");
+        let e = find_in(&ms, "Berlin").unwrap_err().to_string();
+        assert!(e.contains("check the spelling"), "{e}");
+        let e = find_in(&ms, "Gohta").unwrap_err().to_string();
+        assert!(e.contains("did you mean Gotha (3)?"), "{e}");
+        assert!(matches!(
+            find_in(&ms, "Neustadt, SH"),
+            Err(KeyError::NotFound { .. })
+        ));
+    }
+}

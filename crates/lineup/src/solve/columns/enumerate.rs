@@ -1,0 +1,178 @@
+//! Enumeration of admissible columns by depth-first search with bound
+//! pruning: the exact pricing of column generation, and all columns above
+//! a threshold to close the gap.
+
+use super::{Bits, ColumnSpace, Halt, Tally};
+use crate::cancel::Stop;
+
+impl ColumnSpace {
+    /// Enumerates admissible columns whose reduced value
+    /// `Σ q(pairs) + Σ c(units) − sigma` is at least `threshold`; with
+    /// `keep_best = Some(k)` only the `k` best are kept and the threshold
+    /// rises as better ones are found. `q` is `units × units`, `c` per unit.
+    #[allow(clippy::too_many_arguments, reason = "one search with its knobs")]
+    pub fn enumerate(
+        &self,
+        q: &[f64],
+        c: &[f64],
+        sigma: f64,
+        threshold: f64,
+        keep_best: Option<usize>,
+        limit: usize,
+        node_budget: u64,
+        stop: &Stop,
+    ) -> Result<Vec<(f64, Bits)>, Halt> {
+        let u = self.units.len();
+        let b = self.max;
+        // Per unit: half the sum of its r most rewarding pair values, r < b.
+        let mut topq = vec![0.0; u * b];
+        let mut row = Vec::with_capacity(u);
+        for j in 0..u {
+            row.clear();
+            row.extend(
+                (0..u)
+                    .filter(|&k| k != j)
+                    .map(|k| q[j * u + k])
+                    .filter(|v| *v > 0.0),
+            );
+            row.sort_by(|a, b| b.total_cmp(a));
+            for r in 1..b {
+                topq[j * b + r] = topq[j * b + r - 1] + 0.5 * row.get(r - 1).copied().unwrap_or(0.0);
+            }
+        }
+        // Most promising units first: good columns early raise the threshold.
+        let mut order: Vec<usize> = (0..u).collect();
+        order.sort_by(|&x, &y| {
+            (c[y] + topq[y * b + b - 1])
+                .total_cmp(&(c[x] + topq[x * b + b - 1]))
+                .then(x.cmp(&y))
+        });
+        let mut search = Search {
+            space: self,
+            q,
+            topq,
+            order: order.clone(),
+            sigma,
+            threshold,
+            keep_best,
+            limit,
+            nodes: 0,
+            node_budget,
+            stop,
+            found: Vec::new(),
+            scratch: Vec::with_capacity(u),
+        };
+        let gains: Vec<f64> = order.iter().map(|&x| c[x]).collect();
+        search.dfs(0, 0, Tally::EMPTY, 0.0, &gains)?;
+        let mut found = search.found;
+        found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        Ok(found)
+    }
+}
+
+struct Search<'a> {
+    space: &'a ColumnSpace,
+    q: &'a [f64],
+    /// `topq[j·b + r]`: half the sum of unit `j`'s `r` best pair values.
+    topq: Vec<f64>,
+    /// Search position → unit.
+    order: Vec<usize>,
+    sigma: f64,
+    threshold: f64,
+    keep_best: Option<usize>,
+    limit: usize,
+    nodes: u64,
+    node_budget: u64,
+    stop: &'a Stop,
+    found: Vec<(f64, Bits)>,
+    scratch: Vec<f64>,
+}
+
+impl Search<'_> {
+    fn record(&mut self, value: f64, units: Bits) -> Result<(), Halt> {
+        if value < self.threshold {
+            return Ok(());
+        }
+        self.found.push((value, units));
+        match self.keep_best {
+            Some(k) if self.found.len() > 2 * k.max(1) => {
+                self.found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                self.found.truncate(k.max(1));
+                if self.found.len() == k.max(1) {
+                    self.threshold = self.threshold.max(self.found[k.max(1) - 1].0);
+                }
+            }
+            None if self.found.len() > self.limit => return Err(Halt::TooMany),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Upper bound on the reduced value reachable by adding units at search
+    /// positions `>= next`: `r` more units gain at most the `r` largest of
+    /// `gain_j + ½·(sum of j's r−1 best pair values)`.
+    fn bound(&mut self, value: f64, size: usize, next: usize, gains: &[f64]) -> f64 {
+        let sp = self.space;
+        let b = sp.max;
+        let room = b - size;
+        let need_more = size < sp.min;
+        let r_max = room.min(gains.len() - next);
+        let mut best = if need_more { f64::NEG_INFINITY } else { value };
+        for r in 1..=r_max {
+            self.scratch.clear();
+            self.scratch
+                .extend((next..gains.len()).map(|x| gains[x] + self.topq[self.order[x] * b + r - 1]));
+            self.scratch.select_nth_unstable_by(r - 1, |a, b| b.total_cmp(a));
+            let sum: f64 = self.scratch[..r].iter().sum();
+            best = best.max(value + sum);
+        }
+        best - self.sigma
+    }
+
+    fn dfs(
+        &mut self,
+        next: usize,
+        chosen: Bits,
+        tally: Tally,
+        value: f64,
+        gains: &[f64],
+    ) -> Result<(), Halt> {
+        let size = tally.size;
+        self.nodes += 1;
+        if self.nodes > self.node_budget || (self.nodes % 65_536 == 0 && self.stop.now()) {
+            return Err(Halt::Budget);
+        }
+        let sp = self.space;
+        if chosen != 0 && size >= sp.min {
+            self.record(value - self.sigma, chosen)?;
+        }
+        if size >= sp.max || next >= sp.units.len() {
+            return Ok(());
+        }
+        if self.bound(value, size, next, gains) < self.threshold {
+            return Ok(());
+        }
+        let u = sp.units.len();
+        let mut child = vec![0.0; u];
+        for x in next..u {
+            let unit = self.order[x];
+            if sp.unit_cannot[unit] & chosen != 0 {
+                continue;
+            }
+            let Some(with) = sp.admit(&tally, unit) else {
+                continue;
+            };
+            for y in x + 1..u {
+                child[y] = gains[y] + self.q[unit * u + self.order[y]];
+            }
+            self.dfs(
+                x + 1,
+                chosen | (1 as Bits) << unit,
+                with,
+                value + gains[x],
+                &child,
+            )?;
+        }
+        Ok(())
+    }
+}
