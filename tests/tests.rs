@@ -5,6 +5,7 @@ mod architecture;
 mod bad_input;
 mod cancel;
 mod cli;
+mod criteria;
 mod inputs;
 mod mdgp;
 mod outputs;

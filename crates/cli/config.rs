@@ -3,8 +3,8 @@
 use std::time::Duration;
 
 use lineup::{
-    Backend, ClassScheme, ClusterCount, ClusterSize, Comparability, ObjectiveMode, Settings, SolveOptions,
-    SolverChoice, Weights,
+    Backend, ClassScheme, ClusterCount, ClusterSize, Comparability, Criterion, ObjectiveMode, Settings,
+    SolveOptions, SolverChoice, Weights,
 };
 
 use crate::args::{ComparabilityArg, ObjectiveArg, ProblemArgs, RunArgs, SolverArg};
@@ -93,6 +93,14 @@ pub fn settings(a: &ProblemArgs) -> Result<Settings, CliError> {
     for c in &a.cannot_link {
         let (x, y) = pair("--cannot-link", c)?;
         s = s.with_cannot_link(x, y);
+    }
+    for text in &a.alike {
+        let c = Criterion::parse_alike(text).map_err(|e| CliError::usage(format!("--alike: {e}")))?;
+        s = s.with_criterion(c);
+    }
+    for text in &a.different {
+        let c = Criterion::parse_different(text).map_err(|e| CliError::usage(format!("--different: {e}")))?;
+        s = s.with_criterion(c);
     }
     Ok(s)
 }

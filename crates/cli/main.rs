@@ -93,6 +93,10 @@ pub(crate) fn read_input(path: &Path, settings: Settings) -> Result<(Vec<Municip
         .cannot_link
         .into_iter()
         .fold(settings, |s, (a, b)| s.with_cannot_link(a, b));
+    let settings = input
+        .criteria
+        .into_iter()
+        .fold(settings, |s, c| s.with_criterion(c));
     Ok((input.municipalities, settings))
 }
 

@@ -120,6 +120,11 @@ pub fn table(r: &Report) -> String {
         }
         let _ = write!(line, ", mean distance {:.0} km", m.mean_distance_km);
         let _ = writeln!(o, "{line}");
+        // The planner's criteria: value counts and what each costs here.
+        for t in &m.criteria {
+            let counts: Vec<String> = t.counts.iter().map(|(v, n)| format!("{n} × {v}")).collect();
+            let _ = writeln!(o, "  {}: {} (cost {})", t.criterion, counts.join(", "), t.cost);
+        }
         let _ = writeln!(
             o,
             "  {}  {}  {:>10}",
@@ -205,13 +210,20 @@ pub fn json(r: &Report) -> Result<String, serde_json::Error> {
     Ok(s)
 }
 
-/// One CSV row per municipality: cluster, id, name, state, population, size_class, lat, lon.
+/// One CSV row per municipality: cluster, id, name, state, population, size_class, lat, lon,
+/// then the input's other columns (attributes), verbatim.
 pub fn csv(r: &Report) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(MEMBER_COLUMNS)?;
+    let extra = r.attribute_names();
+    w.write_record(
+        MEMBER_COLUMNS
+            .iter()
+            .map(|s| s.to_string())
+            .chain(extra.iter().cloned()),
+    )?;
     for c in &r.clusters {
         for m in &c.members {
-            w.write_record(m.row(&c.id))?;
+            w.write_record(m.row(&c.id).into_iter().chain(m.attribute_cells(&extra)))?;
         }
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;

@@ -64,9 +64,11 @@ values. ARCHITECTURE.md in the repository says where each rule lives.
 #![deny(missing_docs)]
 
 mod alternatives;
+mod attributes;
 mod borders;
 mod cancel;
 mod composition;
+mod criterion;
 mod distance;
 mod engine;
 mod explain;
@@ -88,15 +90,18 @@ mod size_class;
 mod solve;
 mod suggestion;
 mod verify;
+mod verify_criteria;
 mod whatif;
 
 pub use alternatives::{
     Alternative, AlternativeReport, Alternatives, AlternativesReport, alternatives, default_min_difference,
     partition_distance,
 };
+pub use attributes::Attributes;
 pub use borders::{BorderGraph, borders};
 pub use cancel::CancelToken;
 pub use composition::CompositionError;
+pub use criterion::{Criterion, CriterionError};
 pub use distance::great_circle_km;
 pub use explain::{
     Change, ClusterExplanation, Explanation, MemberPair, MoveOption, MunicipalityExplanation, StateCount,
@@ -111,10 +116,12 @@ pub use land::{LAENDER, Land, LandInfo, UnknownLand};
 pub use lineup::{Cluster, Lineup};
 pub use municipality::{LatLon, Municipality, MunicipalityRecord};
 pub use objective::{Lex, ObjectiveMode, Score, Weights};
-pub use problem::{Block, Infeasibility, KeyError, Problem, ProblemError};
+pub use problem::{
+    BUILTIN_ATTRIBUTES, Block, Infeasibility, KeyError, Problem, ProblemError, builtin_attribute, is_east,
+};
 pub use report::{
-    ClusterMetricsReport, ClusterReport, MEMBER_COLUMNS, MemberReport, ObjectiveReport, Report,
-    SettingsReport,
+    ClusterMetricsReport, ClusterReport, CriterionTally, MEMBER_COLUMNS, MemberReport, ObjectiveReport,
+    Report, SettingsReport,
 };
 pub use settings::{ClusterCount, ClusterSize, Comparability, SettingError, Settings};
 pub use size_class::{ClassId, ClassScheme, SchemeError, SizeClass, group_digits};

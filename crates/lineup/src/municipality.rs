@@ -3,6 +3,7 @@
 use geo::Point;
 use serde::{Deserialize, Serialize};
 
+use crate::attributes::Attributes;
 use crate::land::Land;
 
 /// One municipality as given by the user.
@@ -30,6 +31,8 @@ pub struct Municipality {
     pub size_class: Option<String>,
     /// Pin: the id of the cluster this municipality must be placed in.
     pub cluster: Option<String>,
+    /// The file's other columns, kept verbatim (`Träger`, `Erfahrung`, …).
+    pub attributes: Attributes,
 }
 
 impl Municipality {
@@ -50,6 +53,7 @@ impl Municipality {
             location: at.into(),
             size_class: None,
             cluster: None,
+            attributes: Attributes::new(),
         }
     }
 
@@ -62,6 +66,12 @@ impl Municipality {
     /// The same municipality pinned to a cluster id.
     pub fn with_cluster(mut self, cluster: impl Into<String>) -> Municipality {
         self.cluster = Some(cluster.into());
+        self
+    }
+
+    /// The same municipality with one more attribute (see [`Attributes`]).
+    pub fn with_attribute(mut self, name: impl Into<String>, value: impl Into<String>) -> Municipality {
+        self.attributes.insert(name, value);
         self
     }
 
@@ -124,6 +134,9 @@ pub struct MunicipalityRecord {
     /// See [`Municipality::cluster`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster: Option<String>,
+    /// See [`Municipality::attributes`].
+    #[serde(default, skip_serializing_if = "Attributes::is_empty")]
+    pub attributes: Attributes,
 }
 
 impl From<Municipality> for MunicipalityRecord {
@@ -137,6 +150,7 @@ impl From<Municipality> for MunicipalityRecord {
             population: m.population,
             size_class: m.size_class,
             cluster: m.cluster,
+            attributes: m.attributes,
         }
     }
 }
@@ -151,6 +165,7 @@ impl From<MunicipalityRecord> for Municipality {
             location: Point::new(r.lon, r.lat),
             size_class: r.size_class,
             cluster: r.cluster,
+            attributes: r.attributes,
         }
     }
 }

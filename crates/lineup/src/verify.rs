@@ -14,6 +14,7 @@ use crate::objective::{Score, Weights};
 use crate::problem::Problem;
 use crate::settings::Comparability;
 use crate::size_class::ClassId;
+use crate::verify_criteria::{alike_violations, criteria_cost};
 
 /// Metrics of one cluster, recomputed by the verifier.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -113,6 +114,15 @@ pub enum Violation {
         /// The cap.
         cap: usize,
     },
+    /// A cluster with several values of a hard `alike` attribute.
+    Alike {
+        /// The cluster.
+        cluster: String,
+        /// The attribute.
+        attribute: String,
+        /// The values in the cluster.
+        values: Vec<String>,
+    },
     /// A block with the wrong number of clusters.
     ClusterCount {
         /// The block (size class).
@@ -169,6 +179,15 @@ impl fmt::Display for Violation {
                     "cluster {cluster} has {count} members from {state}, more than {cap}"
                 )
             }
+            Violation::Alike {
+                cluster,
+                attribute,
+                values,
+            } => write!(
+                f,
+                "cluster {cluster} mixes the values {} of `{attribute}`, which must be alike",
+                values.join(", ")
+            ),
             Violation::ClusterCount {
                 block,
                 expected,
@@ -238,7 +257,11 @@ pub fn score_members(problem: &Problem, members: &[usize]) -> ClusterMetrics {
     let ms = problem.municipalities();
     let list: Vec<(&Municipality, ClassId)> =
         members.iter().map(|&i| (&ms[i], problem.class_of(i))).collect();
-    score_list(&list, &problem.settings().weights())
+    let mut metrics = score_list(&list, &problem.settings().weights());
+    let criteria = criteria_cost(problem, members);
+    metrics.score.criteria_penalty = criteria;
+    metrics.score.penalty += criteria;
+    metrics
 }
 
 /// Scores a set of municipalities with their size classes from scratch.
@@ -394,6 +417,15 @@ pub fn verify(problem: &Problem, lineup: &Lineup) -> Result<Verified, Violations
             });
         }
     }
+    v.extend(
+        alike_violations(problem, lineup)
+            .into_iter()
+            .map(|m| Violation::Alike {
+                cluster: m.cluster,
+                attribute: m.attribute,
+                values: m.values,
+            }),
+    );
     for block in problem.blocks() {
         let actual = lineup
             .clusters

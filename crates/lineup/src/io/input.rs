@@ -52,6 +52,9 @@ pub struct Input {
     pub must_link: Vec<(String, String)>,
     /// Cannot-link pairs given in the file (JSON only).
     pub cannot_link: Vec<(String, String)>,
+    /// Criteria given in the file (JSON only: `"criteria": [...]`, as
+    /// [`Criterion`](crate::Criterion) serialises).
+    pub criteria: Vec<crate::criterion::Criterion>,
 }
 
 /// Collects municipalities in file order, rejecting duplicate ids.

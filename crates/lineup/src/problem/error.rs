@@ -66,6 +66,34 @@ pub enum ProblemError {
     /// The integer program that decides the clusters' class make-up failed.
     #[error("cluster composition failed: {0}")]
     Composition(#[from] CompositionError),
+    /// A criterion names an attribute that is neither a column nor built in.
+    #[error("no column `{attribute}`{}; the attributes are: {known}", nearest.as_ref().map(|n| format!("; did you mean `{n}`?")).unwrap_or_default())]
+    UnknownAttribute {
+        /// The name given.
+        attribute: String,
+        /// The most similar known name.
+        nearest: Option<String>,
+        /// Every known name (columns, then built-ins).
+        known: String,
+    },
+    /// Municipalities without a value for a criterion's attribute.
+    #[error("{count} municipalities have no value for `{attribute}` ({examples}{}): {}", if *count > 5 { ", …" } else { "" }, if *column { "fill in the column" } else { "add a column of that name with their values (they are not in the register)" })]
+    MissingAttribute {
+        /// The attribute.
+        attribute: String,
+        /// How many lack a value.
+        count: usize,
+        /// The first few, as `name (id)`.
+        examples: String,
+        /// Whether the attribute is a column of the file (else built in).
+        column: bool,
+    },
+    /// A criterion weight that is negative or not a number.
+    #[error("criterion `{criterion}`: the weight must be a number >= 0")]
+    BadCriterionWeight {
+        /// The criterion.
+        criterion: String,
+    },
     /// No lineup can satisfy the request.
     #[error("{0}")]
     Infeasible(Infeasibility),

@@ -45,6 +45,29 @@ pub(crate) fn penalty_lower_bound(model: &BlockModel, min_mixed_clusters: usize)
     let w = &model.weights.weights;
     w.same_land * same_land_lower_bound(model) as f64
         + w.mixed_class * (min_mixed_clusters * model.size.min.saturating_sub(1)) as f64
+        + criteria_lower_bound(model)
+}
+
+/// Lower bound on the weighted pair costs of the planner's criteria: a
+/// `different` criterion costs at least the pairs of each value spread as
+/// evenly as possible over the clusters (as same-Land pairs do); a soft
+/// `alike` at least 0. The penalty is a sum of these non-negative terms, so
+/// the sum of their bounds bounds it.
+pub(crate) fn criteria_lower_bound(model: &BlockModel) -> f64 {
+    model
+        .weights
+        .criteria
+        .iter()
+        .filter(|c| c.when_equal)
+        .map(|c| {
+            let mut per: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+            for &v in &c.codes {
+                *per.entry(v).or_default() += 1;
+            }
+            let pairs: usize = per.values().map(|&n| balanced_pairs(n, model.clusters)).sum();
+            c.weight * pairs as f64
+        })
+        .sum()
 }
 
 /// Upper bound on the maximised level-2 value (spread in lexicographic mode,
