@@ -484,3 +484,61 @@ fn the_verifier_finds_a_mixed_alike_cluster() {
         v.score.criteria_penalty + v.score.same_land_pairs as f64
     );
 }
+
+#[test]
+fn alternatives_and_explain_honour_the_criteria() {
+    let f = planner();
+    let r = json(&[
+        "alternatives",
+        &f,
+        "--alike",
+        "Erfahrung",
+        "-k",
+        "2",
+        "--min-difference",
+        "4",
+        "--format",
+        "json",
+        "--time-limit",
+        "10",
+    ]);
+    let lineups = r["lineups"].as_array().unwrap();
+    assert!(!lineups.is_empty());
+    for l in lineups {
+        for c in values(l, "Erfahrung") {
+            assert!(
+                c.iter().all(|v| *v == c[0]),
+                "an alternative mixes Erfahrung: {c:?}"
+            );
+        }
+    }
+    // explain: a move into a cluster of the other value is blocked by the criterion.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("l.json");
+    let o = lineup(&[
+        "solve",
+        &f,
+        "--alike",
+        "Erfahrung",
+        "--format",
+        "json",
+        "-o",
+        out.to_str().unwrap(),
+        "--time-limit",
+        "10",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let e = json(&[
+        "explain",
+        &f,
+        out.to_str().unwrap(),
+        "--alike",
+        "Erfahrung",
+        "--municipality",
+        "01055035",
+        "--format",
+        "json",
+    ]);
+    let text = e.to_string();
+    assert!(text.contains("alike Erfahrung: Ratekau has ja, but"), "{text}");
+}
