@@ -437,36 +437,26 @@ fn the_verifier_finds_a_mixed_alike_cluster() {
         .with_criterion(Criterion::parse_alike("Erfahrung").unwrap());
     let p = Problem::new(towns, s).unwrap();
     let ids = &p.blocks()[0].cluster_ids;
-    let mixed = Lineup {
+    let two = |a: [usize; 4], b: [usize; 4]| Lineup {
         clusters: vec![
             Cluster {
                 id: ids[0].clone(),
-                members: vec![0, 1, 2, 3],
+                members: a.to_vec(),
             },
             Cluster {
                 id: ids[1].clone(),
-                members: vec![4, 5, 6, 7],
+                members: b.to_vec(),
             },
         ],
     };
+    let mixed = two([0, 1, 2, 3], [4, 5, 6, 7]);
     let e = verify(&p, &mixed).unwrap_err();
     assert!(
         e.iter()
             .any(|v| matches!(v, Violation::Alike { attribute, .. } if attribute == "Erfahrung")),
         "{e}"
     );
-    let alike = Lineup {
-        clusters: vec![
-            Cluster {
-                id: ids[0].clone(),
-                members: vec![0, 2, 4, 6],
-            },
-            Cluster {
-                id: ids[1].clone(),
-                members: vec![1, 3, 5, 7],
-            },
-        ],
-    };
+    let alike = two([0, 2, 4, 6], [1, 3, 5, 7]);
     assert!(verify(&p, &alike).is_ok());
     // A soft criterion's cost is in the verified penalty.
     let s = Settings::default()
