@@ -189,12 +189,7 @@ fn a_link_to_itself_is_an_error() {
         "must-link \"09162000\" and \"München\" name the same municipality",
     );
     refused(
-        &[
-            "solve",
-            kfa.to_str().unwrap(),
-            "--must-link",
-            "09162000,09162000",
-        ],
+        &["solve", kfa.to_str().unwrap(), "--must-link", "09162000,09162000"],
         "name the same municipality",
     );
 }
