@@ -291,3 +291,43 @@ fn decomposed_names_and_invisible_characters_match_like_the_plain_text() {
     let got: Vec<&str> = input.municipalities.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(got, ["09162000", "14626110"]);
 }
+
+#[test]
+fn explain_of_a_large_lineup_explains_the_clusters_and_named_municipalities() {
+    let register = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/lineup/data/register.csv");
+    let register = register.to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("register.json");
+    let o = lineup(&[
+        "solve",
+        register,
+        "--time-limit",
+        "2",
+        "-o",
+        json.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json = json.to_str().unwrap();
+    let o = lineup(&["explain", register, json, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("explaining the clusters only"),
+        "{}",
+        stderr(&o)
+    );
+    let e: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(e["clusters"].as_array().unwrap().len() > 1000);
+    assert!(e["municipalities"].as_array().unwrap().is_empty());
+    let o = lineup(&[
+        "explain",
+        register,
+        json,
+        "--municipality",
+        "Görlitz",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let e: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(e["municipalities"][0]["name"], "Görlitz");
+}
