@@ -102,6 +102,7 @@ fn library_limits_are_clamped_not_panicking() {
             runs: usize::MAX,
             generations: Some(1),
             cancel: Some(token),
+            exact: false,
             ..MdgpOptions::default()
         },
     )
