@@ -84,7 +84,7 @@ fn csv(r: &AlternativesReport) -> Result<String, csv::Error> {
     for l in &r.lineups {
         for c in &l.report.clusters {
             for m in &c.members {
-                w.write_record(std::iter::once(l.rank.to_string()).chain(m.row(&c.id)))?;
+                render::write_safe(&mut w, std::iter::once(l.rank.to_string()).chain(m.row(&c.id)))?;
             }
         }
     }

@@ -41,9 +41,12 @@ pub fn weights(spec: Option<&str>, mode: ObjectiveArg) -> Result<Weights, CliErr
             .trim()
             .parse()
             .ok()
-            .filter(|v: &f64| v.is_finite() && *v >= 0.0)
+            .filter(|v: &f64| (0.0..=lineup::MAX_WEIGHT).contains(v))
             .ok_or_else(|| {
-                CliError::usage(format!("--weights {part:?}: the weight must be a number >= 0"))
+                CliError::usage(format!(
+                    "--weights {part:?}: the weight must be a number from 0 to {:e}; to make one term count more, scale the others down",
+                    lineup::MAX_WEIGHT
+                ))
             })?;
         match key.trim().to_ascii_lowercase().replace('_', "-").as_str() {
             "same-land" | "same-state" => w.same_land = v,
@@ -105,14 +108,21 @@ pub fn settings(a: &ProblemArgs) -> Result<Settings, CliError> {
     Ok(s)
 }
 
-/// Solve options from the run flags.
-pub fn options(a: &RunArgs) -> Result<SolveOptions, CliError> {
-    if !a.time_limit.is_finite() || a.time_limit <= 0.0 || a.time_limit > 1e6 {
+/// A `--time-limit` in seconds: finite, above 0 and at most
+/// [`lineup::MAX_TIME_LIMIT`].
+pub fn time_limit(seconds: f64) -> Result<Duration, CliError> {
+    let max = lineup::MAX_TIME_LIMIT.as_secs_f64();
+    if !seconds.is_finite() || seconds <= 0.0 || seconds > max {
         return Err(CliError::usage(format!(
-            "--time-limit {}: expected a number of seconds > 0",
-            a.time_limit
+            "--time-limit {seconds}: expected a number of seconds above 0 and at most {max} (about 11 days)"
         )));
     }
+    Ok(Duration::from_secs_f64(seconds))
+}
+
+/// Solve options from the run flags.
+pub fn options(a: &RunArgs) -> Result<SolveOptions, CliError> {
+    let limit = time_limit(a.time_limit)?;
     let backend = match &a.backend {
         None => Backend::default(),
         Some(name) => Backend::from_name(name).ok_or_else(|| {
@@ -124,7 +134,8 @@ pub fn options(a: &RunArgs) -> Result<SolveOptions, CliError> {
         })?,
     };
     Ok(SolveOptions::default()
-        .with_time_limit(Duration::from_secs_f64(a.time_limit))
+        .with_time_limit(limit)
+        .with_cancel(crate::signals::token())
         .with_seed(a.seed)
         .with_backend(backend)
         .with_solver(match a.solver {

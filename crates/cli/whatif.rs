@@ -70,7 +70,14 @@ pub fn changes(d: &Diff) -> String {
         let _ = writeln!(o, "  joined   {} ({}) → {}", j.name, j.id, j.to);
     }
     for m in &d.moved {
-        let _ = writeln!(o, "  moved    {} ({}): {} → {}", m.name, m.id, m.from, m.to);
+        let _ = writeln!(
+            o,
+            "  moved    {} ({}): {} → {}",
+            render::shown(&m.name),
+            render::shown(&m.id),
+            m.from,
+            m.to
+        );
     }
     for l in &d.left {
         let name = l.name.as_deref().unwrap_or("?");

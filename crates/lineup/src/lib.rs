@@ -104,8 +104,8 @@ pub use composition::CompositionError;
 pub use criterion::{Criterion, CriterionError};
 pub use distance::great_circle_km;
 pub use explain::{
-    Change, ClusterExplanation, Explanation, MemberPair, MoveOption, MunicipalityExplanation, StateCount,
-    Swap, explain,
+    Change, ClusterExplanation, ExplainError, Explanation, MemberPair, MoveOption, MunicipalityExplanation,
+    StateCount, Swap, explain,
 };
 pub use ilp::Backend;
 pub use io::{
@@ -115,7 +115,7 @@ pub use io::{
 pub use land::{LAENDER, Land, LandInfo, UnknownLand};
 pub use lineup::{Cluster, Lineup};
 pub use municipality::{LatLon, Municipality, MunicipalityRecord};
-pub use objective::{Lex, ObjectiveMode, Score, Weights};
+pub use objective::{Lex, MAX_WEIGHT, ObjectiveMode, Score, Weights};
 pub use problem::{
     BUILTIN_ATTRIBUTES, Block, Infeasibility, KeyError, Problem, ProblemError, builtin_attribute, is_east,
 };
@@ -126,11 +126,11 @@ pub use report::{
 pub use settings::{ClusterCount, ClusterSize, Comparability, SettingError, Settings};
 pub use size_class::{ClassId, ClassScheme, SchemeError, SizeClass, group_digits};
 pub use solve::{
-    BlockReport, Bound, Gap, GapLevel, Progress, Solution, SolveError, SolveOptions, SolverChoice, Stage,
-    Status, evaluate, solve, solve_with_progress,
+    BlockReport, Bound, Gap, GapLevel, MAX_RUNS, MAX_TIME_LIMIT, Progress, Solution, SolveError,
+    SolveOptions, SolverChoice, Stage, Status, evaluate, solve, solve_with_progress,
 };
 pub use suggestion::Suggestion;
-pub use verify::{ClusterMetrics, Verified, Violation, Violations, score_members, verify};
+pub use verify::{ClusterMetrics, SHOWN_VIOLATIONS, Verified, Violation, Violations, score_members, verify};
 pub use whatif::{
     Baseline, BaselineCluster, BaselineMember, Diff, Joined, Left, Moved, Stability, WhatIf, WhatIfError,
     WhatIfReport, whatif,

@@ -84,6 +84,12 @@ impl Municipality {
     pub fn lon(&self) -> f64 {
         self.location.x()
     }
+
+    /// Whether the location is a finite point on the globe (latitude
+    /// −90..90, longitude −180..180).
+    pub(crate) fn location_is_valid(&self) -> bool {
+        (-90.0..=90.0).contains(&self.lat()) && (-180.0..=180.0).contains(&self.lon())
+    }
 }
 
 /// A place in WGS84 degrees, with named parts so that latitude and

@@ -34,6 +34,13 @@ pub enum ObjectiveMode {
     Weighted,
 }
 
+/// The largest weight a term may have. Pair values stay below about
+/// 10⁹ × 200 (the longest distance in Germany is under 1 000 km, i.e. 10
+/// units of 100 km) and a lineup of a million municipalities has fewer than
+/// 10¹³ pairs in clusters: totals stay far from overflow, and weights of
+/// different terms still compare meaningfully.
+pub const MAX_WEIGHT: f64 = 1e9;
+
 /// Weights of the pair terms. Defaults: every term 1.0, lexicographic.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Weights {

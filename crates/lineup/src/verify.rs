@@ -229,13 +229,21 @@ impl<'a> IntoIterator for &'a Violations {
     }
 }
 
+/// The most violations [`Violations`] displays; the rest are counted.
+pub const SHOWN_VIOLATIONS: usize = 20;
+
+/// Shows the first [`SHOWN_VIOLATIONS`] violations and how many more there
+/// are (the list itself stays whole).
 impl fmt::Display for Violations {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (k, v) in self.0.iter().enumerate() {
+        for (k, v) in self.0.iter().take(SHOWN_VIOLATIONS).enumerate() {
             if k > 0 {
                 f.write_str("; ")?;
             }
             write!(f, "{v}")?;
+        }
+        if self.0.len() > SHOWN_VIOLATIONS {
+            write!(f, "; … and {} more", self.0.len() - SHOWN_VIOLATIONS)?;
         }
         Ok(())
     }
@@ -317,8 +325,9 @@ pub fn verify(problem: &Problem, lineup: &Lineup) -> Result<Verified, Violations
     let settings = problem.settings();
     let mut v = Vec::new();
     let mut seen: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut ids = std::collections::HashSet::with_capacity(lineup.clusters.len());
     for (c, cl) in lineup.clusters.iter().enumerate() {
-        if lineup.clusters[..c].iter().any(|o| o.id == cl.id) {
+        if !ids.insert(cl.id.as_str()) {
             v.push(Violation::DuplicateClusterId {
                 cluster: cl.id.clone(),
             });

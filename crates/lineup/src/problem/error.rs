@@ -30,6 +30,31 @@ pub enum ProblemError {
         /// The id.
         id: String,
     },
+    /// A location that is not a finite latitude/longitude on the globe.
+    #[error(
+        "municipality {id:?} has latitude {lat} and longitude {lon}: expected finite degrees, latitude -90..90 and longitude -180..180"
+    )]
+    BadLocation {
+        /// Municipality id.
+        id: String,
+        /// Latitude given.
+        lat: f64,
+        /// Longitude given.
+        lon: f64,
+    },
+    /// An objective weight that is not a finite number between 0 and
+    /// [`MAX_WEIGHT`](crate::MAX_WEIGHT).
+    #[error(
+        "the weight of {term} is {value}: expected a finite number from 0 to {max:e} (larger weights make the totals overflow or lose precision; scale all weights down instead)"
+    )]
+    BadWeight {
+        /// The term (`same-land`, `mixed-class`, `non-bordering`, `distance`).
+        term: &'static str,
+        /// The value given.
+        value: f64,
+        /// The largest weight accepted.
+        max: f64,
+    },
     /// An explicit size class that the scheme does not know.
     #[error(
         "municipality {id:?} has size class {given:?}, which is not one of {known}: fix the value or choose another class scheme"
@@ -62,6 +87,16 @@ pub enum ProblemError {
         kind: &'static str,
         /// Why the key names none, or several.
         error: KeyError,
+    },
+    /// A must-link from a municipality to itself.
+    #[error("{kind} {a:?} and {b:?} name the same municipality: a link needs two different ones")]
+    SelfLink {
+        /// `must-link`.
+        kind: &'static str,
+        /// The first key.
+        a: String,
+        /// The second key.
+        b: String,
     },
     /// The integer program that decides the clusters' class make-up failed.
     #[error("cluster composition failed: {0}")]

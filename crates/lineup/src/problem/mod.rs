@@ -322,6 +322,12 @@ mod tests {
             Problem::new(ms.clone(), s).unwrap_err(),
             ProblemError::Infeasible(_)
         ));
+        // A must-link of a municipality to itself is a mistake in the request.
+        let s = Settings::default().with_must_link("m0", "m0");
+        assert!(matches!(
+            Problem::new(ms.clone(), s).unwrap_err(),
+            ProblemError::SelfLink { .. }
+        ));
         // Names work as well as ids.
         let s = Settings::default()
             .with_must_link("town 3", "m7")
