@@ -118,7 +118,10 @@ fn output_file_csv_and_evaluate_round_trip() {
     assert!(o.status.success());
     let text = std::fs::read_to_string(&csv).unwrap();
     assert_eq!(text.lines().count(), 61);
-    assert!(text.starts_with("cluster,id,name,state,population,size_class,lat,lon\n"));
+    // The lineup's columns, then the input's other columns, kept as attributes.
+    assert!(text.starts_with(
+        "cluster,id,name,state,population,size_class,lat,lon,source,area_km2,district,official_name,municipality_type,degurba\n"
+    ));
     let from_csv = json(&[
         "evaluate",
         f.to_str().unwrap(),

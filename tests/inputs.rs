@@ -57,7 +57,22 @@ fn german_spreadsheet_csv_gives_the_same_lineup() {
         "--format",
         "json",
     ]);
-    assert_eq!(de["clusters"], en["clusters"]);
+    // The register's extra columns of kfa-18.csv are attributes the German export lacks.
+    assert_eq!(
+        without_attributes(&de["clusters"]),
+        without_attributes(&en["clusters"])
+    );
+}
+
+/// Clusters without the members' attributes (the input's other columns).
+fn without_attributes(clusters: &serde_json::Value) -> serde_json::Value {
+    let mut c = clusters.clone();
+    for cluster in c.as_array_mut().unwrap() {
+        for m in cluster["members"].as_array_mut().unwrap() {
+            m.as_object_mut().unwrap().remove("attributes");
+        }
+    }
+    c
 }
 
 #[test]
@@ -78,7 +93,8 @@ fn ids_only_and_names_only_are_completed_from_the_register() {
         "json",
     ]);
     assert_eq!(
-        ids["clusters"], full["clusters"],
+        without_attributes(&ids["clusters"]),
+        without_attributes(&full["clusters"]),
         "names, populations and coordinates too"
     );
 }

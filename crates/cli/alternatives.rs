@@ -13,7 +13,7 @@ use crate::{read_input, render, write_out};
 
 /// Runs the command.
 pub fn run(a: AlternativesArgs) -> Result<(), CliError> {
-    let options = lineup_options::options(&a.run)?;
+    let options = lineup_options::options(&a.run)?.with_cancel(crate::signals::token());
     let (municipalities, settings) = read_input(&a.file, lineup_options::settings(&a.problem)?)?;
     let n = municipalities.len();
     let problem = Problem::with_backend(municipalities, settings, options.backend())
@@ -74,7 +74,7 @@ fn csv(r: &AlternativesReport) -> Result<String, csv::Error> {
     for l in &r.lineups {
         for c in &l.report.clusters {
             for m in &c.members {
-                w.write_record(std::iter::once(l.rank.to_string()).chain(m.row(&c.id)))?;
+                render::write_safe(&mut w, std::iter::once(l.rank.to_string()).chain(m.row(&c.id)))?;
             }
         }
     }

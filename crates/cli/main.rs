@@ -10,6 +10,7 @@ mod progress;
 mod render;
 #[cfg(feature = "serve")]
 mod serve;
+mod signals;
 mod whatif;
 
 use std::fs::File;
@@ -27,7 +28,11 @@ use lineup_options::FormatArg;
 use lineup_options::ProblemArgs;
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    // Before any file is opened (which could take a closed descriptor 1).
+    let stdout_open = stdout_is_open();
+    STDOUT_OPEN.get_or_init(|| stdout_open);
+    signals::install();
+    let code = match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             #[allow(clippy::print_stderr, reason = "the binary reports errors on stderr")]
@@ -36,7 +41,40 @@ fn main() -> ExitCode {
             }
             ExitCode::from(e.code)
         }
+    };
+    // Interrupted: the best lineup so far was written; the code says by what.
+    signals::exit_code().map_or(code, ExitCode::from)
+}
+
+/// Whether standard output was open when the program started.
+static STDOUT_OPEN: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+
+/// Whether standard output was open when the program started
+/// (`lineup solve … >&-` closes it). Rust's runtime puts `/dev/null`,
+/// opened for reading and writing, in place of a closed standard stream
+/// before `main`, so every write would vanish silently; a shell's
+/// `>/dev/null` opens it for writing only. Linux tells the two apart in
+/// `/proc/self/fdinfo`.
+#[cfg(target_os = "linux")]
+fn stdout_is_open() -> bool {
+    let is_null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|p| p == Path::new("/dev/null"));
+    if !is_null {
+        return true;
     }
+    let flags = std::fs::read_to_string("/proc/self/fdinfo/1")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find_map(|l| l.strip_prefix("flags:"))
+                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        });
+    // O_ACCMODE = 3, O_RDWR = 2.
+    flags.is_none_or(|f| f & 3 != 2)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn stdout_is_open() -> bool {
+    true
 }
 
 fn run(cli: Cli) -> Result<(), CliError> {
@@ -91,6 +129,10 @@ pub(crate) fn read_input(path: &Path, settings: Settings) -> Result<(Vec<Municip
         .cannot_link
         .into_iter()
         .fold(settings, |s, (a, b)| s.with_cannot_link(a, b));
+    let settings = input
+        .criteria
+        .into_iter()
+        .fold(settings, |s, c| s.with_criterion(c));
     Ok((input.municipalities, settings))
 }
 
@@ -104,17 +146,27 @@ pub(crate) fn emit(report: &Report, out: &OutputArgs) -> Result<(), CliError> {
     write_out(&render::render(report, format)?, out.output.as_deref())
 }
 
-/// Writes to a file, or to standard output (a closed pipe is not an error).
+/// Writes to a file, or to standard output (a closed pipe is not an error,
+/// a closed standard output is).
+///
+/// A file is written atomically: into a temporary file in the same folder,
+/// which is then renamed over the target, so that an interruption at any
+/// moment leaves either the old file or the complete new one.
 pub(crate) fn write_out(bytes: impl AsRef<[u8]>, path: Option<&Path>) -> Result<(), CliError> {
     let bytes = bytes.as_ref();
     match path {
-        Some(path) => std::fs::write(path, bytes).map_err(|e| {
+        Some(path) => write_atomically(path, bytes).map_err(|e| {
             CliError::usage(format!(
                 "cannot write {}: {e}; check that the folder exists and is writable",
                 path.display()
             ))
         }),
         None => {
+            if STDOUT_OPEN.get() == Some(&false) {
+                return Err(CliError::usage(
+                    "standard output is closed: give --output FILE, or redirect the output to a file",
+                ));
+            }
             let mut stdout = std::io::stdout().lock();
             match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::usage(format!(
@@ -126,9 +178,44 @@ pub(crate) fn write_out(bytes: impl AsRef<[u8]>, path: Option<&Path>) -> Result<
     }
 }
 
+/// Writes `bytes` to a temporary file next to `path`, flushes it to disk and
+/// renames it to `path` (the temporary file is removed on any error).
+/// A target that exists and is no regular file (`/dev/null`, a named pipe)
+/// is written directly; a new file gets the permissions of the old one, or
+/// `rw-r--r--`.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let old = std::fs::metadata(path).ok();
+    if old.as_ref().is_some_and(|m| !m.is_file()) {
+        return std::fs::write(path, bytes);
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".lineup-").suffix(".tmp");
+    match old {
+        Some(m) => {
+            builder.permissions(m.permissions());
+        }
+        None => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                builder.permissions(std::fs::Permissions::from_mode(0o644));
+            }
+        }
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 fn solve(a: SolveArgs) -> Result<(), CliError> {
     let settings = lineup_options::settings(&a.problem)?;
-    let options = lineup_options::options(&a.run)?;
+    let options = lineup_options::options(&a.run)?.with_cancel(crate::signals::token());
     let (municipalities, settings) = read_input(&a.file, settings)?;
     let problem = Problem::with_backend(municipalities, settings, options.backend())
         .map_err(|e| CliError::problem(&a.file, e))?;
@@ -161,7 +248,17 @@ pub(crate) fn read_problem_and_lineup(
 
 /// A lineup that breaks rules, rule by rule (exit code 1).
 pub(crate) fn broken(lineup_path: &Path, violations: &[lineup::Violation]) -> CliError {
-    let list: Vec<String> = violations.iter().map(|v| format!("  - {v}")).collect();
+    let mut list: Vec<String> = violations
+        .iter()
+        .take(lineup::SHOWN_VIOLATIONS)
+        .map(|v| format!("  - {v}"))
+        .collect();
+    if violations.len() > lineup::SHOWN_VIOLATIONS {
+        list.push(format!(
+            "  … and {} more",
+            violations.len() - lineup::SHOWN_VIOLATIONS
+        ));
+    }
     CliError::infeasible(format!(
         "{} breaks {} rule(s):\n{}\nfix the lineup, or change the options it is judged by (--cluster-size, --comparability, …)",
         lineup_path.display(),

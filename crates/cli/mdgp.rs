@@ -2,7 +2,6 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
-use std::time::Duration;
 
 use lineup::Status;
 use lineup::mdgp::{self, MdgpOptions, MdgpResult};
@@ -70,16 +69,26 @@ fn table(o: &Output<'_>) -> String {
     s
 }
 
+/// The most worker threads `--threads` accepts.
+const MAX_THREADS: usize = 256;
+
 /// Runs `lineup mdgp`.
 pub fn run(a: MdgpArgs) -> Result<String, CliError> {
-    if !a.time_limit.is_finite() || a.time_limit <= 0.0 {
-        return Err(CliError::usage(format!(
-            "--time-limit {}: expected seconds > 0",
-            a.time_limit
-        )));
-    }
+    let limit = lineup_options::time_limit(a.time_limit)?;
     if a.runs == 0 || a.threads == Some(0) {
         return Err(CliError::usage("--runs and --threads must be at least 1"));
+    }
+    if a.runs > lineup::MAX_RUNS {
+        return Err(CliError::usage(format!(
+            "--runs {}: at most {} runs (runs that cannot start before the time limit are skipped anyway); use --time-limit for a longer search",
+            a.runs,
+            lineup::MAX_RUNS
+        )));
+    }
+    if let Some(t) = a.threads.filter(|&t| t > MAX_THREADS) {
+        return Err(CliError::usage(format!(
+            "--threads {t}: at most {MAX_THREADS} threads; more than the machine's cores only slows the search"
+        )));
     }
     let file = std::fs::File::open(&a.file).map_err(|e| {
         CliError::usage(format!(
@@ -90,10 +99,11 @@ pub fn run(a: MdgpArgs) -> Result<String, CliError> {
     let inst =
         mdgp::read_instance(std::io::BufReader::new(file)).map_err(|e| CliError::input(&a.file, &e))?;
     let options = MdgpOptions {
-        time_limit: Some(Duration::from_secs_f64(a.time_limit)),
+        time_limit: Some(limit),
         generations: a.generations,
         runs: a.runs,
         seed: a.seed,
+        cancel: Some(crate::signals::token()),
         ..MdgpOptions::default()
     };
     let solve = || mdgp::solve(&inst, &options);

@@ -60,6 +60,46 @@ fn xlsx(_: &Report) -> Result<Vec<u8>, CliError> {
     ))
 }
 
+/// The longest name the table shows; longer ones end in `…` (JSON, CSV and
+/// the workbook keep them whole).
+pub const MAX_SHOWN_CHARS: usize = 60;
+
+/// Text as it may reach a terminal: control characters (ESC, BEL, NUL, …)
+/// shown as visible symbols (␛, ␇, ␀; others as �) instead of acting on the
+/// terminal, and cut to [`MAX_SHOWN_CHARS`] characters with `…`.
+pub fn shown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len().min(4 * MAX_SHOWN_CHARS));
+    for (i, c) in s.chars().enumerate() {
+        if i == MAX_SHOWN_CHARS {
+            out.pop();
+            out.push('…');
+            break;
+        }
+        out.push(match c {
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        });
+    }
+    out
+}
+
+pub use lineup::export::safe_cell as cell;
+
+/// Writes one CSV record with every cell made safe by [`cell`].
+pub fn write_safe<I, S>(w: &mut csv::Writer<Vec<u8>>, record: I) -> Result<(), csv::Error>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let cells: Vec<String> = record
+        .into_iter()
+        .map(|s| cell(s.as_ref()).into_owned())
+        .collect();
+    w.write_record(&cells)
+}
+
 fn pad(s: &str, width: usize) -> String {
     let len = s.chars().count();
     format!("{s}{}", " ".repeat(width.saturating_sub(len)))
@@ -90,7 +130,7 @@ pub fn table(r: &Report) -> String {
     let name_w = r
         .clusters
         .iter()
-        .flat_map(|c| c.members.iter().map(|m| m.name.chars().count()))
+        .flat_map(|c| c.members.iter().map(|m| shown(&m.name).chars().count()))
         .max()
         .unwrap_or(4)
         .max(4);
@@ -120,6 +160,11 @@ pub fn table(r: &Report) -> String {
         }
         let _ = write!(line, ", mean distance {:.0} km", m.mean_distance_km);
         let _ = writeln!(o, "{line}");
+        // The planner's criteria: value counts and what each costs here.
+        for t in &m.criteria {
+            let counts: Vec<String> = t.counts.iter().map(|(v, n)| format!("{n} × {v}")).collect();
+            let _ = writeln!(o, "  {}: {} (cost {})", t.criterion, counts.join(", "), t.cost);
+        }
         let _ = writeln!(
             o,
             "  {}  {}  {:>10}",
@@ -131,7 +176,7 @@ pub fn table(r: &Report) -> String {
             let _ = writeln!(
                 o,
                 "  {}  {}  {}",
-                pad(&mem.name, name_w),
+                pad(&shown(&mem.name), name_w),
                 pad(&mem.state, state_w),
                 lpad(&grouped(mem.population), 10)
             );
@@ -205,7 +250,8 @@ pub fn json(r: &Report) -> Result<String, serde_json::Error> {
     Ok(s)
 }
 
-/// One CSV row per municipality: cluster, id, name, state, population, size_class, lat, lon.
+/// One CSV row per municipality: cluster, id, name, state, population, size_class, lat, lon,
+/// then the input's other columns (attributes), verbatim.
 pub fn csv(r: &Report) -> Result<String, csv::Error> {
     lineup::export::csv(r)
 }
@@ -262,6 +308,36 @@ mod tests {
         );
         assert_eq!(format_for(None, p("a.txt").as_deref()), FormatArg::Table);
         assert_eq!(format_for(None, None), FormatArg::Table);
+    }
+
+    #[test]
+    fn csv_cells_cannot_run_formulas() {
+        for (given, written) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+49 30", "'+49 30"),
+            ("-cmd", "'-cmd"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\r=1", "'\r=1"),
+            ("-12.5", "-12.5"),
+            ("+3", "+3"),
+            ("Görlitz", "Görlitz"),
+            ("Bad\u{0}\u{1b}Ort\u{7}", "BadOrt"),
+            ("\u{0}=1", "'=1"),
+        ] {
+            assert_eq!(cell(given), written, "{given:?}");
+        }
+    }
+
+    #[test]
+    fn terminal_text_shows_controls_and_is_cut() {
+        assert_eq!(shown("A\u{1b}[2J\u{7}\u{0}"), "A␛[2J␇␀");
+        assert_eq!(shown("\u{9b}x\u{7f}"), "\u{fffd}x\u{2421}");
+        let long = "x".repeat(1000);
+        let s = shown(&long);
+        assert_eq!(s.chars().count(), MAX_SHOWN_CHARS);
+        assert!(s.ends_with("x…"));
+        assert_eq!(shown(&"y".repeat(MAX_SHOWN_CHARS)), "y".repeat(MAX_SHOWN_CHARS));
     }
 
     #[test]

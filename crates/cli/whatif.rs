@@ -12,7 +12,7 @@ use lineup_options::FormatArg;
 
 /// Runs the command.
 pub fn run(a: WhatifArgs) -> Result<(), CliError> {
-    let options = lineup_options::options(&a.run)?;
+    let options = lineup_options::options(&a.run)?.with_cancel(crate::signals::token());
     let (municipalities, settings) = read_input(&a.file, lineup_options::settings(&a.problem)?)?;
     let baseline = lineup::read_baseline(open(&a.baseline)?).map_err(|e| CliError::input(&a.baseline, &e))?;
     let stability = a.stability.stability();
@@ -65,7 +65,14 @@ pub fn changes(d: &Diff) -> String {
         let _ = writeln!(o, "  joined   {} ({}) → {}", j.name, j.id, j.to);
     }
     for m in &d.moved {
-        let _ = writeln!(o, "  moved    {} ({}): {} → {}", m.name, m.id, m.from, m.to);
+        let _ = writeln!(
+            o,
+            "  moved    {} ({}): {} → {}",
+            render::shown(&m.name),
+            render::shown(&m.id),
+            m.from,
+            m.to
+        );
     }
     for l in &d.left {
         let name = l.name.as_deref().unwrap_or("?");

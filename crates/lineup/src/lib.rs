@@ -66,9 +66,11 @@ values. ARCHITECTURE.md in the repository says where each rule lives.
 
 mod alternatives;
 mod assess;
+mod attributes;
 mod borders;
 mod cancel;
 mod composition;
+mod criterion;
 mod distance;
 mod engine;
 mod explain;
@@ -91,6 +93,7 @@ mod size_class;
 mod solve;
 mod suggestion;
 mod verify;
+mod verify_criteria;
 mod whatif;
 
 pub use alternatives::{
@@ -98,13 +101,15 @@ pub use alternatives::{
     partition_distance,
 };
 pub use assess::{Assessment, Breach, ClusterAssessment, assess};
+pub use attributes::Attributes;
 pub use borders::{BorderGraph, borders};
 pub use cancel::CancelToken;
 pub use composition::CompositionError;
+pub use criterion::{Criterion, CriterionError};
 pub use distance::great_circle_km;
 pub use explain::{
-    Change, ClusterExplanation, Explanation, MemberPair, MoveOption, MunicipalityExplanation, StateCount,
-    Swap, explain,
+    Change, ClusterExplanation, ExplainError, Explanation, MemberPair, MoveOption, MunicipalityExplanation,
+    StateCount, Swap, explain,
 };
 pub use ilp::Backend;
 pub use io::{
@@ -114,20 +119,23 @@ pub use io::{
 pub use land::{LAENDER, Land, LandInfo, UnknownLand};
 pub use lineup::{Cluster, Lineup};
 pub use municipality::{LatLon, Municipality, MunicipalityRecord};
-pub use objective::{Lex, ObjectiveMode, Score, Weights};
-pub use problem::{Block, Infeasibility, KeyError, Problem, ProblemError, find_in as find_municipality};
+pub use objective::{Lex, MAX_WEIGHT, ObjectiveMode, Score, Weights};
+pub use problem::{
+    BUILTIN_ATTRIBUTES, Block, Infeasibility, KeyError, Problem, ProblemError, builtin_attribute,
+    find_in as find_municipality, is_east,
+};
 pub use report::{
-    ClusterMetricsReport, ClusterReport, MEMBER_COLUMNS, MemberReport, ObjectiveReport, Report,
-    SettingsReport,
+    ClusterMetricsReport, ClusterReport, CriterionTally, MEMBER_COLUMNS, MemberReport, ObjectiveReport,
+    Report, SettingsReport,
 };
 pub use settings::{ClusterCount, ClusterSize, Comparability, SettingError, Settings};
 pub use size_class::{ClassId, ClassScheme, SchemeError, SizeClass, group_digits};
 pub use solve::{
-    BlockReport, Bound, Gap, GapLevel, Progress, Solution, SolveError, SolveOptions, SolverChoice, Stage,
-    Status, evaluate, solve, solve_with_progress,
+    BlockReport, Bound, Gap, GapLevel, MAX_RUNS, MAX_TIME_LIMIT, Progress, Solution, SolveError,
+    SolveOptions, SolverChoice, Stage, Status, evaluate, solve, solve_with_progress,
 };
 pub use suggestion::Suggestion;
-pub use verify::{ClusterMetrics, Verified, Violation, Violations, score_members, verify};
+pub use verify::{ClusterMetrics, SHOWN_VIOLATIONS, Verified, Violation, Violations, score_members, verify};
 pub use whatif::{
     Baseline, BaselineCluster, BaselineMember, Diff, Joined, Left, Moved, Stability, WhatIf, WhatIfError,
     WhatIfReport, whatif,

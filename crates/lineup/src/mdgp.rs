@@ -103,12 +103,12 @@ pub fn read_instance(reader: impl Read) -> Result<MdgpInstance, InputError> {
             format!("need n >= 2 and 1 <= m <= n, found n = {n}, m = {m}"),
         ));
     }
-    if f.len() != 3 + 2 * m {
+    if (f.len() - 3) / 2 != m || f.len() % 2 == 0 {
         return Err(bad(
             1,
             format!(
                 "expected {} group bounds after the type, found {}",
-                2 * m,
+                m.saturating_mul(2),
                 f.len() - 3
             ),
         ));
@@ -122,14 +122,32 @@ pub fn read_instance(reader: impl Read) -> Result<MdgpInstance, InputError> {
         }
         bounds.push((a, b));
     }
-    let (lo, hi): (usize, usize) = bounds.iter().fold((0, 0), |(l, h), b| (l + b.0, h + b.1));
+    let (lo, hi): (usize, usize) = bounds
+        .iter()
+        .fold((0, 0), |(l, h), b| (l.saturating_add(b.0), h.saturating_add(b.1)));
     if n < lo || n > hi {
         return Err(bad(
             1,
             format!("the bounds hold between {lo} and {hi} elements, but n = {n}"),
         ));
     }
-    let pairs = n * (n - 1) / 2;
+    // The header must agree with the file before anything of size n² is
+    // allocated: a short file claiming a huge n is rejected here.
+    let lines: Vec<(usize, &str)> = lines.collect();
+    let pairs = n
+        .checked_mul(n - 1)
+        .map(|p| p / 2)
+        .filter(|&p| p == lines.len())
+        .ok_or_else(|| {
+            bad(
+                1,
+                format!(
+                    "n = {n} needs n(n-1)/2 = {} pair lines, but the file has {} more lines: check n on the first line, or the file is cut off",
+                    n as u128 * (n as u128 - 1) / 2,
+                    lines.len()
+                ),
+            )
+        })?;
     let mut upper = vec![f64::NAN; pairs];
     let index = |i: usize, j: usize| i * n - i * (i + 1) / 2 + (j - i - 1);
     let mut count = 0;
@@ -368,7 +386,9 @@ pub fn solve(inst: &MdgpInstance, options: &MdgpOptions) -> Result<MdgpResult, M
         runs: options.runs,
         generations: options.generations,
         seed: options.seed,
-        deadline: options.time_limit.map(|t| start + t),
+        deadline: options
+            .time_limit
+            .map(|t| start + t.min(crate::solve::MAX_TIME_LIMIT)),
         start: None,
         schedule: options.schedule.clone(),
         cancel: options.cancel.clone(),
@@ -393,7 +413,7 @@ pub fn solve(inst: &MdgpInstance, options: &MdgpOptions) -> Result<MdgpResult, M
         bound,
         time_s: start.elapsed().as_secs_f64(),
         cut_by_time: out.cut_by_time,
-        runs: options.runs,
+        runs: options.runs.clamp(1, crate::solve::MAX_RUNS),
         winning_run: out.run,
         generations: out.generations,
         time_to_best_s: out.time_to_best.as_secs_f64(),
@@ -411,7 +431,28 @@ mod tests {
             ("4 2 xx 2 2 2 2\n", "must be ss or ds"),
             ("4 2 ss 2 2\n", "expected 4 group bounds"),
             ("4 2 ss 3 3 3 3\n", "between 6 and 6"),
-            ("3 1 ss 3 3\n0 1 1\n0 2 1\n", "expected 3 pair lines"),
+            (
+                "3 1 ss 3 3\n0 1 1\n0 2 1\n",
+                "needs n(n-1)/2 = 3 pair lines, but the file has 2",
+            ),
+            (
+                "100000 1 ss 100000 100000\n0 1 1\n",
+                "needs n(n-1)/2 = 4999950000 pair lines",
+            ),
+            (
+                "6000000000 1 ss 6000000000 6000000000\n0 1 1\n",
+                "17999999997000000000 pair lines",
+            ),
+            ("20000 1 ss 20000 20000\n0 1 1\n", "but the file has 1 more lines"),
+            (
+                "18446744073709551615 1 ss 18446744073709551615 18446744073709551615\n",
+                "pair lines",
+            ),
+            ("4 18446744073709551615 ss 1 1\n", "need n >= 2"),
+            (
+                "4 2 ss 18446744073709551615 18446744073709551615 18446744073709551615 18446744073709551615\n",
+                "bounds",
+            ),
             ("3 1 ss 3 3\n0 1 1\n0 1 1\n1 2 1\n", "appears twice"),
             ("3 1 ss 3 3\n0 1 1\n0 5 1\n1 2 1\n", "not a pair"),
             ("3 1 ss 3 3\n0 1 x\n0 2 1\n1 2 1\n", "not a number"),

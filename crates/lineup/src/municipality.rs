@@ -3,6 +3,7 @@
 use geo::Point;
 use serde::{Deserialize, Serialize};
 
+use crate::attributes::Attributes;
 use crate::land::Land;
 
 /// One municipality as given by the user.
@@ -30,6 +31,8 @@ pub struct Municipality {
     pub size_class: Option<String>,
     /// Pin: the id of the cluster this municipality must be placed in.
     pub cluster: Option<String>,
+    /// The file's other columns, kept verbatim (`Träger`, `Erfahrung`, …).
+    pub attributes: Attributes,
 }
 
 impl Municipality {
@@ -50,6 +53,7 @@ impl Municipality {
             location: at.into(),
             size_class: None,
             cluster: None,
+            attributes: Attributes::new(),
         }
     }
 
@@ -65,6 +69,12 @@ impl Municipality {
         self
     }
 
+    /// The same municipality with one more attribute (see [`Attributes`]).
+    pub fn with_attribute(mut self, name: impl Into<String>, value: impl Into<String>) -> Municipality {
+        self.attributes.insert(name, value);
+        self
+    }
+
     /// Latitude in degrees.
     pub fn lat(&self) -> f64 {
         self.location.y()
@@ -73,6 +83,12 @@ impl Municipality {
     /// Longitude in degrees.
     pub fn lon(&self) -> f64 {
         self.location.x()
+    }
+
+    /// Whether the location is a finite point on the globe (latitude
+    /// −90..90, longitude −180..180).
+    pub(crate) fn location_is_valid(&self) -> bool {
+        (-90.0..=90.0).contains(&self.lat()) && (-180.0..=180.0).contains(&self.lon())
     }
 }
 
@@ -124,6 +140,9 @@ pub struct MunicipalityRecord {
     /// See [`Municipality::cluster`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster: Option<String>,
+    /// See [`Municipality::attributes`].
+    #[serde(default, skip_serializing_if = "Attributes::is_empty")]
+    pub attributes: Attributes,
 }
 
 impl From<Municipality> for MunicipalityRecord {
@@ -137,6 +156,7 @@ impl From<Municipality> for MunicipalityRecord {
             population: m.population,
             size_class: m.size_class,
             cluster: m.cluster,
+            attributes: m.attributes,
         }
     }
 }
@@ -151,6 +171,7 @@ impl From<MunicipalityRecord> for Municipality {
             location: Point::new(r.lon, r.lat),
             size_class: r.size_class,
             cluster: r.cluster,
+            attributes: r.attributes,
         }
     }
 }

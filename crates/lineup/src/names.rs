@@ -9,7 +9,9 @@
 /// `Frankfurt (Oder)`, `Frankfurt/Oder` and `frankfurt oder` are one name.
 pub fn fold(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in name.trim().chars().flat_map(char::to_lowercase) {
+    use unicode_normalization::UnicodeNormalization;
+    // NFC first: "o\u{308}" (o + combining diaeresis) is "ö".
+    for c in name.trim().nfc().flat_map(char::to_lowercase) {
         match c {
             'ä' => out.push_str("ae"),
             'ö' => out.push_str("oe"),

@@ -34,6 +34,13 @@ pub enum ObjectiveMode {
     Weighted,
 }
 
+/// The largest weight a term may have. Pair values stay below about
+/// 10⁹ × 200 (the longest distance in Germany is under 1 000 km, i.e. 10
+/// units of 100 km) and a lineup of a million municipalities has fewer than
+/// 10¹³ pairs in clusters: totals stay far from overflow, and weights of
+/// different terms still compare meaningfully.
+pub const MAX_WEIGHT: f64 = 1e9;
+
 /// Weights of the pair terms. Defaults: every term 1.0, lexicographic.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Weights {
@@ -193,7 +200,12 @@ pub struct Score {
     pub non_bordering_pairs: u64,
     /// Sum of great-circle distances over all pairs inside clusters, km.
     pub distance_km: f64,
-    /// Weighted level-1 value: `same_land·pairs + mixed_class·pairs` (minimised).
+    /// Weighted pair costs of the planner's criteria (part of `penalty`;
+    /// absent from JSON when zero).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub criteria_penalty: f64,
+    /// Weighted level-1 value: `same_land·pairs + mixed_class·pairs` plus
+    /// the criteria's pair costs (minimised).
     pub penalty: f64,
     /// Weighted level-2 value: `non_bordering·pairs + distance_per_100km·km/100` (maximised).
     pub spread: f64,
@@ -220,10 +232,15 @@ impl Score {
             mixed_class_pairs: self.mixed_class_pairs + o.mixed_class_pairs,
             non_bordering_pairs: self.non_bordering_pairs + o.non_bordering_pairs,
             distance_km: self.distance_km + o.distance_km,
+            criteria_penalty: self.criteria_penalty + o.criteria_penalty,
             penalty: self.penalty + o.penalty,
             spread: self.spread + o.spread,
         }
     }
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::attributes::Attributes;
+use crate::criterion::Criterion;
 use crate::objective::{ObjectiveMode, Score, Weights};
 use crate::problem::Problem;
 use crate::settings::{ClusterSize, Comparability};
@@ -40,9 +42,22 @@ pub struct MemberReport {
     pub lat: f64,
     /// Longitude.
     pub lon: f64,
+    /// The input's other columns, verbatim, then the built-in attributes
+    /// the criteria use (absent from JSON when there are none).
+    #[serde(default, skip_serializing_if = "Attributes::is_empty")]
+    pub attributes: Attributes,
 }
 
 impl MemberReport {
+    /// The values of the given attributes (empty where the member has none),
+    /// to follow [`MemberReport::row`] under [`Report::attribute_names`].
+    pub fn attribute_cells(&self, names: &[String]) -> Vec<String> {
+        names
+            .iter()
+            .map(|n| self.attributes.get(n).unwrap_or_default().to_string())
+            .collect()
+    }
+
     /// This member as a row under [`MEMBER_COLUMNS`], in cluster `cluster`.
     pub fn row(&self, cluster: &str) -> [String; 8] {
         [
@@ -79,6 +94,22 @@ pub struct ClusterMetricsReport {
     pub penalty: f64,
     /// Spread of this cluster.
     pub spread: f64,
+    /// Per criterion of the planner's: the value counts and the cost
+    /// (absent from JSON when there are no criteria).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub criteria: Vec<CriterionTally>,
+}
+
+/// One criterion in one cluster: how many members have each value, and
+/// what the criterion costs there.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CriterionTally {
+    /// The criterion, as text (`different district=1`).
+    pub criterion: String,
+    /// `(value, members)`, in order of the values' first appearance in the input.
+    pub counts: Vec<(String, usize)>,
+    /// Weighted pair cost in this cluster (0 for a hard rule).
+    pub cost: f64,
 }
 
 impl From<&ClusterMetrics> for ClusterMetricsReport {
@@ -93,6 +124,7 @@ impl From<&ClusterMetrics> for ClusterMetricsReport {
             min_distance_km: m.min_distance_km,
             penalty: m.score.penalty,
             spread: m.score.spread,
+            criteria: Vec::new(),
         }
     }
 }
@@ -125,6 +157,13 @@ pub struct ObjectiveReport {
     pub non_bordering_pairs: u64,
     /// Total distance over member pairs, km.
     pub distance_km: f64,
+    /// The criteria's share of the penalty (absent from JSON when zero).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub criteria_penalty: f64,
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }
 
 impl From<&Score> for ObjectiveReport {
@@ -136,6 +175,7 @@ impl From<&Score> for ObjectiveReport {
             mixed_class_pairs: s.mixed_class_pairs,
             non_bordering_pairs: s.non_bordering_pairs,
             distance_km: s.distance_km,
+            criteria_penalty: s.criteria_penalty,
         }
     }
 }
@@ -155,6 +195,9 @@ pub struct SettingsReport {
     pub weights: Weights,
     /// Cap per Land and cluster.
     pub max_per_state: Option<usize>,
+    /// The planner's criteria (absent from JSON when there are none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub criteria: Vec<Criterion>,
     /// Must-link pairs, as ids (also when they were given by name).
     pub must_link: Vec<(String, String)>,
     /// Cannot-link pairs, as ids.
@@ -219,9 +262,13 @@ impl Report {
                         size_class: scheme.class(problem.class_of(i)).name.clone(),
                         lat: ms[i].lat(),
                         lon: ms[i].lon(),
+                        attributes: member_attributes(problem, i),
                     })
                     .collect(),
-                metrics: ClusterMetricsReport::from(m),
+                metrics: ClusterMetricsReport {
+                    criteria: tallies(problem, &c.members),
+                    ..ClusterMetricsReport::from(m)
+                },
             })
             .collect();
         let s = problem.settings();
@@ -249,6 +296,7 @@ impl Report {
                 comparability: s.comparability(),
                 weights: s.weights(),
                 max_per_state: s.max_per_land(),
+                criteria: s.criteria().to_vec(),
                 must_link: ids(problem.must_link()),
                 cannot_link: ids(problem.cannot_link()),
                 seed: None,
@@ -258,10 +306,71 @@ impl Report {
         }
     }
 
+    /// The attribute names of the members, in order of first appearance:
+    /// the columns written after [`MEMBER_COLUMNS`] in tables.
+    pub fn attribute_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for m in self.clusters.iter().flat_map(|c| &c.members) {
+            for n in m.attributes.names() {
+                if !names.iter().any(|x| x == n) {
+                    names.push(n.to_string());
+                }
+            }
+        }
+        names
+    }
+
     /// Whether the objective is lexicographic.
     pub fn is_lexicographic(&self) -> bool {
         self.settings.weights.mode == ObjectiveMode::Lexicographic
     }
+}
+
+/// A member's attributes in a report: the input's columns, then the
+/// built-in attributes the criteria name (with the built-in's name).
+fn member_attributes(problem: &Problem, i: usize) -> Attributes {
+    let mut a = problem.municipalities()[i].attributes.clone();
+    for c in problem.settings().criteria() {
+        if a.get(c.attribute()).is_none() {
+            if let Some(v) = problem.attribute(i, c.attribute()) {
+                a.insert(c.attribute(), v);
+            }
+        }
+    }
+    a
+}
+
+/// Value counts and costs of every criterion in one cluster.
+fn tallies(problem: &Problem, members: &[usize]) -> Vec<CriterionTally> {
+    problem
+        .resolved_criteria()
+        .iter()
+        .map(|r| {
+            let mut counts = vec![0usize; r.values.len()];
+            for &i in members {
+                counts[r.codes[i] as usize] += 1;
+            }
+            let cost = match r.criterion.pair_cost() {
+                Some((w, when_equal)) => {
+                    let same: usize = counts.iter().map(|&c| c * c.saturating_sub(1) / 2).sum();
+                    let all = members.len() * members.len().saturating_sub(1) / 2;
+                    w * (if when_equal { same } else { all - same }) as f64
+                }
+                None => 0.0,
+            };
+            CriterionTally {
+                criterion: r.criterion.to_string(),
+                counts: r
+                    .values
+                    .iter()
+                    .zip(counts)
+                    .filter(|(_, c)| *c > 0)
+                    .map(|(v, c)| (v.clone(), c))
+                    .collect(),
+                cost,
+            }
+        })
+        .collect()
 }
 
 /// The size class label of a cluster: one name, or two joined by `+`.

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use thiserror::Error;
 
+use crate::criterion::Criterion;
+use crate::names::fold;
 use crate::objective::Weights;
 use crate::size_class::{ClassId, ClassScheme};
 
@@ -256,6 +258,8 @@ pub struct Settings {
     max_per_land: Option<usize>,
     must_link: Vec<(String, String)>,
     cannot_link: Vec<(String, String)>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    criteria: Vec<Criterion>,
 }
 
 impl Settings {
@@ -323,6 +327,36 @@ impl Settings {
     pub fn with_cannot_links(mut self, pairs: Vec<(String, String)>) -> Settings {
         self.cannot_link = pairs;
         self
+    }
+
+    /// Adds a criterion of the planner's own (see [`Criterion`]).
+    ///
+    /// `different state` sets the same-Land weight of [`Weights`] (the
+    /// default criterion; `state=0` removes it) and a hard `alike
+    /// size_class` is the default already; any other criterion is added.
+    ///
+    /// ```
+    /// use lineup::{Criterion, Settings};
+    /// let s = Settings::default()
+    ///     .with_criterion(Criterion::parse_different("state=2")?)
+    ///     .with_criterion(Criterion::parse_different("district")?);
+    /// assert_eq!(s.weights().same_land, 2.0);
+    /// assert_eq!(s.criteria().len(), 1);
+    /// # Ok::<_, lineup::CriterionError>(())
+    /// ```
+    pub fn with_criterion(mut self, c: Criterion) -> Settings {
+        let is = |name: &str| fold(c.attribute()) == fold(name);
+        match &c {
+            Criterion::Different { weight, .. } if is("state") => self.weights.same_land = *weight,
+            Criterion::Alike { soft: None, .. } if is("size_class") => {}
+            _ => self.criteria.push(c),
+        }
+        self
+    }
+
+    /// Criteria of the planner's own, besides the defaults.
+    pub fn criteria(&self) -> &[Criterion] {
+        &self.criteria
     }
 
     /// Bounds on members per cluster.

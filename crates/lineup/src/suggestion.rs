@@ -82,6 +82,8 @@ pub enum Suggestion {
     RemoveLinkOrPin,
     /// Add or remove municipalities of the size class concerned.
     ChangeClassMembers,
+    /// Make the hard `alike` criterion on these attributes soft.
+    SoftCriterion(String),
 }
 
 impl Suggestion {
@@ -101,6 +103,7 @@ impl Suggestion {
                 | Suggestion::MaxMoves(_)
                 | Suggestion::NoMaxMoves
                 | Suggestion::MoreTime
+                | Suggestion::SoftCriterion(_)
         )
     }
 }
@@ -130,6 +133,7 @@ impl fmt::Display for Suggestion {
             Suggestion::RemoveLink => f.write_str("removing a link"),
             Suggestion::RemoveLinkOrPin => f.write_str("removing a link or a pin"),
             Suggestion::ChangeClassMembers => f.write_str("adding or removing municipalities of that class"),
+            Suggestion::SoftCriterion(a) => write!(f, "alike {a} as a soft criterion"),
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::objective::{Score, Weights};
 use crate::problem::Problem;
 use crate::settings::Comparability;
 use crate::size_class::ClassId;
+use crate::verify_criteria::{alike_violations, criteria_cost};
 
 /// Metrics of one cluster, recomputed by the verifier.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -113,6 +114,15 @@ pub enum Violation {
         /// The cap.
         cap: usize,
     },
+    /// A cluster with several values of a hard `alike` attribute.
+    Alike {
+        /// The cluster.
+        cluster: String,
+        /// The attribute.
+        attribute: String,
+        /// The values in the cluster.
+        values: Vec<String>,
+    },
     /// A block with the wrong number of clusters.
     ClusterCount {
         /// The block (size class).
@@ -169,6 +179,15 @@ impl fmt::Display for Violation {
                     "cluster {cluster} has {count} members from {state}, more than {cap}"
                 )
             }
+            Violation::Alike {
+                cluster,
+                attribute,
+                values,
+            } => write!(
+                f,
+                "cluster {cluster} mixes the values {} of `{attribute}`, which must be alike",
+                values.join(", ")
+            ),
             Violation::ClusterCount {
                 block,
                 expected,
@@ -210,13 +229,21 @@ impl<'a> IntoIterator for &'a Violations {
     }
 }
 
+/// The most violations [`Violations`] displays; the rest are counted.
+pub const SHOWN_VIOLATIONS: usize = 20;
+
+/// Shows the first [`SHOWN_VIOLATIONS`] violations and how many more there
+/// are (the list itself stays whole).
 impl fmt::Display for Violations {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (k, v) in self.0.iter().enumerate() {
+        for (k, v) in self.0.iter().take(SHOWN_VIOLATIONS).enumerate() {
             if k > 0 {
                 f.write_str("; ")?;
             }
             write!(f, "{v}")?;
+        }
+        if self.0.len() > SHOWN_VIOLATIONS {
+            write!(f, "; … and {} more", self.0.len() - SHOWN_VIOLATIONS)?;
         }
         Ok(())
     }
@@ -238,7 +265,11 @@ pub fn score_members(problem: &Problem, members: &[usize]) -> ClusterMetrics {
     let ms = problem.municipalities();
     let list: Vec<(&Municipality, ClassId)> =
         members.iter().map(|&i| (&ms[i], problem.class_of(i))).collect();
-    score_list(&list, &problem.settings().weights())
+    let mut metrics = score_list(&list, &problem.settings().weights());
+    let criteria = criteria_cost(problem, members);
+    metrics.score.criteria_penalty = criteria;
+    metrics.score.penalty += criteria;
+    metrics
 }
 
 /// Scores a set of municipalities with their size classes from scratch.
@@ -294,8 +325,9 @@ pub fn verify(problem: &Problem, lineup: &Lineup) -> Result<Verified, Violations
     let settings = problem.settings();
     let mut v = Vec::new();
     let mut seen: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut ids = std::collections::HashSet::with_capacity(lineup.clusters.len());
     for (c, cl) in lineup.clusters.iter().enumerate() {
-        if lineup.clusters[..c].iter().any(|o| o.id == cl.id) {
+        if !ids.insert(cl.id.as_str()) {
             v.push(Violation::DuplicateClusterId {
                 cluster: cl.id.clone(),
             });
@@ -394,6 +426,15 @@ pub fn verify(problem: &Problem, lineup: &Lineup) -> Result<Verified, Violations
             });
         }
     }
+    v.extend(
+        alike_violations(problem, lineup)
+            .into_iter()
+            .map(|m| Violation::Alike {
+                cluster: m.cluster,
+                attribute: m.attribute,
+                values: m.values,
+            }),
+    );
     for block in problem.blocks() {
         let actual = lineup
             .clusters

@@ -31,6 +31,15 @@ pub struct ProblemArgs {
     /// Two municipalities that must not share a cluster (repeatable): ids or names.
     #[arg(long, value_name = "A,B")]
     pub cannot_link: Vec<String>,
+    /// Members of a cluster alike in ATTR (repeatable): a column of the input or a built-in
+    /// (district, east_west, degurba, municipality_type, state). Hard: one value per cluster;
+    /// ATTR:soft[=W]: each pair with different values costs W (default 1) on level 1.
+    #[arg(long, value_name = "ATTR[:soft[=W]]")]
+    pub alike: Vec<String>,
+    /// Members of a cluster different in ATTR (repeatable): each pair sharing a value costs W
+    /// (default 1) on level 1. `state` is the default (same-Land pairs); state=0 removes it.
+    #[arg(long, value_name = "ATTR[=W]")]
+    pub different: Vec<String>,
     /// Objective weights, e.g. same-land=1,mixed-class=1,non-bordering=1,distance=1
     /// (distance is per 100 km). Defaults: all 1.
     #[arg(long, value_name = "TERM=W,…")]

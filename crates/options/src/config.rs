@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use lineup::{
-    Backend, ClassScheme, ClusterCount, ClusterSize, Comparability, ObjectiveMode, Settings, SolveOptions,
-    SolverChoice, Weights,
+    Backend, ClassScheme, ClusterCount, ClusterSize, Comparability, Criterion, ObjectiveMode, Settings,
+    SolveOptions, SolverChoice, Weights,
 };
 
 use crate::args::{ComparabilityArg, ObjectiveArg, ProblemArgs, RunArgs, SolverArg};
@@ -42,9 +42,12 @@ pub fn weights(spec: Option<&str>, mode: ObjectiveArg) -> Result<Weights, Option
             .trim()
             .parse()
             .ok()
-            .filter(|v: &f64| v.is_finite() && *v >= 0.0)
+            .filter(|v: &f64| (0.0..=lineup::MAX_WEIGHT).contains(v))
             .ok_or_else(|| {
-                OptionError::new(format!("--weights {part:?}: the weight must be a number >= 0"))
+                OptionError::new(format!(
+                    "--weights {part:?}: the weight must be a number from 0 to {:e}; to make one term count more, scale the others down",
+                    lineup::MAX_WEIGHT
+                ))
             })?;
         match key.trim().to_ascii_lowercase().replace('_', "-").as_str() {
             "same-land" | "same-state" => w.same_land = v,
@@ -95,17 +98,33 @@ pub fn settings(a: &ProblemArgs) -> Result<Settings, OptionError> {
         let (x, y) = pair("--cannot-link", c)?;
         s = s.with_cannot_link(x, y);
     }
+    for text in &a.alike {
+        let c = Criterion::parse_alike(text).map_err(|e| OptionError::new(format!("--alike: {e}")))?;
+        s = s.with_criterion(c);
+    }
+    for text in &a.different {
+        let c =
+            Criterion::parse_different(text).map_err(|e| OptionError::new(format!("--different: {e}")))?;
+        s = s.with_criterion(c);
+    }
     Ok(s)
+}
+
+/// A `--time-limit` in seconds: finite, above 0 and at most
+/// [`lineup::MAX_TIME_LIMIT`].
+pub fn time_limit(seconds: f64) -> Result<Duration, OptionError> {
+    let max = lineup::MAX_TIME_LIMIT.as_secs_f64();
+    if !seconds.is_finite() || seconds <= 0.0 || seconds > max {
+        return Err(OptionError::new(format!(
+            "--time-limit {seconds}: expected a number of seconds above 0 and at most {max} (about 11 days)"
+        )));
+    }
+    Ok(Duration::from_secs_f64(seconds))
 }
 
 /// Solve options from the run flags.
 pub fn options(a: &RunArgs) -> Result<SolveOptions, OptionError> {
-    if !a.time_limit.is_finite() || a.time_limit <= 0.0 || a.time_limit > 1e6 {
-        return Err(OptionError::new(format!(
-            "--time-limit {}: expected a number of seconds > 0",
-            a.time_limit
-        )));
-    }
+    let limit = time_limit(a.time_limit)?;
     let backend = match &a.backend {
         None => Backend::default(),
         Some(name) => Backend::from_name(name).ok_or_else(|| {
@@ -117,7 +136,7 @@ pub fn options(a: &RunArgs) -> Result<SolveOptions, OptionError> {
         })?,
     };
     Ok(SolveOptions::default()
-        .with_time_limit(Duration::from_secs_f64(a.time_limit))
+        .with_time_limit(limit)
         .with_seed(a.seed)
         .with_backend(backend)
         .with_solver(match a.solver {

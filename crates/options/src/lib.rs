@@ -43,7 +43,7 @@ pub use args::{
     ComparabilityArg, CountArgs, FormatArg, ObjectiveArg, ProblemArgs, RunArgs, SolverArg, StabilityArgs,
     WhichArgs,
 };
-pub use config::{options, settings, weights};
+pub use config::{options, settings, time_limit, weights};
 pub use counts::{alternatives_count, counts_from};
 pub use error::OptionError;
 pub use files::input_format;

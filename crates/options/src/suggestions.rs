@@ -18,6 +18,7 @@ pub fn flag(s: &Suggestion) -> String {
         Suggestion::MaxMoves(n) => format!("--max-moves {n} or more"),
         Suggestion::NoMaxMoves => "leaving out --max-moves".into(),
         Suggestion::MoreTime => "raising --time-limit".into(),
+        Suggestion::SoftCriterion(a) => format!("--alike {a}:soft"),
         // Edits of the data (pins, links, members) have no flag: in words.
         other => other.to_string(),
     }

@@ -134,7 +134,10 @@ pub fn solve<W: PairWeights>(
             attr,
         ));
     }
-    let runs = params.runs.max(1);
+    let runs = params.runs.clamp(1, crate::solve::MAX_RUNS);
+    // Runs that would start after the deadline are skipped (run 0 always
+    // runs, so there is an answer); skipping counts as a cut by the clock.
+    let skipped = std::sync::atomic::AtomicBool::new(false);
     let budget = Budget {
         generations: params.generations,
         time: params.deadline.map(|d| d.saturating_duration_since(started)),
@@ -144,6 +147,10 @@ pub fn solve<W: PairWeights>(
     let results: Vec<Option<RunResult<W::V>>> = (0..runs)
         .into_par_iter()
         .map(|r| {
+            if r > 0 && budget.timed_out() {
+                skipped.store(true, std::sync::atomic::Ordering::Relaxed);
+                return None;
+            }
             let mut rng = Rng::new(params.seed, r as u64);
             let mut s = State::empty(inst, &items, &iw);
             let start = Start {
@@ -158,7 +165,8 @@ pub fn solve<W: PairWeights>(
             }
         })
         .collect();
-    let cut_by_time = results.iter().flatten().any(|r| r.cut_by_time);
+    let cut_by_time =
+        skipped.load(std::sync::atomic::Ordering::Relaxed) || results.iter().flatten().any(|r| r.cut_by_time);
     let generations = results
         .iter()
         .map(|r| r.as_ref().map_or(0, |r| r.generations))

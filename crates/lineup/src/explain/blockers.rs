@@ -106,6 +106,28 @@ impl<'a> Placement<'a> {
                 ));
             }
         }
+        for r in self
+            .problem
+            .resolved_criteria()
+            .iter()
+            .filter(|r| r.criterion.is_hard())
+        {
+            let other = to
+                .members
+                .iter()
+                .find(|&&m| Some(m) != out_of_c && r.codes[m] != r.codes[i]);
+            if let Some(&m) = other {
+                out.push(format!(
+                    "{}: {} has {}, but {} in {} has {}",
+                    r.criterion,
+                    self.name(i),
+                    r.values[r.codes[i] as usize],
+                    self.name(m),
+                    to.id,
+                    r.values[r.codes[m] as usize]
+                ));
+            }
+        }
         if let Some(cap) = self.problem.settings().max_per_land() {
             let land = ms[i].land;
             let count = to

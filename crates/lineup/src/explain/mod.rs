@@ -23,6 +23,23 @@ use crate::verify::{Violations, score_members, verify};
 use blockers::Placement;
 pub use cluster::{ClusterExplanation, MemberPair, StateCount};
 
+/// Why a lineup cannot be explained.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ExplainError {
+    /// The lineup breaks rules (the verifier's list).
+    #[error("{0}")]
+    Broken(Violations),
+    /// A municipality index that the problem does not have.
+    #[error("there is no municipality number {index}: the problem has {count} (indices 0 to {count} - 1)")]
+    UnknownIndex {
+        /// The index asked for.
+        index: usize,
+        /// How many municipalities the problem has.
+        count: usize,
+    },
+}
+
 /// The change of the objective by a move, with the rules that forbid it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Change {
@@ -130,13 +147,19 @@ fn better(problem: &Problem, a: &Change, b: &Change) -> bool {
 }
 
 /// Explains a lineup: every cluster, and the municipalities with the given
-/// indices (all when `which` is `None`). The lineup must pass the verifier.
+/// indices (all when `which` is `None`). The lineup must pass the verifier
+/// ([`ExplainError::Broken`] otherwise), and every index must be one of the
+/// problem's municipalities ([`ExplainError::UnknownIndex`]).
 pub fn explain(
     problem: &Problem,
     lineup: &Lineup,
     which: Option<&[usize]>,
-) -> Result<Explanation, Violations> {
-    verify(problem, lineup)?;
+) -> Result<Explanation, ExplainError> {
+    verify(problem, lineup).map_err(ExplainError::Broken)?;
+    let count = problem.municipalities().len();
+    if let Some(&index) = which.unwrap_or(&[]).iter().find(|&&i| i >= count) {
+        return Err(ExplainError::UnknownIndex { index, count });
+    }
     let place = Placement::new(problem, lineup);
     let ms = problem.municipalities();
     let clusters = lineup

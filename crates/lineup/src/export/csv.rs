@@ -19,12 +19,47 @@ use crate::report::{MEMBER_COLUMNS, Report};
 /// ```
 pub fn csv(report: &Report) -> Result<String, ::csv::Error> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    w.write_record(MEMBER_COLUMNS)?;
+    let extra = report.attribute_names();
+    let header = MEMBER_COLUMNS
+        .iter()
+        .map(|s| s.to_string())
+        .chain(extra.iter().cloned());
+    w.write_record(header.map(|h| safe_cell(&h).into_owned()))?;
     for c in &report.clusters {
         for m in &c.members {
-            w.write_record(m.row(&c.id))?;
+            let row = m.row(&c.id).into_iter().chain(m.attribute_cells(&extra));
+            w.write_record(row.map(|x| safe_cell(x.as_ref()).into_owned()))?;
         }
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A CSV cell that is safe to open in a spreadsheet: control characters
+/// other than tab and line breaks dropped, and a text starting with `=`,
+/// `+`, `-`, `@`, tab or CR (a formula to Excel and LibreOffice) prefixed with
+/// `'` unless it is a number (OWASP's advice on CSV injection).
+///
+/// ```
+/// assert_eq!(lineup::export::safe_cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(lineup::export::safe_cell("-3.5"), "-3.5");
+/// ```
+pub fn safe_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    let clean: std::borrow::Cow<'_, str> = if s
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        s.chars()
+            .filter(|&c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    };
+    let risky = clean.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && clean.trim().parse::<f64>().is_err() {
+        format!("'{clean}").into()
+    } else {
+        clean
+    }
 }

@@ -6,7 +6,8 @@ use crate::report::Report;
 
 /// A FeatureCollection with one Point feature (`[lon, lat]`, WGS84) per
 /// member of the lineup, in cluster order, with the properties `id`,
-/// `name`, `state`, `population`, `size_class` and `cluster`.
+/// `name`, `state`, `population`, `size_class` and `cluster`, then the
+/// member's attributes (the input's other columns).
 ///
 /// ```
 /// # use lineup::{Land, Municipality, Problem, Settings, SolveOptions, solve, Report};
@@ -26,7 +27,7 @@ pub fn geojson(report: &Report) -> Value {
         .iter()
         .flat_map(|c| {
             c.members.iter().map(move |m| {
-                json!({
+                let mut feature = json!({
                     "type": "Feature",
                     "geometry": {"type": "Point", "coordinates": [m.lon, m.lat]},
                     "properties": {
@@ -37,7 +38,15 @@ pub fn geojson(report: &Report) -> Value {
                         "size_class": m.size_class,
                         "cluster": c.id,
                     }
-                })
+                });
+                // The input's other columns follow, verbatim (a name taken
+                // by a property above keeps the property).
+                if let Some(p) = feature["properties"].as_object_mut() {
+                    for (k, v) in m.attributes.iter() {
+                        p.entry(k).or_insert_with(|| Value::String(v.to_string()));
+                    }
+                }
+                feature
             })
         })
         .collect();

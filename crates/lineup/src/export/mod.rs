@@ -9,7 +9,7 @@ mod geojson;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
-pub use csv::csv;
+pub use csv::{csv, safe_cell};
 pub use geojson::geojson;
 #[cfg(feature = "xlsx")]
 pub use xlsx::{XlsxError, xlsx};

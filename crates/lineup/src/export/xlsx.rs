@@ -41,7 +41,13 @@ fn header(sheet: &mut Worksheet, names: &[&str]) -> Result<(), XlsxError> {
 
 fn lineup_sheet(sheet: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
     sheet.set_name("Lineup")?;
-    header(sheet, &MEMBER_COLUMNS)?;
+    let extra = report.attribute_names();
+    let names: Vec<&str> = MEMBER_COLUMNS
+        .iter()
+        .copied()
+        .chain(extra.iter().map(String::as_str))
+        .collect();
+    header(sheet, &names)?;
     let thousands = Format::new().set_num_format("#,##0");
     let mut row = 1;
     for c in &report.clusters {
@@ -55,6 +61,10 @@ fn lineup_sheet(sheet: &mut Worksheet, report: &Report) -> Result<(), XlsxError>
             sheet.write_string(row, 5, &m.size_class)?;
             sheet.write_number(row, 6, m.lat)?;
             sheet.write_number(row, 7, m.lon)?;
+            // The input's other columns, as text: verbatim, as given.
+            for (k, cell) in m.attribute_cells(&extra).iter().enumerate() {
+                sheet.write_string(row, (MEMBER_COLUMNS.len() + k) as u16, cell)?;
+            }
             row += 1;
         }
     }

@@ -38,9 +38,10 @@ pub fn read_baseline(reader: impl Read) -> Result<Baseline, InputError> {
     let raw = parse_raw(reader)?;
     let mut seen: HashMap<String, String> = HashMap::new();
     let mut clusters: Vec<BaselineCluster> = Vec::with_capacity(raw.len());
+    let mut ids: std::collections::HashSet<String> = std::collections::HashSet::with_capacity(raw.len());
     for (c, (id, members)) in raw.into_iter().enumerate() {
         let place = Place::Entry(c as u64 + 1);
-        if clusters.iter().any(|k| k.id == id) {
+        if !ids.insert(id.clone()) {
             return Err(InputError::new(InputErrorKind::Json {
                 message: format!(
                     "two clusters have the id {id:?}: a baseline needs distinct cluster ids; rename one"

@@ -148,6 +148,24 @@ mod tests {
     }
 
     #[test]
+    fn the_same_municipality_under_two_ids_names_both_rows() {
+        // A 7-digit AGS and the padded one, or an id row and a name row: both
+        // are München in the register, which must not be placed twice.
+        for t in [
+            "id\n9162000\n02000000\n09162000\n",
+            "id,name\n9162000,\n,Hamburg\n,München\n",
+        ] {
+            let e = parse(t).unwrap_err();
+            assert_eq!(e.place, Some(Place::Row(4)), "{t}");
+            let text = e.to_string();
+            assert!(
+                text.contains("same municipality as row 2: both are München (09162000)"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn header_only_and_ragged_rows() {
         assert_eq!(
             parse(&format!("{HEAD}\n")).unwrap_err().kind,

@@ -85,6 +85,19 @@ pub enum InputErrorKind {
         /// Where it first appeared.
         first: Place,
     },
+    /// Two rows that are the same municipality of the register under
+    /// different ids (`9162000` and `09162000`, or an id row and a name row).
+    #[error(
+        "{id:?} is the same municipality as {first}: both are {register} in the register; keep one of the two rows"
+    )]
+    SameMunicipality {
+        /// The id of this row (as given, or from the register).
+        id: String,
+        /// Where the first row is.
+        first: Place,
+        /// The register's name and AGS, e.g. `München (09162000)`.
+        register: String,
+    },
     /// Coordinates outside the valid or the German range.
     #[error("{message}")]
     Coordinates {

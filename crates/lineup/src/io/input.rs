@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::error::{InputError, InputErrorKind, Place};
 use super::text::decode;
 use crate::municipality::Municipality;
+use crate::register::register;
 
 /// Input formats for municipalities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,13 +53,20 @@ pub struct Input {
     pub must_link: Vec<(String, String)>,
     /// Cannot-link pairs given in the file (JSON only).
     pub cannot_link: Vec<(String, String)>,
+    /// Criteria given in the file (JSON only: `"criteria": [...]`, as
+    /// [`Criterion`](crate::Criterion) serialises).
+    pub criteria: Vec<crate::criterion::Criterion>,
 }
 
-/// Collects municipalities in file order, rejecting duplicate ids.
+/// Collects municipalities in file order, rejecting duplicate ids and two
+/// rows that are the same municipality of the register (`9162000` and
+/// `09162000`, or an id row and a name row for München).
 #[derive(Default)]
 pub(crate) struct Collector {
     input: Input,
     first: HashMap<String, Place>,
+    /// Register AGS → where it was first seen.
+    first_ags: HashMap<&'static str, Place>,
 }
 
 impl Collector {
@@ -68,6 +76,18 @@ impl Collector {
             return Err(InputError::new(InputErrorKind::DuplicateId { id: m.id, first })
                 .with_place(place)
                 .with_field("id"));
+        }
+        if let Some(e) = register().by_id(&m.id) {
+            if let Some(&first) = self.first_ags.get(e.id.as_str()) {
+                return Err(InputError::new(InputErrorKind::SameMunicipality {
+                    id: m.id,
+                    first,
+                    register: format!("{} ({})", e.name, e.id),
+                })
+                .with_place(place)
+                .with_field("id"));
+            }
+            self.first_ags.insert(e.id.as_str(), place);
         }
         self.first.insert(m.id.clone(), place);
         self.input.municipalities.push(m);

@@ -8,6 +8,7 @@ use super::columns::Column;
 use super::error::{InputError, InputErrorKind, Place};
 use super::input::{Collector, Input};
 use super::record::to_municipality;
+use crate::names::fold;
 
 fn json_err(message: String) -> InputError {
     InputError::new(InputErrorKind::Json { message })
@@ -56,10 +57,10 @@ fn pairs(v: Option<&Value>, key: &str) -> Result<Vec<(String, String)>, InputErr
 /// Parses municipalities from JSON text.
 pub fn parse(text: &str) -> Result<Input, InputError> {
     let doc = document(text)?;
-    let (list, must, cannot) = match &doc {
-        Value::Array(a) => (a, None, None),
+    let (list, must, cannot, criteria) = match &doc {
+        Value::Array(a) => (a, None, None, None),
         Value::Object(o) => match o.get("municipalities").and_then(Value::as_array) {
-            Some(a) => (a, o.get("must_link"), o.get("cannot_link")),
+            Some(a) => (a, o.get("must_link"), o.get("cannot_link"), o.get("criteria")),
             None => {
                 return Err(json_err(
                     "expected an array of municipalities, or an object with a `municipalities` array".into(),
@@ -76,14 +77,42 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
             json_err("each municipality must be an object with id, name, state, population, lat, lon".into())
                 .with_place(place)
         })?;
-        let m = to_municipality(place, |c: Column| {
+        let mut m = to_municipality(place, |c: Column| {
             obj.iter()
                 .find(|(k, _)| Column::from_header(k) == Some(c))
                 .and_then(|(_, v)| as_text(v))
         })?;
+        // Keys lineup has no field for (or a second key of one) are attributes.
+        for (x, (k, v)) in obj.iter().enumerate() {
+            let used = Column::from_header(k).is_some_and(|c| {
+                obj.iter().position(|(k2, _)| Column::from_header(k2) == Some(c)) == Some(x)
+            });
+            if !used {
+                // The library's own form (`MunicipalityRecord`) nests them.
+                if let (true, Value::Object(nested)) = (fold(k) == "attributes", v) {
+                    for (n, x) in nested {
+                        m.attributes.insert(n.clone(), as_text(x).unwrap_or_default());
+                    }
+                    continue;
+                }
+                let text = match v {
+                    Value::Null => String::new(),
+                    other => as_text(other).unwrap_or_else(|| other.to_string()),
+                };
+                m.attributes.insert(k.clone(), text);
+            }
+        }
         out.push(m, place)?;
     }
-    out.finish(must_link, cannot_link)
+    let mut input = out.finish(must_link, cannot_link)?;
+    if let Some(c) = criteria {
+        input.criteria = serde_json::from_value(c.clone()).map_err(|e| {
+            json_err(format!(
+                "`criteria` must be a list like [{{\"kind\": \"alike\", \"attribute\": \"Erfahrung\"}}, {{\"kind\": \"different\", \"attribute\": \"district\", \"weight\": 1}}]: {e}"
+            ))
+        })?;
+    }
+    Ok(input)
 }
 
 #[cfg(test)]
@@ -106,6 +135,29 @@ mod tests {
         let i = parse(r#"[{"id": "09162000"}, {"Gemeinde": "Kiel, Landeshauptstadt"}]"#).unwrap();
         assert_eq!(i.municipalities[0].name, "München");
         assert_eq!(i.municipalities[1].id, "01002000");
+    }
+
+    #[test]
+    fn reads_criteria() {
+        let i = parse(
+            r#"{"municipalities": [{"id": "09162000"}],
+                "criteria": [{"kind": "alike", "attribute": "Erfahrung"}, {"kind": "different", "attribute": "district", "weight": 2}]}"#,
+        )
+        .unwrap();
+        assert_eq!(i.criteria.len(), 2);
+        assert_eq!(i.criteria[1].to_string(), "different district=2");
+        let e = parse(r#"{"municipalities": [{"id": "09162000"}], "criteria": [{"kind": "similar"}]}"#)
+            .unwrap_err();
+        assert!(e.to_string().contains("`criteria` must be a list"), "{e}");
+    }
+
+    #[test]
+    fn other_keys_become_attributes() {
+        let i = parse(r#"[{"id": "09162000", "Erfahrung": "ja", "Jahre": 3, "Notiz": null}]"#).unwrap();
+        let a: Vec<(&str, &str)> = i.municipalities[0].attributes.iter().collect();
+        assert_eq!(a, [("Erfahrung", "ja"), ("Jahre", "3"), ("Notiz", "")]);
+        let nested = parse(r#"[{"id": "09162000", "attributes": {"Träger": "Stadt"}}]"#).unwrap();
+        assert_eq!(nested.municipalities[0].attributes.get("Träger"), Some("Stadt"));
     }
 
     #[test]

@@ -85,11 +85,15 @@ fn json_clusters(text: &str) -> Result<RawClusters, InputError> {
 /// `(cluster, id)` rows grouped by cluster, clusters in order of appearance.
 fn grouped(rows: Vec<(String, String)>) -> RawClusters {
     let mut out: RawClusters = Vec::new();
+    let mut at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (cluster, id) in rows {
         let member = RawMember { id, fields: None };
-        match out.iter_mut().find(|c| c.0 == cluster) {
-            Some(c) => c.1.push(member),
-            None => out.push((cluster, vec![member])),
+        match at.get(&cluster) {
+            Some(&k) => out[k].1.push(member),
+            None => {
+                at.insert(cluster.clone(), out.len());
+                out.push((cluster, vec![member]));
+            }
         }
     }
     out

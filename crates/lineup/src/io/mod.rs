@@ -40,6 +40,7 @@ pub use baseline::read_baseline;
 pub use error::{InputError, InputErrorKind, Place, ReadError};
 pub use input::{Input, InputFormat};
 pub use lineup::read_lineup;
+pub(crate) use numbers::parse_decimal;
 pub(crate) use text::read_text;
 
 use text::{decode, read_bytes};

@@ -40,6 +40,35 @@ impl Table {
         index
     }
 
+    /// The columns lineup has no field for (or a second column of a
+    /// field): kept as attributes, named by their header (`column N` when
+    /// it is empty).
+    fn attribute_columns(&self, index: &HashMap<Column, usize>) -> Vec<(String, usize)> {
+        self.header
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !index.values().any(|x| x == i))
+            // A column without a header and without a value holds nothing
+            // the user gave (a stray cell far to the right widens the sheet).
+            .filter(|(i, h)| {
+                !h.trim().is_empty()
+                    || self
+                        .rows
+                        .iter()
+                        .any(|r| r.cells.get(*i).is_some_and(|c| !c.trim().is_empty()))
+            })
+            .map(|(i, h)| {
+                let name = h.trim();
+                let name = if name.is_empty() {
+                    format!("column {}", i + 1)
+                } else {
+                    name.to_string()
+                };
+                (name, i)
+            })
+            .collect()
+    }
+
     fn missing(&self, column: &str, accepted: String) -> InputError {
         InputError::new(InputErrorKind::MissingColumn {
             column: column.to_string(),
@@ -64,9 +93,14 @@ impl Table {
             ));
         }
         let mut out = Collector::default();
+        let extra = self.attribute_columns(&index);
         for row in &self.rows {
             let place = Place::Row(row.line);
-            let m = to_municipality(place, |c| index.get(&c).and_then(|&i| row.cells.get(i)).cloned())?;
+            let mut m = to_municipality(place, |c| index.get(&c).and_then(|&i| row.cells.get(i)).cloned())?;
+            for (name, i) in &extra {
+                m.attributes
+                    .insert(name.clone(), row.cells.get(*i).cloned().unwrap_or_default());
+            }
             out.push(m, place)?;
         }
         out.finish(Vec::new(), Vec::new())
@@ -134,6 +168,30 @@ mod tests {
             .municipalities()
             .unwrap();
         assert_eq!(ok.municipalities[1].name, "Berlin");
+    }
+
+    #[test]
+    fn other_columns_become_attributes_verbatim() {
+        let t = table(
+            &["AGS", "Träger", "", "Erfahrung_Jahre", "Name", "name"],
+            &[
+                &["09162000", "Stadt", "x", "3,5", "München", "Munich"],
+                &["11000000", "", "", "12"],
+            ],
+        );
+        let ms = t.municipalities().unwrap().municipalities;
+        let a: Vec<(&str, &str)> = ms[0].attributes.iter().collect();
+        assert_eq!(
+            a,
+            [
+                ("Träger", "Stadt"),
+                ("column 3", "x"),
+                ("Erfahrung_Jahre", "3,5"),
+                ("name", "Munich")
+            ]
+        );
+        assert_eq!(ms[1].attributes.get("Träger"), Some(""));
+        assert_eq!(ms[1].attributes.get("erfahrung_jahre"), Some("12"));
     }
 
     #[test]

@@ -19,20 +19,49 @@ pub(crate) fn read_bytes(mut reader: impl Read) -> Result<Vec<u8>, InputError> {
 
 /// Text from bytes: UTF-8 or UTF-16 after a byte-order mark (which is
 /// removed), else UTF-8 if valid, else Windows-1252.
+/// The text is then [normalised](normalize).
 pub fn decode(bytes: &[u8]) -> String {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        return encoding.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+        return normalize(&encoding.decode_without_bom_handling(&bytes[bom..]).0);
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => encoding_rs::WINDOWS_1252
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
+        Ok(text) => normalize(text),
+        Err(_) => normalize(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0),
     }
+}
+
+/// Invisible characters that only hide differences between keys: zero-width
+/// space, joiners, word joiner and a byte-order mark inside the text.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
+}
+
+/// Text as keys compare it: invisible characters removed and Unicode NFC
+/// (`"Go\u{308}rlitz"` becomes `"Görlitz"`), so that the same name typed
+/// differently is the same name.
+pub(crate) fn normalize(text: &str) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    let visible = !text.chars().any(is_invisible);
+    if visible && is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return text.to_string();
+    }
+    text.chars().filter(|&c| !is_invisible(c)).nfc().collect()
 }
 
 /// Reads all bytes as text (see [`decode`]).
 pub(crate) fn read_text(reader: impl Read) -> Result<String, InputError> {
     read_bytes(reader).map(|b| decode(&b))
+}
+
+#[cfg(test)]
+mod normalize_tests {
+    use super::*;
+
+    #[test]
+    fn names_are_nfc_without_invisible_characters() {
+        assert_eq!(normalize("Go\u{308}rlitz"), "Görlitz");
+        assert_eq!(normalize("0916\u{200b}2000"), "09162000");
+        assert_eq!(normalize("\u{feff}M\u{fc}nchen\u{2060}"), "München");
+        assert_eq!(decode("id\nGo\u{308}rlitz\n".as_bytes()), "id\nGörlitz\n");
+    }
 }

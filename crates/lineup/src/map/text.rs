@@ -3,11 +3,15 @@
 //! the widest of the common sans-serif fonts, so text set in Helvetica or
 //! Arial takes a little less room than estimated, never more).
 
-/// Escapes `&`, `<`, `>`, `"` and `'` for XML text and attributes.
+/// Escapes `&`, `<`, `>`, `"` and `'` for XML text and attributes, and
+/// drops what XML 1.0 does not allow (control characters such as NUL, ESC
+/// and BEL, and the non-characters U+FFFE and U+FFFF): the SVG stays
+/// well-formed whatever a name holds.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
+            c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => {}
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -77,6 +81,7 @@ mod tests {
     #[test]
     fn escapes_markup() {
         assert_eq!(escape("A & B <\"x\">"), "A &amp; B &lt;&quot;x&quot;&gt;");
+        assert_eq!(escape("Bad\u{0}\u{1b}[31m\u{7}Ort\u{fffe}"), "Bad[31mOrt");
         assert_eq!(escape("Görlitz"), "Görlitz");
     }
 

@@ -30,6 +30,31 @@ pub enum ProblemError {
         /// The id.
         id: String,
     },
+    /// A location that is not a finite latitude/longitude on the globe.
+    #[error(
+        "municipality {id:?} has latitude {lat} and longitude {lon}: expected finite degrees, latitude -90..90 and longitude -180..180"
+    )]
+    BadLocation {
+        /// Municipality id.
+        id: String,
+        /// Latitude given.
+        lat: f64,
+        /// Longitude given.
+        lon: f64,
+    },
+    /// An objective weight that is not a finite number between 0 and
+    /// [`MAX_WEIGHT`](crate::MAX_WEIGHT).
+    #[error(
+        "the weight of {term} is {value}: expected a finite number from 0 to {max:e} (larger weights make the totals overflow or lose precision; scale all weights down instead)"
+    )]
+    BadWeight {
+        /// The term (`same-land`, `mixed-class`, `non-bordering`, `distance`).
+        term: &'static str,
+        /// The value given.
+        value: f64,
+        /// The largest weight accepted.
+        max: f64,
+    },
     /// An explicit size class that the scheme does not know.
     #[error(
         "municipality {id:?} has size class {given:?}, which is not one of {known}: fix the value or choose another class scheme"
@@ -63,9 +88,47 @@ pub enum ProblemError {
         /// Why the key names none, or several.
         error: KeyError,
     },
+    /// A must-link from a municipality to itself.
+    #[error("{kind} {a:?} and {b:?} name the same municipality: a link needs two different ones")]
+    SelfLink {
+        /// `must-link`.
+        kind: &'static str,
+        /// The first key.
+        a: String,
+        /// The second key.
+        b: String,
+    },
     /// The integer program that decides the clusters' class make-up failed.
     #[error("cluster composition failed: {0}")]
     Composition(#[from] CompositionError),
+    /// A criterion names an attribute that is neither a column nor built in.
+    #[error("no column `{attribute}`{}; the attributes are: {known}", nearest.as_ref().map(|n| format!("; did you mean `{n}`?")).unwrap_or_default())]
+    UnknownAttribute {
+        /// The name given.
+        attribute: String,
+        /// The most similar known name.
+        nearest: Option<String>,
+        /// Every known name (columns, then built-ins).
+        known: String,
+    },
+    /// Municipalities without a value for a criterion's attribute.
+    #[error("{count} municipalities have no value for `{attribute}` ({examples}{}): {}", if *count > 5 { ", …" } else { "" }, if *column { "fill in the column" } else { "add a column of that name with their values (they are not in the register)" })]
+    MissingAttribute {
+        /// The attribute.
+        attribute: String,
+        /// How many lack a value.
+        count: usize,
+        /// The first few, as `name (id)`.
+        examples: String,
+        /// Whether the attribute is a column of the file (else built in).
+        column: bool,
+    },
+    /// A criterion weight that is negative or not a number.
+    #[error("criterion `{criterion}`: the weight must be a number >= 0")]
+    BadCriterionWeight {
+        /// The criterion.
+        criterion: String,
+    },
     /// No lineup can satisfy the request.
     #[error("{0}")]
     Infeasible(Infeasibility),

@@ -13,6 +13,8 @@
 //! * `error`: what cannot be set up at all.
 
 mod block;
+mod builtin;
+mod criteria;
 mod error;
 mod feasibility;
 mod ids;
@@ -21,6 +23,7 @@ mod parts;
 mod split;
 
 pub use block::Block;
+pub use builtin::{BUILTIN_ATTRIBUTES, builtin_attribute, is_east};
 pub use error::ProblemError;
 pub use ids::{KeyError, find_in};
 pub use infeasibility::Infeasibility;
@@ -37,6 +40,7 @@ use parts::Parts;
 pub struct Problem {
     parts: Parts,
     blocks: Vec<Block>,
+    criteria: Vec<criteria::Resolved>,
 }
 
 impl Problem {
@@ -57,12 +61,18 @@ impl Problem {
         backend: Backend,
     ) -> Result<Problem, ProblemError> {
         let parts = Parts::new(municipalities, settings)?;
+        let criteria = criteria::resolve(&parts)?;
         feasibility::check_links(&parts).map_err(ProblemError::Infeasible)?;
         let mut blocks = split::blocks(&parts, backend)?;
         feasibility::check_pins_and_caps(&parts, &blocks).map_err(ProblemError::Infeasible)?;
+        criteria::check_alike(&parts, &blocks, &criteria).map_err(ProblemError::Infeasible)?;
         let per_class = parts.settings.comparability() == Comparability::Strict;
         block::name_clusters(&mut blocks, per_class);
-        Ok(Problem { parts, blocks })
+        Ok(Problem {
+            parts,
+            blocks,
+            criteria,
+        })
     }
 
     /// The municipalities, in input order.
@@ -78,6 +88,18 @@ impl Problem {
     /// The size class of municipality `i`.
     pub fn class_of(&self, i: usize) -> ClassId {
         self.parts.class_of[i]
+    }
+
+    /// The value of attribute `name` for municipality `i`: the file's
+    /// column of that name (when any municipality has one), else a built-in
+    /// attribute (see [`BUILTIN_ATTRIBUTES`]); `None` if it has none.
+    pub fn attribute(&self, i: usize, name: &str) -> Option<String> {
+        criteria::value_of(&self.parts, criteria::has_column(&self.parts, name), i, name)
+    }
+
+    /// The criteria with per municipality the code of its value.
+    pub(crate) fn resolved_criteria(&self) -> &[criteria::Resolved] {
+        &self.criteria
     }
 
     /// The independent blocks.
@@ -299,6 +321,12 @@ mod tests {
         assert!(matches!(
             Problem::new(ms.clone(), s).unwrap_err(),
             ProblemError::Infeasible(_)
+        ));
+        // A must-link of a municipality to itself is a mistake in the request.
+        let s = Settings::default().with_must_link("m0", "m0");
+        assert!(matches!(
+            Problem::new(ms.clone(), s).unwrap_err(),
+            ProblemError::SelfLink { .. }
         ));
         // Names work as well as ids.
         let s = Settings::default()

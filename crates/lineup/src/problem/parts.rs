@@ -10,6 +10,7 @@ use super::error::ProblemError;
 use super::ids::find_in;
 use crate::land::Land;
 use crate::municipality::Municipality;
+use crate::objective::{MAX_WEIGHT, Weights};
 use crate::settings::Settings;
 use crate::size_class::ClassId;
 
@@ -45,6 +46,14 @@ impl Parts {
         if settings.max_per_land() == Some(0) {
             return Err(ProblemError::ZeroCapPerLand);
         }
+        check_weights(&settings.weights())?;
+        if let Some(m) = municipalities.iter().find(|m| !m.location_is_valid()) {
+            return Err(ProblemError::BadLocation {
+                id: m.id.clone(),
+                lat: m.lat(),
+                lon: m.lon(),
+            });
+        }
         let mut index = HashMap::with_capacity(municipalities.len());
         for (i, m) in municipalities.iter().enumerate() {
             if index.insert(m.id.clone(), i).is_some() {
@@ -72,7 +81,17 @@ impl Parts {
                         None => find_in(&municipalities, key)
                             .map_err(|error| ProblemError::UnknownLink { kind, error }),
                     };
-                    Ok((get(a)?, get(b)?))
+                    let (i, j) = (get(a)?, get(b)?);
+                    // A must-link to itself says nothing and is surely a slip
+                    // (a cannot-link to itself is impossible: `feasibility`).
+                    if i == j && kind == "must-link" {
+                        return Err(ProblemError::SelfLink {
+                            kind,
+                            a: a.clone(),
+                            b: b.clone(),
+                        });
+                    }
+                    Ok((i, j))
                 })
                 .collect::<Result<Vec<_>, ProblemError>>()
         };
@@ -142,4 +161,25 @@ impl Parts {
             .find(|&l| per[l] > cap)
             .map(|l| (Land::ALL[l], per[l], cap))
     }
+}
+
+/// Every weight finite, at least 0 and at most [`MAX_WEIGHT`]: a NaN or
+/// infinite weight (or one so large that sums overflow) would make every
+/// score meaningless while still looking like an answer.
+fn check_weights(w: &Weights) -> Result<(), ProblemError> {
+    for (term, value) in [
+        ("same-land", w.same_land),
+        ("mixed-class", w.mixed_class),
+        ("non-bordering", w.non_bordering),
+        ("distance", w.distance_per_100km),
+    ] {
+        if !(0.0..=MAX_WEIGHT).contains(&value) {
+            return Err(ProblemError::BadWeight {
+                term,
+                value,
+                max: MAX_WEIGHT,
+            });
+        }
+    }
+    Ok(())
 }

@@ -58,6 +58,11 @@ pub struct Entry {
     pub lat: f64,
     /// Longitude of the Destatis representative point, WGS84 degrees.
     pub lon: f64,
+    /// Destatis municipality type: `kreisfreie_stadt`, `stadtkreis`,
+    /// `grosse_kreisstadt`, `stadt`, `markt` or `gemeinde`.
+    pub municipality_type: Option<&'static str>,
+    /// Eurostat degree of urbanisation: 1 city, 2 town/suburb, 3 rural.
+    pub degurba: Option<u8>,
 }
 
 impl Entry {

@@ -38,9 +38,25 @@ fn entries(text: &str) -> Vec<Entry> {
                 population: r.get(3)?.parse().ok()?,
                 lat: r.get(4)?.parse().ok()?,
                 lon: r.get(5)?.parse().ok()?,
+                municipality_type: municipality_type(r.get(6)?)?,
+                degurba: Some(r.get(7)?.parse().ok().filter(|d| (1..=3).contains(d))?),
             })
         })
         .collect()
+}
+
+/// The Destatis Textkennzeichen as a name (`Some(None)`: no type given).
+fn municipality_type(code: &str) -> Option<Option<&'static str>> {
+    Some(Some(match code {
+        "" => return Some(None),
+        "60" => "markt",
+        "61" => "kreisfreie_stadt",
+        "62" => "stadtkreis",
+        "63" => "stadt",
+        "64" => "gemeinde",
+        "67" => "grosse_kreisstadt",
+        _ => return None,
+    }))
 }
 
 fn districts(text: &str) -> HashMap<String, String> {

@@ -13,6 +13,17 @@ use crate::size_class::ClassId;
 /// Blocks up to this many members get a precomputed weight matrix.
 pub(crate) const DENSE_LIMIT: usize = 2_000;
 
+/// A criterion's pair cost on a block: `weight` for every pair whose
+/// values are equal (`when_equal`, a `different` criterion) or differ (a
+/// soft `alike`).
+#[derive(Clone, Debug)]
+pub(crate) struct PairCriterion {
+    /// Value code per local member.
+    pub codes: Vec<u32>,
+    pub weight: f64,
+    pub when_equal: bool,
+}
+
 /// Pair weights of a block's members, computed on the fly.
 #[derive(Clone, Debug)]
 pub(crate) struct MunicipalityWeights {
@@ -21,6 +32,8 @@ pub(crate) struct MunicipalityWeights {
     pub class: Vec<u8>,
     pub weights: Weights,
     pub non_bordering: [[bool; 16]; 16],
+    /// The planner's pair criteria (level 1).
+    pub criteria: Vec<PairCriterion>,
 }
 
 impl MunicipalityWeights {
@@ -39,6 +52,18 @@ impl MunicipalityWeights {
             class: members.iter().map(|&i| problem.class_of(i).0).collect(),
             weights: problem.settings().weights(),
             non_bordering,
+            criteria: problem
+                .resolved_criteria()
+                .iter()
+                .filter_map(|r| {
+                    let (weight, when_equal) = r.criterion.pair_cost()?;
+                    (weight > 0.0).then(|| PairCriterion {
+                        codes: members.iter().map(|&i| r.codes[i]).collect(),
+                        weight,
+                        when_equal,
+                    })
+                })
+                .collect(),
         }
     }
 
@@ -53,6 +78,11 @@ impl MunicipalityWeights {
         }
         if self.class[i] != self.class[j] {
             pen += w.mixed_class;
+        }
+        for c in &self.criteria {
+            if (c.codes[i] == c.codes[j]) == c.when_equal {
+                pen += c.weight;
+            }
         }
         let mut spr = self.units[i].km(&self.units[j]) / 100.0 * w.distance_per_100km;
         if self.non_bordering[li][lj] {
@@ -119,6 +149,8 @@ pub(crate) struct BlockModel {
     pub comparability: Comparability,
     /// Number of size classes of the scheme.
     pub class_count: usize,
+    /// Whether the planner gave criteria (the count model does not model them).
+    pub has_criteria: bool,
 }
 
 impl BlockModel {
@@ -142,6 +174,27 @@ impl BlockModel {
         };
         rules.must_link = pairs(problem.must_link());
         rules.cannot_link = pairs(problem.cannot_link());
+        // A hard `alike`: members with different values never share a cluster.
+        let hard: Vec<&[u32]> = problem
+            .resolved_criteria()
+            .iter()
+            .filter(|r| r.criterion.is_hard())
+            .map(|r| r.codes.as_slice())
+            .collect();
+        if !hard.is_empty() {
+            let given: std::collections::HashSet<(usize, usize)> = rules
+                .cannot_link
+                .iter()
+                .map(|&(a, b)| (a.min(b), a.max(b)))
+                .collect();
+            for (x, &i) in members.iter().enumerate() {
+                for (y, &j) in members.iter().enumerate().skip(x + 1) {
+                    if hard.iter().any(|c| c[i] != c[j]) && !given.contains(&(x, y)) {
+                        rules.cannot_link.push((x, y));
+                    }
+                }
+            }
+        }
         let weights = MunicipalityWeights::new(problem, &members);
         if let Some(cap) = settings.max_per_land() {
             rules.cap = Some((weights.land.clone(), cap));
@@ -164,6 +217,7 @@ impl BlockModel {
             pins: block.pins.len(),
             class_count: settings.classes().len(),
             comparability: settings.comparability(),
+            has_criteria: !problem.resolved_criteria().is_empty(),
             members,
             weights,
             rules,

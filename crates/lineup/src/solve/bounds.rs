@@ -45,6 +45,29 @@ pub(crate) fn penalty_lower_bound(model: &BlockModel, min_mixed_clusters: usize)
     let w = &model.weights.weights;
     w.same_land * same_land_lower_bound(model) as f64
         + w.mixed_class * (min_mixed_clusters * model.size.min.saturating_sub(1)) as f64
+        + criteria_lower_bound(model)
+}
+
+/// Lower bound on the weighted pair costs of the planner's criteria: a
+/// `different` criterion costs at least the pairs of each value spread as
+/// evenly as possible over the clusters (as same-Land pairs do); a soft
+/// `alike` at least 0. The penalty is a sum of these non-negative terms, so
+/// the sum of their bounds bounds it.
+pub(crate) fn criteria_lower_bound(model: &BlockModel) -> f64 {
+    model
+        .weights
+        .criteria
+        .iter()
+        .filter(|c| c.when_equal)
+        .map(|c| {
+            let mut per: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+            for &v in &c.codes {
+                *per.entry(v).or_default() += 1;
+            }
+            let pairs: usize = per.values().map(|&n| balanced_pairs(n, model.clusters)).sum();
+            c.weight * pairs as f64
+        })
+        .sum()
 }
 
 /// Upper bound on the maximised level-2 value (spread in lexicographic mode,
@@ -55,12 +78,35 @@ pub(crate) fn penalty_lower_bound(model: &BlockModel, min_mixed_clusters: usize)
 /// When every partner value is non-negative, the members together have at
 /// most `2·P` partner slots (`P`: the most pairs the cluster sizes allow),
 /// so half the `2·P` heaviest of those partner values bounds it too.
+///
+/// Past [`QUADRATIC_LIMIT`] members the partner bound (quadratic in the
+/// members) is skipped: the geometric bound is the tighter one there, and a
+/// linear one stands in where the sizes allow no lineup.
 pub(crate) fn second_level_upper_bound(model: &BlockModel) -> f64 {
+    let geometric = geometric_upper_bound(model);
+    if model.len() > QUADRATIC_LIMIT {
+        return geometric.unwrap_or_else(|| linear_upper_bound(model));
+    }
     let partners = partner_upper_bound(model);
-    match geometric_upper_bound(model) {
+    match geometric {
         Some(g) => partners.min(g),
         None => partners,
     }
+}
+
+/// The most members for which bounds that look at every pair are computed
+/// (at 5 000 members that is 12.5 million pairs, well under a second).
+pub(crate) const QUADRATIC_LIMIT: usize = 5_000;
+
+/// A level-2 bound in linear time: every member has at most `b − 1`
+/// partners, each worth at most the non-bordering reward plus the reward
+/// for half the Earth's circumference (no two points are farther apart);
+/// penalties only lower the value.
+fn linear_upper_bound(model: &BlockModel) -> f64 {
+    let w = &model.weights.weights;
+    let b = model.size.max.max(1);
+    let best_pair = w.non_bordering.max(0.0) + w.distance_per_100km.max(0.0) * 20_038.0 / 100.0;
+    model.len() as f64 * (b - 1) as f64 * best_pair / 2.0
 }
 
 /// The level-2 bound from each member's best partners.
@@ -287,6 +333,11 @@ mod tests {
                         "case {c} seed {seed}: bound {g} < optimum {best}"
                     );
                     assert!(second_level_upper_bound(&model) >= best - 1e-9);
+                    let linear = linear_upper_bound(&model);
+                    assert!(
+                        linear >= best - 1e-9,
+                        "case {c} seed {seed}: linear {linear} < {best}"
+                    );
                 }
             }
         }
@@ -304,5 +355,14 @@ mod tests {
             "geometric {geometric}, partners {partners}"
         );
         assert_eq!(second_level_upper_bound(&model), geometric);
+    }
+
+    #[test]
+    fn past_the_quadratic_limit_only_linear_work_is_done() {
+        // 6 000 members: the partner bound would look at 18 million pairs.
+        let model = block(QUADRATIC_LIMIT + 1_000, (6, 7), 900, 3, Weights::default());
+        let bound = second_level_upper_bound(&model);
+        assert_eq!(bound, geometric_upper_bound(&model).unwrap());
+        assert!(bound <= linear_upper_bound(&model));
     }
 }

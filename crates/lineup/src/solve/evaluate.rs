@@ -46,6 +46,7 @@ pub fn evaluate(problem: &Problem, lineup: &Lineup) -> Result<Solution, Violatio
             pen
         } else if model.strict {
             weights.same_land * bounds::same_land_lower_bound(&model) as f64
+                + bounds::criteria_lower_bound(&model)
         } else {
             let mut counts = vec![0usize; problem.settings().classes().len()];
             for &c in &model.weights.class {

@@ -38,7 +38,7 @@ use crate::verify::verify;
 
 pub use error::SolveError;
 pub use evaluate::evaluate;
-pub use options::{SolveOptions, SolverChoice};
+pub use options::{MAX_RUNS, MAX_TIME_LIMIT, SolveOptions, SolverChoice};
 pub use progress::{Progress, Stage};
 pub use solution::{BlockReport, Bound, Gap, GapLevel, Solution, Status};
 
@@ -81,6 +81,13 @@ pub fn solve_with_progress(
     let weights = problem.settings().weights();
     let value = verified.score.value(&weights);
     let (pen, second) = (-value.first, value.second);
+    // A score that is not a number would make any status a lie.
+    if !pen.is_finite() || !second.is_finite() {
+        return Err(SolveError::Unverified {
+            solver: "block solver".into(),
+            violations: format!("the score ({pen}, {second}) is not finite"),
+        });
+    }
     let found_pen: f64 = reports.iter().map(|r| r.penalty).sum();
     let found_second: f64 = reports.iter().map(|r| r.spread).sum();
     if (found_pen - pen).abs() > 1e-6 * pen.abs().max(1.0)

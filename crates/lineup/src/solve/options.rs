@@ -8,6 +8,15 @@ use serde::{Deserialize, Serialize};
 use crate::cancel::CancelToken;
 use crate::ilp::Backend;
 
+/// The longest time limit a solve takes (10⁶ s, about 11.5 days); longer
+/// ones are cut to it, so that deadlines never overflow the clock.
+pub const MAX_TIME_LIMIT: Duration = Duration::from_secs(1_000_000);
+
+/// The most independent heuristic runs per block; more are cut to it (each
+/// run holds a population in memory, and a run that cannot start before the
+/// deadline is skipped anyway).
+pub const MAX_RUNS: usize = 1024;
+
 /// Which methods to use.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -63,9 +72,10 @@ impl Default for SolveOptions {
 }
 
 impl SolveOptions {
-    /// Sets the wall-clock limit for the whole solve (default 10 s).
+    /// Sets the wall-clock limit for the whole solve (default 10 s; at most
+    /// [`MAX_TIME_LIMIT`], longer limits are cut to it).
     pub fn with_time_limit(mut self, t: Duration) -> SolveOptions {
-        self.time_limit = t;
+        self.time_limit = t.min(MAX_TIME_LIMIT);
         self
     }
 
@@ -88,9 +98,10 @@ impl SolveOptions {
     }
 
     /// Sets the independent heuristic runs per block (default 4; results do
-    /// not depend on the number of threads).
+    /// not depend on the number of threads; 1 to [`MAX_RUNS`], other values
+    /// are brought into that range).
     pub fn with_runs(mut self, runs: usize) -> SolveOptions {
-        self.runs = runs;
+        self.runs = runs.clamp(1, MAX_RUNS);
         self
     }
 
@@ -109,7 +120,8 @@ impl SolveOptions {
 
     /// Wall-clock limit for the whole solve.
     pub fn time_limit(&self) -> Duration {
-        self.time_limit
+        // Deserialised options bypass the setter.
+        self.time_limit.min(MAX_TIME_LIMIT)
     }
 
     /// Seed of all random choices.
@@ -129,7 +141,7 @@ impl SolveOptions {
 
     /// Independent heuristic runs per block.
     pub fn runs(&self) -> usize {
-        self.runs
+        self.runs.clamp(1, MAX_RUNS)
     }
 
     /// Generations per heuristic run.

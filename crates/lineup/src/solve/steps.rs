@@ -379,7 +379,7 @@ impl<'a> Run<'a> {
         let m = &self.model;
         let w = m.weights.weights;
         let bound = if m.strict {
-            w.same_land * bounds::same_land_lower_bound(m) as f64
+            w.same_land * bounds::same_land_lower_bound(m) as f64 + bounds::criteria_lower_bound(m)
         } else {
             let mut counts = vec![0usize; m.class_count];
             for &c in &m.weights.class {
@@ -401,7 +401,9 @@ impl<'a> Run<'a> {
 
     fn level1_exact(&self) -> Step {
         let m = &self.model;
-        if m.strict {
+        // The count model knows same-Land pairs only; the planner's criteria
+        // go to the columns, which price any pair cost.
+        if m.strict && !m.has_criteria {
             let w = m.weights.weights;
             return match solve_level1(m, Some(&self.groups), self.options.backend(), self.left()) {
                 Level1::Optimal { pairs, improved } => Step {
@@ -429,7 +431,11 @@ impl<'a> Run<'a> {
         let Some(space) = ColumnSpace::new(m) else {
             return Step {
                 exact: true,
-                ..Step::note("level 1: block too large for the exact mixed-class method")
+                ..Step::note(if m.strict {
+                    "level 1: block too large for the exact method of the criteria"
+                } else {
+                    "level 1: block too large for the exact mixed-class method"
+                })
             };
         };
         let ex = colgen::optimise(

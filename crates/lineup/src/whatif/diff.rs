@@ -64,7 +64,9 @@ pub struct Diff {
     /// Baseline clusters that no longer exist.
     pub closed: Vec<String>,
     /// The baseline's objective under the current settings (`None` when the
-    /// baseline lacks the data of members who left; a `solve` report has it).
+    /// baseline lacks the data of members who left; a `solve` report has it;
+    /// and `None` with criteria of the planner's own, whose values the
+    /// baseline's members need not carry: no objective without them).
     pub objective_before: Option<ObjectiveReport>,
     /// The new lineup's objective.
     pub objective_after: ObjectiveReport,
@@ -193,6 +195,9 @@ fn objective_before(
     settings: &Settings,
     baseline: &Baseline,
 ) -> Option<ObjectiveReport> {
+    if !settings.criteria().is_empty() {
+        return None;
+    }
     let current: std::collections::HashMap<&str, &Municipality> =
         municipalities.iter().map(|m| (m.id.as_str(), m)).collect();
     let mut total = crate::objective::Score::default();

@@ -164,7 +164,8 @@ pub(crate) fn search_block(
         Bonus::FewestMoves => {
             // More than the largest possible penalty of the block.
             let pairs = model.len() * size.max.saturating_sub(1) / 2;
-            Lex::new(pairs as f64 * (w.same_land + w.mixed_class) + 1.0, 0.0)
+            let criteria: f64 = model.weights.criteria.iter().map(|c| c.weight).sum();
+            Lex::new(pairs as f64 * (w.same_land + w.mixed_class + criteria) + 1.0, 0.0)
         }
         Bonus::Weight(x) if weighted => Lex::new(0.0, x),
         Bonus::Weight(x) => Lex::new(x, 0.0),

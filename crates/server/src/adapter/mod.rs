@@ -221,8 +221,10 @@ pub fn explanation(
                 .map_err(|e| ApiError::usage(format!("--municipality: {e} ({name})")))
         })
         .collect::<Result<Vec<usize>, _>>()?;
-    lineup::explain(problem, lineup, (!idx.is_empty()).then_some(idx.as_slice()))
-        .map_err(|v| broken(name, &v))
+    lineup::explain(problem, lineup, (!idx.is_empty()).then_some(idx.as_slice())).map_err(|e| match e {
+        lineup::ExplainError::Broken(v) => broken(name, &v),
+        other => ApiError::usage(format!("{other} ({name})")),
+    })
 }
 
 /// A what-if against a baseline lineup file.

@@ -1,0 +1,64 @@
+//! Ctrl-C (SIGINT) and SIGTERM: the first stops the solve through the
+//! library's [`CancelToken`], so that the best verified lineup so far is
+//! written with status `interrupted`; the exit code then says which signal
+//! came (130 or 143). A second signal exits at once.
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicI32, Ordering};
+
+use lineup::CancelToken;
+
+/// The token every solve of this process listens to.
+static TOKEN: OnceLock<CancelToken> = OnceLock::new();
+/// The first signal received (0: none).
+static RECEIVED: AtomicI32 = AtomicI32::new(0);
+
+/// The process-wide cancel token (cancelled by the first signal).
+pub fn token() -> CancelToken {
+    TOKEN.get_or_init(CancelToken::new).clone()
+}
+
+/// The exit code for the signal received, if any: 128 + its number.
+pub fn exit_code() -> Option<u8> {
+    match RECEIVED.load(Ordering::SeqCst) {
+        0 => None,
+        s => Some(128u8.saturating_add(s as u8)),
+    }
+}
+
+/// Starts listening for SIGINT and SIGTERM on a thread of its own. If the
+/// handlers cannot be installed, signals keep their default (the process
+/// ends), which is what a user would expect without this feature.
+#[cfg(unix)]
+pub fn install() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    use signal_hook::iterator::Signals;
+    let token = token();
+    let Ok(mut signals) = Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for sig in signals.forever() {
+                if RECEIVED
+                    .compare_exchange(0, sig, Ordering::SeqCst, Ordering::SeqCst)
+                    .is_err()
+                {
+                    // The second signal: stop now, with the code of the first.
+                    std::process::exit(i32::from(exit_code().unwrap_or(130)));
+                }
+                token.cancel();
+                #[allow(clippy::print_stderr, reason = "the binary reports on stderr")]
+                {
+                    eprintln!(
+                        "interrupted: stopping the search and writing the best lineup found so far (press Ctrl-C again to quit at once)"
+                    );
+                }
+            }
+        });
+}
+
+/// Without Unix signals, Ctrl-C keeps its default.
+#[cfg(not(unix))]
+pub fn install() {}
