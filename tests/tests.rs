@@ -8,6 +8,7 @@ mod cli;
 mod inputs;
 mod mdgp;
 mod outputs;
+mod planner;
 mod properties;
 mod readme;
 mod robustness;
