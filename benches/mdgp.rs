@@ -1,24 +1,76 @@
-//! MDGPLIB benchmark: every bundled instance under the papers' time limits
-//! (n = 10/12: 1 s, n = 120: 3 s, n = 240: 20 s), several seeds, 2 runs in
-//! parallel; prints a Markdown table of BKV, best, average, gaps and time to
-//! the final answer, then averages per size and type.
+//! MDGPLIB benchmark protocol: every selected instance under the papers' time
+//! limits (n = 10/12: 1 s, 120: 3 s, 240: 20 s, 480: 120 s) and at ¼ of them,
+//! with several seeds, 2 runs per solve; prints per instance and per size ×
+//! type × family the average and worst gap to the best known value (BKV),
+//! next to TPSDP's published 20-run average (Yang et al. 2022, `BKV.tsv`).
 //!
-//! Run: `cargo bench --bench mdgp` (all, 5 seeds), or
-//! `cargo bench --bench mdgp -- --seeds 3 --filter n120 --scale 0.5`.
+//! Tune on the `tune` split (indices 01–03; n = 480: 02), report on the
+//! `report` split (indices 04–05; n = 480: 03).
+//!
+//! ```sh
+//! cargo bench --bench mdgp -- --split report --sizes 120,240 --seeds 3
+//! cargo bench --bench mdgp -- --split tune --sizes 120 --budgets full --raw tune.tsv
+//! cargo bench --bench mdgp -- --from-raw new.tsv --baseline old.tsv   # tables only
+//! ```
+//!
+//! Options: `--dir D` (instances, default `../shared/benchmarks/mdgp`, else
+//! `fixtures/mdgp`), `--split tune|report|all`, `--sizes 120,240`, `--filter S`
+//! (substring of the name), `--seeds N`, `--runs N` (parallel runs per solve),
+//! `--budgets full,quarter`, `--scale X` (multiplies the limits),
+//! `--generations G` (deterministic: G generations at the full budget, G/4 at ¼,
+//! no clock), `--raw FILE` (append one line per solve), `--from-raw FILE,…`
+//! (print the tables of saved lines instead of solving), `--baseline FILE,…`
+//! (saved lines of another engine, shown beside).
 
+use std::collections::BTreeMap;
 use std::fs::File;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use lineup::mdgp::{self, MdgpOptions};
 
-struct Row {
+/// One instance of `BKV.tsv`.
+struct Meta {
     name: String,
+    family: String,
     n: usize,
     kind: String,
+    index: usize,
     bkv: f64,
-    optimal: bool,
-    values: Vec<f64>,
-    times: Vec<f64>,
+    tpsdp_avg: Option<f64>,
+}
+
+/// One solve: (instance, budget, seed) → value.
+#[derive(Clone)]
+struct Solve {
+    name: String,
+    budget: String,
+    seed: u64,
+    value: f64,
+    time_to_best: f64,
+    generations: usize,
+}
+
+impl Solve {
+    fn line(&self) -> String {
+        format!(
+            "{}\t{}\t{}\t{:.6}\t{:.3}\t{}",
+            self.name, self.budget, self.seed, self.value, self.time_to_best, self.generations
+        )
+    }
+
+    fn parse(l: &str) -> Option<Solve> {
+        let f: Vec<&str> = l.split('\t').collect();
+        Some(Solve {
+            name: f.first()?.to_string(),
+            budget: f.get(1)?.to_string(),
+            seed: f.get(2)?.parse().ok()?,
+            value: f.get(3)?.parse().ok()?,
+            time_to_best: f.get(4)?.parse().ok()?,
+            generations: f.get(5)?.parse().ok()?,
+        })
+    }
 }
 
 fn limit(n: usize) -> f64 {
@@ -31,7 +83,193 @@ fn limit(n: usize) -> f64 {
     }
 }
 
-#[allow(clippy::print_stdout, reason = "a bench binary prints its table")]
+fn in_split(m: &Meta, split: &str) -> bool {
+    let tune = if m.n == 480 { m.index <= 2 } else { m.index <= 3 };
+    match split {
+        "tune" => tune,
+        "report" => !tune,
+        _ => true,
+    }
+}
+
+fn read_meta(dir: &Path) -> Vec<Meta> {
+    let text = std::fs::read_to_string(dir.join("BKV.tsv"))
+        .unwrap_or_else(|e| panic!("{}: {e}; pass --dir", dir.join("BKV.tsv").display()));
+    text.lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let name = f[0].to_string();
+            let parts: Vec<&str> = name.split('_').collect();
+            Meta {
+                family: parts[0].to_string(),
+                index: parts[3].parse().expect("index"),
+                n: f[1].parse().expect("n"),
+                kind: f[3].to_string(),
+                bkv: f[5].parse().expect("bkv"),
+                tpsdp_avg: f.get(8).and_then(|x| x.parse().ok()),
+                name,
+            }
+        })
+        .collect()
+}
+
+fn read_raw(files: &str) -> Vec<Solve> {
+    files
+        .split(',')
+        .filter(|f| !f.is_empty())
+        .flat_map(|f| {
+            std::fs::read_to_string(f)
+                .unwrap_or_else(|e| panic!("{f}: {e}"))
+                .lines()
+                .filter_map(Solve::parse)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Gaps in % of the solves of `name` at `budget`.
+fn gaps(solves: &[Solve], m: &Meta, budget: &str) -> Vec<f64> {
+    solves
+        .iter()
+        .filter(|s| s.name == m.name && s.budget == budget)
+        .map(|s| (m.bkv - s.value) / m.bkv * 100.0)
+        .collect()
+}
+
+fn avg(x: &[f64]) -> Option<f64> {
+    (!x.is_empty()).then(|| x.iter().sum::<f64>() / x.len() as f64)
+}
+
+fn worst(x: &[f64]) -> Option<f64> {
+    x.iter().copied().reduce(f64::max)
+}
+
+fn cell(x: Option<f64>) -> String {
+    x.map_or_else(|| "–".to_string(), |v| format!("{v:.3}"))
+}
+
+fn tpsdp_gap(m: &Meta) -> Option<f64> {
+    m.tpsdp_avg.map(|a| (m.bkv - a) / m.bkv * 100.0)
+}
+
+#[allow(clippy::print_stdout, reason = "a bench binary prints its tables")]
+fn tables(metas: &[&Meta], solves: &[Solve], base: &[Solve]) {
+    let has_base = !base.is_empty();
+    println!(
+        "| instance | BKV | TPSDP avg % | full avg % | full worst % | ¼ avg % | ¼ worst % |{}",
+        if has_base {
+            " previous full avg % | previous ¼ avg % |"
+        } else {
+            ""
+        }
+    );
+    println!(
+        "|---|---:|---:|---:|---:|---:|---:|{}",
+        if has_base { "---:|---:|" } else { "" }
+    );
+    for m in metas {
+        let (f, q) = (gaps(solves, m, "full"), gaps(solves, m, "quarter"));
+        let extra = if has_base {
+            format!(
+                " {} | {} |",
+                cell(avg(&gaps(base, m, "full"))),
+                cell(avg(&gaps(base, m, "quarter")))
+            )
+        } else {
+            String::new()
+        };
+        println!(
+            "| {} | {:.3} | {} | {} | {} | {} | {} |{extra}",
+            m.name,
+            m.bkv,
+            cell(tpsdp_gap(m)),
+            cell(avg(&f)),
+            cell(worst(&f)),
+            cell(avg(&q)),
+            cell(worst(&q)),
+        );
+    }
+    println!();
+    println!(
+        "| n | type | family | instances | solves | full avg % | full worst % | ¼ avg % | ¼ worst % | TPSDP avg % | ¼ ≤ TPSDP |{}",
+        if has_base {
+            " previous full avg / worst % | previous ¼ avg % |"
+        } else {
+            ""
+        }
+    );
+    println!(
+        "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|{}",
+        if has_base { "---:|---:|" } else { "" }
+    );
+    // Keys: every (n, type, family), then (n, type, all), (n, all, family), (n, all, all).
+    let mut keys: BTreeMap<(usize, String, String), Vec<&Meta>> = BTreeMap::new();
+    for m in metas {
+        for (k, f) in [
+            (m.kind.as_str(), m.family.as_str()),
+            (m.kind.as_str(), "all"),
+            ("all", m.family.as_str()),
+            ("all", "all"),
+        ] {
+            keys.entry((m.n, k.to_string(), f.to_string()))
+                .or_default()
+                .push(m);
+        }
+    }
+    for ((n, kind, family), sel) in keys {
+        let pool = |s: &[Solve], b: &str| -> Vec<f64> { sel.iter().flat_map(|m| gaps(s, m, b)).collect() };
+        let (f, q) = (pool(solves, "full"), pool(solves, "quarter"));
+        let tp: Vec<f64> = sel.iter().filter_map(|m| tpsdp_gap(m)).collect();
+        let beats = sel
+            .iter()
+            .filter(|m| {
+                let q = avg(&gaps(solves, m, "quarter"));
+                matches!((q, tpsdp_gap(m)), (Some(q), Some(t)) if q <= t + 1e-9)
+            })
+            .count();
+        let with_q = sel
+            .iter()
+            .filter(|m| !gaps(solves, m, "quarter").is_empty() && tpsdp_gap(m).is_some())
+            .count();
+        let extra = if has_base {
+            let (bf, bq) = (pool(base, "full"), pool(base, "quarter"));
+            format!(
+                " {} / {} | {} |",
+                cell(avg(&bf)),
+                cell(worst(&bf)),
+                cell(avg(&bq))
+            )
+        } else {
+            String::new()
+        };
+        let bold = |s: &str| {
+            if s == "all" {
+                "**all**".to_string()
+            } else {
+                s.to_string()
+            }
+        };
+        println!(
+            "| {n} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {beats}/{with_q} |{extra}",
+            bold(&kind),
+            bold(&family),
+            sel.len(),
+            f.len() + q.len(),
+            cell(avg(&f)),
+            cell(worst(&f)),
+            cell(avg(&q)),
+            cell(worst(&q)),
+            cell(avg(&tp)),
+        );
+    }
+}
+
+#[allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a bench binary prints its tables, and its progress to stderr"
+)]
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let get = |flag: &str| {
@@ -40,97 +278,101 @@ fn main() {
             .and_then(|i| args.get(i + 1))
             .cloned()
     };
-    let seeds: u64 = get("--seeds").and_then(|s| s.parse().ok()).unwrap_or(5);
-    let scale: f64 = get("--scale").and_then(|s| s.parse().ok()).unwrap_or(1.0);
-    let filter = get("--filter").unwrap_or_default();
-    let runs: usize = get("--runs").and_then(|s| s.parse().ok()).unwrap_or(2);
-    let dir = format!("{}/fixtures/mdgp", env!("CARGO_MANIFEST_DIR"));
-    let bkv = std::fs::read_to_string(format!("{dir}/BKV.tsv")).expect("BKV.tsv");
-    let mut rows: Vec<Row> = bkv
-        .lines()
-        .skip(1)
-        .map(|l| l.split('\t').collect::<Vec<_>>())
-        .filter(|f| f[0].contains(&filter))
-        .map(|f| Row {
-            name: f[0].to_string(),
-            n: f[1].parse().expect("n"),
-            kind: f[3].to_string(),
-            bkv: f[5].parse().expect("bkv"),
-            optimal: f[6] == "optimal",
-            values: Vec::new(),
-            times: Vec::new(),
-        })
-        .collect();
-    rows.sort_by(|a, b| (a.n, &a.kind, &a.name).cmp(&(b.n, &b.kind, &b.name)));
-    println!(
-        "seeds 1..={seeds}, {runs} runs per solve on {} threads, time limits x{scale}",
-        rayon::current_num_threads()
-    );
-    println!();
-    println!(
-        "| instance | limit s | BKV | best | average | worst | gap best % | gap avg % | time to answer s (avg) |"
-    );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for row in &mut rows {
-        let inst =
-            mdgp::read_instance(File::open(format!("{dir}/instances/{}.txt", row.name)).expect("instance"))
-                .expect("instance parses");
-        let t = limit(row.n) * scale;
-        for seed in 1..=seeds {
-            let o = MdgpOptions {
-                time_limit: Some(Duration::from_secs_f64(t)),
-                generations: None,
-                runs,
-                seed,
-                ..MdgpOptions::default()
-            };
-            let r = mdgp::solve(&inst, &o).expect("solves");
-            row.values.push(r.objective);
-            row.times.push(r.time_to_best_s);
-        }
-        let best = row.values.iter().copied().fold(f64::MIN, f64::max);
-        let worst = row.values.iter().copied().fold(f64::MAX, f64::min);
-        let avg = row.values.iter().sum::<f64>() / row.values.len() as f64;
-        let gap = |v: f64| (row.bkv - v) / row.bkv * 100.0;
-        let tavg = row.times.iter().sum::<f64>() / row.times.len() as f64;
-        println!(
-            "| {} | {t:.1} | {:.3} | {best:.3} | {avg:.3} | {worst:.3} | {:.4} | {:.4} | {tavg:.2} |",
-            row.name,
-            row.bkv,
-            gap(best),
-            gap(avg)
-        );
-    }
-    println!();
-    println!(
-        "| size | type | instances | avg gap % (average over seeds) | best gap % | optimum every seed |"
-    );
-    println!("|---:|---|---:|---:|---:|---|");
-    let mut groups: Vec<(usize, String)> = rows.iter().map(|r| (r.n, r.kind.clone())).collect();
-    groups.dedup();
-    for (n, kind) in groups {
-        let sel: Vec<&Row> = rows.iter().filter(|r| r.n == n && r.kind == kind).collect();
-        let avg_gap = sel
-            .iter()
-            .map(|r| (r.bkv - r.values.iter().sum::<f64>() / r.values.len() as f64) / r.bkv * 100.0)
-            .sum::<f64>()
-            / sel.len() as f64;
-        let best_gap = sel
-            .iter()
-            .map(|r| (r.bkv - r.values.iter().copied().fold(f64::MIN, f64::max)) / r.bkv * 100.0)
-            .sum::<f64>()
-            / sel.len() as f64;
-        let all_opt = sel
-            .iter()
-            .all(|r| r.values.iter().all(|v| (v - r.bkv).abs() <= 1e-3));
-        let opt = if sel.iter().all(|r| r.optimal) {
-            if all_opt { "yes" } else { "NO" }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = get("--dir").map(PathBuf::from).unwrap_or_else(|| {
+        let shared = root.join("../shared/benchmarks/mdgp");
+        if shared.join("BKV.tsv").exists() {
+            shared
         } else {
-            "–"
-        };
-        println!(
-            "| {n} | {kind} | {} | {avg_gap:.4} | {best_gap:.4} | {opt} |",
-            sel.len()
-        );
+            root.join("fixtures/mdgp")
+        }
+    });
+    let seeds: u64 = get("--seeds").and_then(|s| s.parse().ok()).unwrap_or(3);
+    let scale: f64 = get("--scale").and_then(|s| s.parse().ok()).unwrap_or(1.0);
+    let runs: usize = get("--runs").and_then(|s| s.parse().ok()).unwrap_or(2);
+    let generations: Option<usize> = get("--generations").and_then(|s| s.parse().ok());
+    let split = get("--split").unwrap_or_else(|| "all".into());
+    let filter = get("--filter").unwrap_or_default();
+    let sizes: Vec<usize> = get("--sizes")
+        .map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
+        .unwrap_or_default();
+    let budgets: Vec<String> = get("--budgets")
+        .unwrap_or_else(|| "full,quarter".into())
+        .split(',')
+        .map(str::to_string)
+        .collect();
+    let all = read_meta(&dir);
+    let metas: Vec<&Meta> = all
+        .iter()
+        .filter(|m| in_split(m, &split))
+        .filter(|m| sizes.is_empty() || sizes.contains(&m.n))
+        .filter(|m| m.name.contains(&filter))
+        .collect();
+    let base = get("--baseline").map(|f| read_raw(&f)).unwrap_or_default();
+    if let Some(files) = get("--from-raw") {
+        tables(&metas, &read_raw(&files), &base);
+        return;
     }
+    let mut raw = get("--raw").map(|f| {
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&f)
+            .unwrap_or_else(|e| panic!("{f}: {e}"))
+    });
+    println!(
+        "{} instances from {} (split {split}), seeds 1..={seeds}, {runs} runs per solve on {} threads, {}",
+        metas.len(),
+        dir.display(),
+        rayon::current_num_threads(),
+        match generations {
+            Some(g) => format!("{g} generations (¼: {})", (g / 4).max(1)),
+            None => format!("time limits x{scale} (3 / 20 / 120 s) and ¼ of them"),
+        }
+    );
+    let mut solves = Vec::new();
+    for m in &metas {
+        let inst = mdgp::read_instance(
+            File::open(dir.join(format!("instances/{}.txt", m.name))).expect("instance file"),
+        )
+        .expect("instance parses");
+        for budget in &budgets {
+            let part = if budget == "quarter" { 0.25 } else { 1.0 };
+            for seed in 1..=seeds {
+                let o = MdgpOptions {
+                    time_limit: match generations {
+                        Some(_) => None,
+                        None => Some(Duration::from_secs_f64(limit(m.n) * scale * part)),
+                    },
+                    generations: generations.map(|g| ((g as f64 * part) as usize).max(1)),
+                    runs,
+                    seed,
+                    ..MdgpOptions::default()
+                };
+                let r = mdgp::solve(&inst, &o).expect("solves");
+                let s = Solve {
+                    name: m.name.clone(),
+                    budget: budget.clone(),
+                    seed,
+                    value: r.objective,
+                    time_to_best: r.time_to_best_s,
+                    generations: r.generations.iter().copied().max().unwrap_or(0),
+                };
+                if let Some(f) = raw.as_mut() {
+                    writeln!(f, "{}", s.line()).expect("raw file");
+                }
+                eprintln!(
+                    "{} {budget} seed {seed}: {:.3} (gap {:.4} %, {} generations, best at {:.2} s)",
+                    m.name,
+                    r.objective,
+                    (m.bkv - r.objective) / m.bkv * 100.0,
+                    s.generations,
+                    s.time_to_best
+                );
+                solves.push(s);
+            }
+        }
+    }
+    println!();
+    tables(&metas, &solves, &base);
 }

@@ -59,9 +59,11 @@ fn small_instances_reach_their_proven_optimum_with_every_seed() {
     for (name, _, value, _) in rows {
         let inst = instance(&name);
         for seed in 0..3 {
+            // The heuristic engine itself (enumeration off).
             let o = MdgpOptions {
                 generations: Some(10),
                 seed,
+                exact: false,
                 ..MdgpOptions::default()
             };
             let r = mdgp::solve(&inst, &o).unwrap();
@@ -78,6 +80,31 @@ fn small_instances_reach_their_proven_optimum_with_every_seed() {
             assert!(!r.cut_by_time);
         }
     }
+}
+
+#[test]
+fn small_instances_are_proven_optimal_by_enumeration() {
+    let rows: Vec<_> = bkv().into_iter().filter(|r| r.3 == "optimal").collect();
+    assert_eq!(rows.len(), 12);
+    for (name, _, value, _) in rows {
+        let inst = instance(&name);
+        let r = mdgp::solve(&inst, &MdgpOptions::default()).unwrap();
+        assert_eq!(r.status, lineup::Status::Optimal, "{name}");
+        assert!(
+            (r.objective - value).abs() <= 1e-3,
+            "{name}: {} vs optimum {value}",
+            r.objective
+        );
+        assert_eq!(r.bound, r.objective, "{name}: a proof closes the gap");
+        assert_eq!(mdgp::check(&inst, &r.groups), Ok(r.objective));
+    }
+    // Larger instances are left to the heuristic, which proves nothing.
+    let big = instance("Geo_n120_ss_01");
+    let o = MdgpOptions {
+        generations: Some(1),
+        ..MdgpOptions::default()
+    };
+    assert_eq!(mdgp::solve(&big, &o).unwrap().status, lineup::Status::Heuristic);
 }
 
 #[test]
@@ -111,10 +138,17 @@ fn cli_prints_a_checked_answer() {
         "1",
     ]);
     assert!((r["objective"].as_f64().unwrap() - 3660.671).abs() < 1e-3);
+    assert_eq!(r["status"], "optimal");
     let groups = r["groups"].as_array().unwrap();
     assert_eq!(groups.len(), 10);
     assert!(r["bound"].as_f64().unwrap() >= 3660.671);
     assert!(r["time_s"].is_number());
+    let table = lineup(&["mdgp", f.to_str().unwrap()]);
+    assert!(
+        String::from_utf8_lossy(&table.stdout).contains("proven optimal"),
+        "{}",
+        String::from_utf8_lossy(&table.stdout)
+    );
     let o = lineup(&["mdgp", fixture("bad/empty.csv").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("empty"), "{}", stderr(&o));

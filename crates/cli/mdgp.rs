@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
+use lineup::Status;
 use lineup::mdgp::{self, MdgpOptions, MdgpResult};
 use serde::Serialize;
 
@@ -31,25 +32,39 @@ fn table(o: &Output<'_>) -> String {
         o.instance, o.n, o.m, o.r#type
     );
     let _ = writeln!(s, "objective  {:.3}", r.objective);
-    let gap = if r.bound > 0.0 {
-        (r.bound - r.objective) / r.bound * 100.0
-    } else {
-        0.0
-    };
-    let _ = writeln!(s, "bound      {:.3} (gap {gap:.2} %)", r.bound);
-    let _ = writeln!(
-        s,
-        "time       {:.2} s ({} runs, best from run {}; generations {:?}{})",
-        r.time_s,
-        r.runs,
-        r.winning_run,
-        r.generations,
-        if r.cut_by_time {
-            "; stopped by the time limit"
+    if r.status == Status::Optimal {
+        let how = if r.runs == 0 {
+            "every grouping enumerated"
         } else {
-            ""
-        }
-    );
+            "equal to the bound"
+        };
+        let _ = writeln!(s, "status     proven optimal ({how})");
+    } else {
+        let gap = if r.bound > 0.0 {
+            (r.bound - r.objective) / r.bound * 100.0
+        } else {
+            0.0
+        };
+        let _ = writeln!(s, "status     heuristic (no proof of optimality)");
+        let _ = writeln!(s, "bound      {:.3} (gap {gap:.2} %)", r.bound);
+    }
+    if r.runs == 0 {
+        let _ = writeln!(s, "time       {:.3} s", r.time_s);
+    } else {
+        let _ = writeln!(
+            s,
+            "time       {:.2} s ({} runs, best from run {}; generations {:?}{})",
+            r.time_s,
+            r.runs,
+            r.winning_run,
+            r.generations,
+            if r.cut_by_time {
+                "; stopped by the time limit"
+            } else {
+                ""
+            }
+        );
+    }
     let groups: Vec<String> = r.groups.iter().map(usize::to_string).collect();
     let _ = writeln!(s, "groups     {}", groups.join(" "));
     s

@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use thiserror::Error;
 
+use crate::Status;
 use crate::cancel::CancelToken;
 use crate::engine::{self, DenseWeights, Instance, PairWeights, SearchParams};
 use crate::io::{InputError, InputErrorKind, Place, read_text};
@@ -288,6 +289,9 @@ pub struct MdgpOptions {
     pub seed: u64,
     /// Population schedule.
     pub schedule: Schedule,
+    /// Solve small instances exactly (enumeration of every grouping) and
+    /// return at once with status optimal; `false` runs the heuristic anyway.
+    pub exact: bool,
     /// Stops the search when cancelled, like the time limit.
     pub cancel: Option<CancelToken>,
 }
@@ -300,6 +304,7 @@ impl Default for MdgpOptions {
             runs: 2,
             seed: 0,
             schedule: Schedule::default(),
+            exact: true,
             cancel: None,
         }
     }
@@ -308,6 +313,9 @@ impl Default for MdgpOptions {
 /// The verified answer of an MDGP solve.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MdgpResult {
+    /// `optimal` when the objective is proven best (exhaustive enumeration,
+    /// or equal to the bound), else `heuristic`.
+    pub status: Status,
     /// Objective, each unordered pair counted once (recomputed by [`check`]).
     pub objective: f64,
     /// Per element, in file order, the 0-based group index.
@@ -332,6 +340,30 @@ pub struct MdgpResult {
 /// nothing or its answer fails the check (a bug).
 pub fn solve(inst: &MdgpInstance, options: &MdgpOptions) -> Result<MdgpResult, MdgpError> {
     let start = Instant::now();
+    if options.exact {
+        if let Some((groups, value)) = engine::solve_exact(&inst.instance) {
+            let objective = check(inst, &groups)?;
+            if (objective - value).abs() > 1e-6 * objective.abs().max(1.0) {
+                return Err(MdgpError::Mismatch {
+                    solver: value,
+                    recomputed: objective,
+                });
+            }
+            let time_s = start.elapsed().as_secs_f64();
+            return Ok(MdgpResult {
+                status: Status::Optimal,
+                objective,
+                groups,
+                bound: objective,
+                time_s,
+                cut_by_time: false,
+                runs: 0,
+                winning_run: 0,
+                generations: Vec::new(),
+                time_to_best_s: time_s,
+            });
+        }
+    }
     let params = SearchParams {
         runs: options.runs,
         generations: options.generations,
@@ -349,10 +381,16 @@ pub fn solve(inst: &MdgpInstance, options: &MdgpOptions) -> Result<MdgpResult, M
             recomputed: objective,
         });
     }
+    let bound = upper_bound(inst).max(objective);
     Ok(MdgpResult {
+        status: if bound - objective <= 1e-9 * objective.abs().max(1.0) {
+            Status::Optimal
+        } else {
+            Status::Heuristic
+        },
         objective,
         groups: out.groups,
-        bound: upper_bound(inst).max(objective),
+        bound,
         time_s: start.elapsed().as_secs_f64(),
         cut_by_time: out.cut_by_time,
         runs: options.runs,

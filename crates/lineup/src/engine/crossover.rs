@@ -7,30 +7,39 @@ use super::rng::Rng;
 use super::state::{State, UNPLACED};
 use super::value::Value;
 
-/// Per parent: the sum of pair weights inside each group, and what each item
-/// contributes to its group.
-fn diversity<W: PairWeights>(s: &mut State<'_, W>, parent: &[usize]) -> (Vec<W::V>, Vec<W::V>) {
-    s.load(parent);
-    let mut div = vec![W::V::default(); s.m];
-    let contrib: Vec<W::V> = (0..s.k).map(|x| s.own(x)).collect();
-    for x in 0..s.k {
-        div[parent[x]] += contrib[x].scale(0.5);
-    }
-    (div, contrib)
+/// A parent: item → group, and what each item contributes to its group
+/// (`State::own`).
+#[derive(Clone, Copy, Debug)]
+pub struct Parent<'p, V> {
+    /// Item → group.
+    pub groups: &'p [usize],
+    /// Per item the sum of its weights to the other items of its group.
+    pub contrib: &'p [V],
 }
 
-/// Builds a child of parents `a` and `b` (item → group) in `s`; `None` if the
-/// leftovers cannot be placed within the rules.
+/// The sum of pair weights inside each group of a parent.
+fn diversity<V: Value>(p: Parent<'_, V>, m: usize) -> Vec<V> {
+    let mut div = vec![V::default(); m];
+    for (&g, &c) in p.groups.iter().zip(p.contrib) {
+        div[g] += c.scale(0.5);
+    }
+    div
+}
+
+/// Builds a child of parents `a` and `b` in `s`; `None` if the leftovers
+/// cannot be placed within the rules.
 pub fn crossover<W: PairWeights>(
     s: &mut State<'_, W>,
     rng: &mut Rng,
-    a: &[usize],
-    b: &[usize],
+    pa: Parent<'_, W::V>,
+    pb: Parent<'_, W::V>,
 ) -> Option<Vec<usize>> {
     let (k, m) = (s.k, s.m);
     let items = s.items;
-    let (mut div_a, con_a) = diversity(s, a);
-    let (mut div_b, con_b) = diversity(s, b);
+    let (a, b) = (pa.groups, pb.groups);
+    let (con_a, con_b) = (pa.contrib, pb.contrib);
+    let mut div_a = diversity(pa, m);
+    let mut div_b = diversity(pb, m);
     let mut child = vec![UNPLACED; k];
     let mut taken = vec![false; m];
     let mut used_a = vec![false; m];

@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::construct::{Pick, construct};
-use super::crossover::crossover;
+use super::crossover::{Parent, crossover};
 use super::instance::PairWeights;
 use super::local_search::descend;
 use super::perturb::{directed, undirected};
@@ -263,10 +263,19 @@ pub fn run<W: PairWeights>(
         }
         // 2. Crossover and local search, in each member's scratch state.
         if beta > 1 {
-            let parents: Vec<(Vec<usize>, W::V)> = pop
+            let parents: Vec<(Vec<usize>, Vec<W::V>)> = pop
                 .iter()
-                .map(|m| (m.state.group.clone(), m.state.value))
+                .map(|m| {
+                    (
+                        m.state.group.clone(),
+                        (0..m.state.k).map(|x| m.state.own(x)).collect(),
+                    )
+                })
                 .collect();
+            let parent = |i: usize| Parent {
+                groups: &parents[i].0,
+                contrib: &parents[i].1,
+            };
             let children: Vec<Option<(W::V, bool)>> = pop
                 .par_iter_mut()
                 .enumerate()
@@ -275,7 +284,7 @@ pub fn run<W: PairWeights>(
                     if j == i {
                         j = (j + 1) % beta;
                     }
-                    crossover(&mut m.scratch, &mut m.rng, &parents[i].0, &parents[j].0)?;
+                    crossover(&mut m.scratch, &mut m.rng, parent(i), parent(j))?;
                     descend(&mut m.scratch, ctx.free, ctx.is_free, None, ctx.deadline);
                     Some((m.scratch.value, m.scratch.within_cap()))
                 })

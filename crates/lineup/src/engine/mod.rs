@@ -16,6 +16,7 @@
 
 mod construct;
 mod crossover;
+mod exact;
 mod ils;
 mod instance;
 mod items;
@@ -33,6 +34,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+pub use exact::solve as solve_exact;
 pub use instance::{Affinity, Broken, DenseWeights, Instance, PairWeights, Rules, most_pairs};
 pub use items::{ItemWeights, Items, RuleConflict};
 pub use memetic::Schedule;

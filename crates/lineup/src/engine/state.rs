@@ -34,7 +34,7 @@ pub struct State<'a, W: PairWeights> {
     /// Elements per group.
     pub size: Vec<usize>,
     table: Vec<W::V>,
-    own: Vec<W::V>,
+    floor: W::V,
     cap: Option<usize>,
     attr: Vec<u16>,
     n_attr: usize,
@@ -67,7 +67,7 @@ impl<W: PairWeights> Clone for State<'_, W> {
             group: self.group.clone(),
             size: self.size.clone(),
             table: self.table.clone(),
-            own: self.own.clone(),
+            floor: self.floor,
             cap: self.cap,
             attr: self.attr.clone(),
             n_attr: self.n_attr,
@@ -83,6 +83,23 @@ impl<W: PairWeights> Clone for State<'_, W> {
             value: self.value,
         }
     }
+}
+
+/// The smallest weight of a dense matrix (componentwise), or a very low
+/// value when the weights are computed on demand (no pruning then).
+fn weight_floor<W: PairWeights>(w: &W, k: usize) -> W::V {
+    let mut floor: Option<W::V> = None;
+    for u in 0..k {
+        let Some(row) = w.row(u) else {
+            return W::V::lowest();
+        };
+        for (x, &v) in row.iter().enumerate() {
+            if x != u {
+                floor = Some(floor.map_or(v, |f| f.min_each(v)));
+            }
+        }
+    }
+    floor.unwrap_or_default()
 }
 
 impl<'a, W: PairWeights> State<'a, W> {
@@ -134,7 +151,7 @@ impl<'a, W: PairWeights> State<'a, W> {
             group: vec![UNPLACED; k],
             size: vec![0; m],
             table: vec![W::V::default(); k * m],
-            own: vec![W::V::default(); k],
+            floor: weight_floor(w, k),
             cap: inst.rules.cap.as_ref().map(|c| c.1),
             attr: vec![0; m * n_attr],
             n_attr,
@@ -149,6 +166,13 @@ impl<'a, W: PairWeights> State<'a, W> {
             away: 0,
             value: W::V::default(),
         }
+    }
+
+    /// A lower bound of every pair weight (componentwise; used to skip
+    /// swap scans that cannot improve).
+    #[inline]
+    pub fn weight_floor(&self) -> W::V {
+        self.floor
     }
 
     /// Members of item `u` whose home is group `g`.
@@ -199,12 +223,6 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.max_away.is_none_or(|max| self.away <= max)
     }
 
-    /// Whether moving `u` to `h` keeps the away count within its cap.
-    #[inline]
-    pub fn away_allows(&self, u: usize, h: usize) -> bool {
-        self.max_away.is_none() || self.away_ok(self.away_in(u, h), self.away_in(u, self.group[u]))
-    }
-
     /// Whether a change of the away count by `+plus − minus` is allowed.
     #[inline]
     fn away_ok(&self, plus: usize, minus: usize) -> bool {
@@ -223,16 +241,10 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.table[g * self.k + u]
     }
 
-    /// `to_group(u, group(u))`: what `u` contributes where it is.
+    /// `to_group(u, group(u))`: what `u` contributes where it is (`u` placed).
     #[inline]
     pub fn own(&self, u: usize) -> W::V {
-        self.own[u]
-    }
-
-    /// `own` of every item.
-    #[inline]
-    pub fn own_slice(&self) -> &[W::V] {
-        &self.own
+        self.table[self.group[u] * self.k + u]
     }
 
     /// Row `g` of the table.
@@ -295,15 +307,6 @@ impl<'a, W: PairWeights> State<'a, W> {
         }
     }
 
-    fn refresh_own(&mut self, groups: &[usize]) {
-        for x in 0..self.k {
-            let g = self.group[x];
-            if g != UNPLACED && groups.contains(&g) {
-                self.own[x] = self.table[g * self.k + x];
-            }
-        }
-    }
-
     /// Puts an unplaced item into group `g` (O(items)).
     pub fn place(&mut self, u: usize, g: usize) {
         debug_assert_eq!(self.group[u], UNPLACED);
@@ -312,8 +315,6 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.group[u] = g;
         self.add_row(u, g, true);
         self.counters(u, g, true);
-        self.refresh_own(&[g]);
-        self.own[u] = self.to_group(u, g);
     }
 
     /// Takes a placed item out of its group (O(items)).
@@ -325,7 +326,6 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.group[u] = UNPLACED;
         self.add_row(u, g, false);
         self.counters(u, g, false);
-        self.refresh_own(&[g]);
     }
 
     /// Moves item `u` to group `h`.
@@ -341,7 +341,6 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.add_row(u, h, true);
         self.counters(u, g, false);
         self.counters(u, h, true);
-        self.refresh_own(&[g, h]);
     }
 
     /// Exchanges the groups of items `u` and `v`.
@@ -355,21 +354,44 @@ impl<'a, W: PairWeights> State<'a, W> {
             self.away + self.away_in(u, h) + self.away_in(v, g) - self.away_in(u, g) - self.away_in(v, h);
         self.group[u] = h;
         self.group[v] = g;
-        self.add_row(u, g, false);
-        self.add_row(u, h, true);
-        self.add_row(v, h, false);
-        self.add_row(v, g, true);
+        self.swap_rows(u, v, g, h);
         self.counters(u, g, false);
         self.counters(u, h, true);
         self.counters(v, h, false);
         self.counters(v, g, true);
-        self.refresh_own(&[g, h]);
+    }
+
+    /// Table update of a swap (`u` from `g` to `h`, `v` from `h` to `g`):
+    /// row `g` gains `w(v, ·) − w(u, ·)`, row `h` the opposite, in one pass.
+    fn swap_rows(&mut self, u: usize, v: usize, g: usize, h: usize) {
+        let k = self.k;
+        let (wu, wv) = match (self.w.row(u), self.w.row(v)) {
+            (Some(wu), Some(wv)) => (wu, wv),
+            _ => {
+                self.add_row(u, g, false);
+                self.add_row(u, h, true);
+                self.add_row(v, h, false);
+                self.add_row(v, g, true);
+                return;
+            }
+        };
+        let (lo, hi) = (g.min(h), g.max(h));
+        let (first, rest) = self.table.split_at_mut(hi * k);
+        let row_lo = &mut first[lo * k..(lo + 1) * k];
+        let row_hi = &mut rest[..k];
+        // d = w(v, ·) − w(u, ·) goes to g and leaves h.
+        let (row_g, row_h) = if g < h { (row_lo, row_hi) } else { (row_hi, row_lo) };
+        for (((tg, th), &a), &b) in row_g.iter_mut().zip(row_h.iter_mut()).zip(wv).zip(wu) {
+            let d = a - b;
+            *tg += d;
+            *th -= d;
+        }
     }
 
     /// Gain of moving `u` to `h`.
     #[inline]
     pub fn relocate_gain(&self, u: usize, h: usize) -> W::V {
-        self.to_group(u, h) - self.own[u] + self.home_delta(u, self.group[u], h)
+        self.to_group(u, h) - self.own(u) + self.home_delta(u, self.group[u], h)
     }
 
     /// Gain of exchanging `u` and `v` (in different groups).
@@ -377,7 +399,7 @@ impl<'a, W: PairWeights> State<'a, W> {
     pub fn swap_gain(&self, u: usize, v: usize) -> W::V {
         let (g, h) = (self.group[u], self.group[v]);
         let w = self.w.weight(u, v);
-        self.to_group(u, h) - self.own[u] + self.to_group(v, g) - self.own[v] - w - w
+        self.to_group(u, h) - self.own(u) + self.to_group(v, g) - self.own(v) - w - w
             + self.home_delta(u, g, h)
             + self.home_delta(v, h, g)
     }
@@ -475,7 +497,6 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.attr.iter_mut().for_each(|s| *s = 0);
         self.cat.iter_mut().for_each(|s| *s = 0);
         self.table.iter_mut().for_each(|t| *t = W::V::default());
-        self.own.iter_mut().for_each(|t| *t = W::V::default());
         self.value = W::V::default();
         self.away = 0;
     }
@@ -499,8 +520,7 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.away = 0;
         for x in 0..self.k {
             let g = self.group[x];
-            self.own[x] = self.table[g * self.k + x];
-            value += self.own[x];
+            value += self.table[g * self.k + x];
             home += self.home_value(x, g);
             self.away += self.away_in(x, g);
         }

@@ -34,6 +34,16 @@ pub trait Value:
     fn primary(&self) -> f64;
     /// The secondary level (the number itself for plain numbers).
     fn secondary(&self) -> f64;
+    /// Componentwise maximum: an upper bound of both that keeps
+    /// [`is_gain`](Value::is_gain) monotone (if `x` is a gain, so is any
+    /// value at least `x` in every component).
+    fn max_each(self, other: Self) -> Self;
+    /// Minus infinity (in every component).
+    fn lowest() -> Self;
+    /// Componentwise minimum.
+    fn min_each(self, other: Self) -> Self {
+        -((-self).max_each(-other))
+    }
 }
 
 impl Value for f64 {
@@ -68,6 +78,13 @@ impl Value for f64 {
     fn secondary(&self) -> f64 {
         *self
     }
+    #[inline]
+    fn max_each(self, other: Self) -> Self {
+        self.max(other)
+    }
+    fn lowest() -> Self {
+        f64::NEG_INFINITY
+    }
 }
 
 impl Value for Lex {
@@ -96,5 +113,12 @@ impl Value for Lex {
     #[inline]
     fn secondary(&self) -> f64 {
         self.second
+    }
+    #[inline]
+    fn max_each(self, other: Self) -> Self {
+        Lex::new(self.first.max(other.first), self.second.max(other.second))
+    }
+    fn lowest() -> Self {
+        Lex::new(f64::NEG_INFINITY, f64::NEG_INFINITY)
     }
 }
