@@ -51,6 +51,15 @@ impl Table {
             .iter()
             .enumerate()
             .filter(|(i, _)| !index.values().any(|x| x == i))
+            // A column without a header and without a value holds nothing
+            // the user gave (a stray cell far to the right widens the sheet).
+            .filter(|(i, h)| {
+                !h.trim().is_empty()
+                    || self
+                        .rows
+                        .iter()
+                        .any(|r| r.cells.get(*i).is_some_and(|c| !c.trim().is_empty()))
+            })
             .map(|(i, h)| {
                 let name = h.trim();
                 let name = if name.is_empty() {
