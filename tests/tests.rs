@@ -10,6 +10,7 @@ mod hostile;
 mod inputs;
 mod mdgp;
 mod outputs;
+mod planner;
 mod properties;
 mod readme;
 mod robustness;

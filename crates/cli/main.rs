@@ -121,6 +121,7 @@ fn format_of(path: &Path) -> Option<InputFormat> {
 pub(crate) fn read_input(path: &Path, settings: Settings) -> Result<(Vec<Municipality>, Settings), CliError> {
     let input =
         lineup::read_municipalities(open(path)?, format_of(path)).map_err(|e| CliError::input(path, &e))?;
+    warn(path, &input.warnings);
     let settings = input
         .must_link
         .into_iter()
@@ -134,6 +135,15 @@ pub(crate) fn read_input(path: &Path, settings: Settings) -> Result<(Vec<Municip
         .into_iter()
         .fold(settings, |s, c| s.with_criterion(c));
     Ok((input.municipalities, settings))
+}
+
+/// Prints what the reader did without being asked (columns not read,
+/// values from the register) on stderr, one line each.
+fn warn(path: &Path, warnings: &[lineup::InputWarning]) {
+    #[allow(clippy::print_stderr, reason = "warnings go to stderr, never into an output")]
+    for w in warnings {
+        eprintln!("warning: {}: {w}", path.display());
+    }
 }
 
 pub(crate) fn emit(report: &Report, out: &OutputArgs) -> Result<(), CliError> {

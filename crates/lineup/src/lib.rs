@@ -113,8 +113,8 @@ pub use explain::{
 };
 pub use ilp::Backend;
 pub use io::{
-    Input, InputError, InputErrorKind, InputFormat, Place, ReadError, read_baseline, read_lineup,
-    read_municipalities,
+    Input, InputError, InputErrorKind, InputFormat, InputWarning, Place, ReadError, read_baseline,
+    read_lineup, read_municipalities,
 };
 pub use land::{LAENDER, Land, LandInfo, UnknownLand};
 pub use lineup::{Cluster, Lineup};

@@ -35,6 +35,38 @@ fn excel_separator(text: &str) -> Option<(&str, u8)> {
     }
 }
 
+/// Line numbers of byte offsets, counted forward: the csv crate puts a
+/// record that follows blank lines on the first of them.
+struct Lines<'a> {
+    text: &'a [u8],
+    byte: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        Lines {
+            text: text.as_bytes(),
+            byte: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of the first non-blank line at or after `byte`
+    /// (offsets must not decrease).
+    fn at(&mut self, byte: u64) -> u64 {
+        let mut to = usize::try_from(byte).unwrap_or(usize::MAX).min(self.text.len());
+        while self.text.get(to) == Some(&b'\n') {
+            to += 1;
+        }
+        if to >= self.byte {
+            self.line += self.text[self.byte..to].iter().filter(|&&b| b == b'\n').count() as u64;
+            self.byte = to;
+        }
+        self.line
+    }
+}
+
 /// Reads CSV text into a [`Table`] (delimiter detected from the header;
 /// cells trimmed; blank rows left out).
 ///
@@ -45,7 +77,7 @@ pub fn table(text: &str) -> Result<Table, InputError> {
     let unix = text.replace("\r\n", "\n");
     let (text, skipped, delimiter) = match excel_separator(&unix) {
         Some((body, d)) => (body, 1, d),
-        None => (text, 0, detect_delimiter(text)),
+        None => (unix.as_str(), 0, detect_delimiter(&unix)),
     };
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -64,9 +96,11 @@ pub fn table(text: &str) -> Result<Table, InputError> {
         .map(str::to_string)
         .collect();
     let mut rows = Vec::new();
+    let mut malformed = Vec::new();
+    let mut lines = Lines::new(text);
     for result in reader.records() {
-        let record = result.map_err(|e| {
-            let row = e.position().map_or(0, |p| p.line()) + skipped;
+        let record = match result.map_err(|e| {
+            let row = e.position().map_or(0, |p| lines.at(p.byte())) + skipped;
             let message = match e.kind() {
                 ::csv::ErrorKind::UnequalLengths { len, expected_len, .. } => format!(
                     "this row has {len} fields but the header has {expected_len}: check quoting and the delimiter ({:?})",
@@ -75,12 +109,18 @@ pub fn table(text: &str) -> Result<Table, InputError> {
                 _ => format!("cannot read this row: {e}; check quoting and the delimiter"),
             };
             InputError::new(InputErrorKind::Malformed { message }).with_place(Place::Row(row))
-        })?;
+        }) {
+            Ok(record) => record,
+            Err(e) => {
+                malformed.push(e);
+                continue;
+            }
+        };
         if record.iter().all(str::is_empty) {
             continue;
         }
         rows.push(Row {
-            line: record.position().map_or(0, |p| p.line()) + skipped,
+            line: record.position().map_or(0, |p| lines.at(p.byte())) + skipped,
             cells: record.iter().map(str::to_string).collect(),
         });
     }
@@ -88,6 +128,7 @@ pub fn table(text: &str) -> Result<Table, InputError> {
         header,
         header_line: 1 + skipped,
         rows,
+        malformed,
     })
 }
 
@@ -125,6 +166,14 @@ mod tests {
         assert_eq!(t.header, ["id", "name"]);
         assert_eq!((t.header_line, t.rows[0].line), (2, 3));
         assert_eq!(t.rows[0].cells, ["1", "a,b"]);
+    }
+
+    #[test]
+    fn rows_are_the_files_lines_with_crlf_and_blank_lines() {
+        let t = table("id;name\r\n1;a\r\n\r\n\r\n2;b\r\n3\r\n4;d\r\n").unwrap();
+        let lines: Vec<u64> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 5, 7]);
+        assert_eq!(t.malformed[0].place, Some(Place::Row(6)));
     }
 
     #[test]

@@ -120,6 +120,20 @@ pub enum InputErrorKind {
     /// does not single out a municipality of the register).
     #[error("{0}")]
     Register(#[from] crate::register::LookupError),
+    /// Several rows or entries cannot be used: each with its place and
+    /// field, the first [`InputError::SHOWN`] of them, then how many more.
+    #[error(
+        "{n} rows cannot be used; correct them all and run again:\n{list}{rest}",
+        n = errors.len() + more,
+        list = errors.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n"),
+        rest = if *more > 0 { format!("\n  and {more} more") } else { String::new() }
+    )]
+    Rows {
+        /// The errors, in file order (at most [`InputError::SHOWN`]).
+        errors: Vec<InputError>,
+        /// How many more rows have errors.
+        more: usize,
+    },
     /// A lineup names a municipality that the input does not have.
     #[error(
         "cluster {cluster:?} lists {id:?}, which is not an id in the municipality file: use the ids of that file"
@@ -177,6 +191,34 @@ impl InputError {
             place: Some(Place::Row(row)),
             field: Some(field.into()),
             kind,
+        }
+    }
+
+    /// How many row errors [`InputErrorKind::Rows`] lists before it counts.
+    pub const SHOWN: usize = 20;
+
+    /// One error for all of `errors`: `None` if there are none, the error
+    /// itself if there is one, else [`InputErrorKind::Rows`].
+    pub fn all(mut errors: Vec<InputError>) -> Option<InputError> {
+        match errors.len() {
+            0 => None,
+            1 => errors.pop(),
+            n => {
+                errors.truncate(InputError::SHOWN);
+                Some(InputError::new(InputErrorKind::Rows {
+                    errors,
+                    more: n.saturating_sub(InputError::SHOWN),
+                }))
+            }
+        }
+    }
+
+    /// Every error this one stands for: the rows of
+    /// [`InputErrorKind::Rows`], or itself.
+    pub fn each(&self) -> &[InputError] {
+        match &self.kind {
+            InputErrorKind::Rows { errors, .. } => errors,
+            _ => std::slice::from_ref(self),
         }
     }
 

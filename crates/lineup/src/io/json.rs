@@ -7,7 +7,8 @@ use serde_json::Value;
 use super::columns::Column;
 use super::error::{InputError, InputErrorKind, Place};
 use super::input::{Collector, Input};
-use super::record::to_municipality;
+use super::record::read_row;
+use super::warning::unread;
 use crate::names::fold;
 
 fn json_err(message: String) -> InputError {
@@ -71,38 +72,64 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
     };
     let (must_link, cannot_link) = (pairs(must, "must_link")?, pairs(cannot, "cannot_link")?);
     let mut out = Collector::default();
+    let mut keys: Vec<&String> = Vec::new();
+    for obj in list.iter().filter_map(Value::as_object) {
+        for k in obj.keys() {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    let present: Vec<Column> = keys.iter().filter_map(|k| Column::from_header(k)).collect();
+    for w in keys
+        .iter()
+        .filter(|k| Column::from_header(k).is_none())
+        .filter_map(|k| unread(k, &present))
+    {
+        out.warn(w);
+    }
     for (i, entry) in list.iter().enumerate() {
         let place = Place::Entry(i as u64 + 1);
-        let obj = entry.as_object().ok_or_else(|| {
-            json_err("each municipality must be an object with id, name, state, population, lat, lon".into())
-                .with_place(place)
-        })?;
-        let mut m = to_municipality(place, |c: Column| {
+        let Some(obj) = entry.as_object() else {
+            out.add(
+                Err(json_err(
+                    "each municipality must be an object with id, name, state, population, lat, lon".into(),
+                )
+                .with_place(place)),
+                place,
+            );
+            continue;
+        };
+        let row = read_row(place, |c: Column| {
             obj.iter()
                 .find(|(k, _)| Column::from_header(k) == Some(c))
                 .and_then(|(_, v)| as_text(v))
-        })?;
-        // Keys lineup has no field for (or a second key of one) are attributes.
-        for (x, (k, v)) in obj.iter().enumerate() {
-            let used = Column::from_header(k).is_some_and(|c| {
-                obj.iter().position(|(k2, _)| Column::from_header(k2) == Some(c)) == Some(x)
-            });
-            if !used {
-                // The library's own form (`MunicipalityRecord`) nests them.
-                if let (true, Value::Object(nested)) = (fold(k) == "attributes", v) {
-                    for (n, x) in nested {
-                        m.attributes.insert(n.clone(), as_text(x).unwrap_or_default());
+        })
+        .map(|mut r| {
+            let m = &mut r.municipality;
+            // Keys lineup has no field for (or a second key of one) are attributes.
+            for (x, (k, v)) in obj.iter().enumerate() {
+                let used = Column::from_header(k).is_some_and(|c| {
+                    obj.iter().position(|(k2, _)| Column::from_header(k2) == Some(c)) == Some(x)
+                });
+                if !used {
+                    // The library's own form (`MunicipalityRecord`) nests them.
+                    if let (true, Value::Object(nested)) = (fold(k) == "attributes", v) {
+                        for (n, x) in nested {
+                            m.attributes.insert(n.clone(), as_text(x).unwrap_or_default());
+                        }
+                        continue;
                     }
-                    continue;
+                    let text = match v {
+                        Value::Null => String::new(),
+                        other => as_text(other).unwrap_or_else(|| other.to_string()),
+                    };
+                    m.attributes.insert(k.clone(), text);
                 }
-                let text = match v {
-                    Value::Null => String::new(),
-                    other => as_text(other).unwrap_or_else(|| other.to_string()),
-                };
-                m.attributes.insert(k.clone(), text);
             }
-        }
-        out.push(m, place)?;
+            r
+        });
+        out.add(row, place);
     }
     let mut input = out.finish(must_link, cannot_link)?;
     if let Some(c) = criteria {

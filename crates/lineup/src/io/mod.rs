@@ -16,6 +16,7 @@
 //! * `csv`: CSV with `,`, `;` or tabs; `xlsx`, `workbook`: the first sheet
 //!   of an Excel workbook (feature `xlsx`).
 //! * `json`: JSON arrays of municipality objects.
+//! * `warning`: columns not read, values taken from the register.
 //! * `lineup`, `baseline`: lineups (as written by `lineup solve`) to
 //!   evaluate, map or re-optimise.
 
@@ -30,6 +31,7 @@ mod numbers;
 mod record;
 mod table;
 mod text;
+mod warning;
 mod workbook;
 #[cfg(feature = "xlsx")]
 mod xlsx;
@@ -42,6 +44,7 @@ pub use input::{Input, InputFormat};
 pub use lineup::read_lineup;
 pub(crate) use numbers::parse_decimal;
 pub(crate) use text::read_text;
+pub use warning::InputWarning;
 
 use text::{decode, read_bytes};
 use workbook::xlsx_table;

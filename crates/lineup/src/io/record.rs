@@ -5,6 +5,7 @@ use super::columns::Column;
 use super::error::{InputError, InputErrorKind, Place};
 use crate::land::Land;
 use crate::municipality::{LatLon, Municipality};
+use crate::names::fold;
 use crate::register::{Entry, LookupError, register};
 
 pub use super::numbers::{parse_decimal, parse_population};
@@ -97,8 +98,39 @@ fn look_up(place: Place, given: &Given) -> Result<&'static Entry, InputError> {
             },
         ));
     };
-    reg.find(name, given.land)
-        .map_err(|e| err(place, Column::Name, InputErrorKind::Register(e)))
+    let found = reg
+        .find(name, given.land)
+        .map_err(|e| err(place, Column::Name, InputErrorKind::Register(e)))?;
+    if given.land.is_none()
+        && let Some(pop) = given.population
+        && !near(pop, found.population)
+    {
+        let fits: Vec<&Entry> = reg
+            .qualified(name, None)
+            .into_iter()
+            .filter(|e| e.id != found.id && near(pop, e.population))
+            .collect();
+        if !fits.is_empty() {
+            return Err(err(
+                place,
+                Column::Name,
+                InputErrorKind::Register(LookupError::PopulationMismatch {
+                    name: name.clone(),
+                    given: pop,
+                    found: Box::new(reg.candidates(vec![found]).remove(0)),
+                    found_population: found.population,
+                    fits: reg.candidates(fits),
+                }),
+            ));
+        }
+    }
+    Ok(found)
+}
+
+/// Whether two populations are within a factor 1.5 of each other.
+fn near(a: u64, b: u64) -> bool {
+    let (lo, hi) = (a.min(b) as f64, a.max(b) as f64);
+    hi <= 1.5 * lo
 }
 
 /// Builds a municipality from the fields of one row. Values the row lacks
@@ -109,6 +141,23 @@ pub fn to_municipality(
     place: Place,
     field: impl Fn(Column) -> Option<String>,
 ) -> Result<Municipality, InputError> {
+    read_row(place, field).map(|r| r.municipality)
+}
+
+/// How a row was read: the municipality, the columns whose value came from
+/// the register, and the register entry a name written otherwise was taken
+/// for (`Frankfurt a.M.` → `Frankfurt am Main (Hessen, 06412000)`).
+pub struct Read {
+    /// The municipality.
+    pub municipality: Municipality,
+    /// Columns filled from the register.
+    pub filled: Vec<Column>,
+    /// The register entry for a name that matched as written otherwise.
+    pub matched: Option<String>,
+}
+
+/// As [`to_municipality`], and what came from the register.
+pub fn read_row(place: Place, field: impl Fn(Column) -> Option<String>) -> Result<Read, InputError> {
     let get = |c: Column| field(c).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     let (state_col, state_text) = match get(Column::State) {
         Some(s) => (Column::State, Some(s)),
@@ -146,6 +195,8 @@ pub fn to_municipality(
         lat,
         lon,
     };
+    let mut filled = Vec::new();
+    let mut matched = None;
     let (id, name, land, population, lat, lon) = match given {
         Given {
             id: Some(id),
@@ -157,6 +208,23 @@ pub fn to_municipality(
         } => (id, name, land, population, lat, lon),
         partial => {
             let e = look_up(place, &partial)?;
+            if partial.id.is_none()
+                && let Some(n) = &partial.name
+                && fold(n) != fold(&e.name)
+                && fold(n) != fold(&e.official_name)
+            {
+                matched = Some(format!("{} ({}, {})", e.name, e.land, e.id));
+            }
+            filled = [
+                (partial.id.is_none(), Column::Id),
+                (partial.name.is_none(), Column::Name),
+                (partial.land.is_none(), Column::State),
+                (partial.population.is_none(), Column::Population),
+                (partial.lat.is_none() || partial.lon.is_none(), Column::Lat),
+            ]
+            .into_iter()
+            .filter_map(|(f, c)| f.then_some(c))
+            .collect();
             (
                 partial.id.unwrap_or_else(|| e.id.clone()),
                 partial.name.unwrap_or_else(|| e.name.clone()),
@@ -180,10 +248,15 @@ pub fn to_municipality(
         };
         return Err(err(place, Column::Lat, InputErrorKind::Coordinates { message }));
     }
-    Ok(Municipality {
+    let m = Municipality {
         size_class: get(Column::SizeClass),
         cluster: get(Column::Cluster),
         ..Municipality::new(id, name, land, population, LatLon { lat, lon })
+    };
+    Ok(Read {
+        municipality: m,
+        filled,
+        matched,
     })
 }
 
@@ -316,6 +389,18 @@ mod tests {
                 .ends_with("add a `state` column or give the `id` (AGS)"),
             "{e}"
         );
+        // Lindau without a Land is the village in Schleswig-Holstein; with
+        // 25 900 inhabitants the file means Lindau (Bodensee).
+        let e = row(&[(Column::Name, "Lindau"), (Column::Population, "25.900")]).unwrap_err();
+        let text = e.to_string();
+        assert!(text.contains("Lindau (Schleswig-Holstein"), "{text}");
+        assert!(
+            text.contains("1 353 inhabitants, but the file gives 25 900"),
+            "{text}"
+        );
+        assert!(text.contains("Lindau (Bodensee) (Bayern"), "{text}");
+        let ok = row(&[(Column::Name, "Lindau"), (Column::Population, "1400")]).unwrap();
+        assert_eq!(ok.id, "01058096");
         let e = row(&[(Column::Population, "5000")]).unwrap_err();
         assert!(e.to_string().contains("an id (the 8-digit AGS) or a name"), "{e}");
     }

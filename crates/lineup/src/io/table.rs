@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use super::columns::Column;
 use super::error::{InputError, InputErrorKind, Place};
 use super::input::{Collector, Input};
-use super::record::to_municipality;
+use super::record::read_row;
+use super::warning::unread;
 
 /// One data row: its 1-based line (row number in a sheet) and its cells.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +27,8 @@ pub struct Table {
     pub header_line: u64,
     /// Data rows, blank rows left out.
     pub rows: Vec<Row>,
+    /// Rows that could not be split into cells (reported with the others).
+    pub malformed: Vec<InputError>,
 }
 
 impl Table {
@@ -93,15 +96,28 @@ impl Table {
             ));
         }
         let mut out = Collector::default();
+        out.reject(self.malformed.iter().cloned());
+        let present: Vec<Column> = index.keys().copied().collect();
+        for (i, h) in self.header.iter().enumerate() {
+            if !index.values().any(|&j| j == i)
+                && let Some(w) = unread(h, &present)
+            {
+                out.warn(w);
+            }
+        }
         let extra = self.attribute_columns(&index);
         for row in &self.rows {
             let place = Place::Row(row.line);
-            let mut m = to_municipality(place, |c| index.get(&c).and_then(|&i| row.cells.get(i)).cloned())?;
-            for (name, i) in &extra {
-                m.attributes
-                    .insert(name.clone(), row.cells.get(*i).cloned().unwrap_or_default());
-            }
-            out.push(m, place)?;
+            let m =
+                read_row(place, |c| index.get(&c).and_then(|&i| row.cells.get(i)).cloned()).map(|mut r| {
+                    for (name, i) in &extra {
+                        r.municipality
+                            .attributes
+                            .insert(name.clone(), row.cells.get(*i).cloned().unwrap_or_default());
+                    }
+                    r
+                });
+            out.add(m, place);
         }
         out.finish(Vec::new(), Vec::new())
     }
@@ -151,6 +167,7 @@ mod tests {
                     cells: r.iter().map(|s| s.to_string()).collect(),
                 })
                 .collect(),
+            malformed: Vec::new(),
         }
     }
 

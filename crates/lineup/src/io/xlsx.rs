@@ -131,6 +131,7 @@ pub fn table(bytes: &[u8]) -> Result<Table, InputError> {
         header: header.cells,
         header_line: header.line,
         rows: data,
+        malformed: Vec::new(),
     })
 }
 

@@ -68,21 +68,42 @@ pub fn find_in(ms: &[Municipality], key: &str) -> Result<usize, KeyError> {
     if let Some(i) = ms.iter().position(|m| m.id == key) {
         return Ok(i);
     }
-    let named = |name: &str, land: Option<Land>| -> Vec<usize> {
-        let name = names::fold(name);
-        (0..ms.len())
-            .filter(|&i| names::fold(&ms[i].name) == name)
-            .filter(|&i| land.is_none_or(|l| ms[i].land == l))
-            .collect()
+    // Folded names first, then names as planners write them
+    // (`Frankfurt a.M.`, `Hansestadt Rostock`), then a name plus qualifier.
+    let named = |name: &str, land: Option<Land>, loose: bool| -> Vec<usize> {
+        let in_land = |i: &usize| land.is_none_or(|l| ms[*i].land == l);
+        let folded = names::fold(name);
+        let exact: Vec<usize> = (0..ms.len())
+            .filter(|&i| names::fold(&ms[i].name) == folded)
+            .filter(in_land)
+            .collect();
+        if !exact.is_empty() || !loose {
+            return exact;
+        }
+        let target = names::words(name);
+        let pick = |test: fn(&[names::Word], &[names::Word]) -> bool| -> Vec<usize> {
+            (0..ms.len())
+                .filter(in_land)
+                .filter(|&i| test(&target, &names::words(&ms[i].name)))
+                .collect()
+        };
+        let same = pick(names::same_words);
+        if !same.is_empty() || land.is_none() {
+            return same;
+        }
+        pick(names::qualifies)
     };
     // The whole key as a name first: "Halle (Saale)" is a name.
     let mut name = key.trim();
-    let mut matches = named(name, None);
-    if matches.is_empty()
-        && let (bare, Some(land)) = split_land(name)
-    {
-        name = bare;
-        matches = named(bare, Some(land));
+    let mut matches = named(name, None, false);
+    if matches.is_empty() {
+        match split_land(name) {
+            (bare, Some(land)) => {
+                name = bare;
+                matches = named(bare, Some(land), true);
+            }
+            (whole, None) => matches = named(whole, None, true),
+        }
     }
     match matches.as_slice() {
         [i] => Ok(*i),
@@ -182,6 +203,10 @@ mod tests {
         ] {
             assert!(find_in(&ms, key).is_ok(), "{key}");
         }
+        // As planners write names: designation, qualifier left out.
+        assert_eq!(find_in(&ms, "Hansestadt Wismar"), Ok(4));
+        assert_eq!(find_in(&ms, "Landeshauptstadt München"), Ok(6));
+        assert_eq!(find_in(&ms, "Halle, ST"), Ok(5));
     }
 
     #[test]

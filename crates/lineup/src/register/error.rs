@@ -109,4 +109,38 @@ pub enum LookupError {
         /// Ids one edit away.
         similar: Vec<Candidate>,
     },
+    /// The name matched without a Land, but the population the file gives
+    /// is far (more than a factor 1.5) from the register's, while
+    /// municipalities of a similar name fit it.
+    #[error(
+        "{name:?} is {found} with {found_population} inhabitants, but the file gives {given}; {list} fits that number: write its full name, add a `state` column, or give the `id` (AGS)",
+        found_population = thousands(*found_population),
+        given = thousands(*given),
+        list = list(fits)
+    )]
+    PopulationMismatch {
+        /// The name given.
+        name: String,
+        /// The population the file gives.
+        given: u64,
+        /// The municipality the name matched.
+        found: Box<Candidate>,
+        /// Its population in the register.
+        found_population: u64,
+        /// Municipalities of a similar name whose population fits.
+        fits: Vec<Candidate>,
+    },
+}
+
+/// `25900` → `25 900` (a thin space would not survive every terminal).
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
 }

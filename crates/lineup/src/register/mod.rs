@@ -39,7 +39,7 @@ pub use error::{Candidate, LookupError};
 
 use crate::land::Land;
 use crate::municipality::{LatLon, Municipality};
-use crate::names;
+use crate::names::{self, Word};
 
 /// One Gemeinde of the register.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,6 +95,10 @@ pub struct Register {
     districts: HashMap<String, String>,
     /// Folded name and folded official name → entry indices.
     names: HashMap<String, Vec<usize>>,
+    /// The words of each entry's name ([`names::words`]), by index.
+    words: Vec<Vec<Word>>,
+    /// First word of the name → entry indices.
+    first_word: HashMap<String, Vec<usize>>,
 }
 
 /// The register bundled with the library, parsed on first use.
@@ -106,6 +110,13 @@ pub fn register() -> &'static Register {
 impl Register {
     fn new(entries: Vec<Entry>, districts: HashMap<String, String>) -> Register {
         let mut names: HashMap<String, Vec<usize>> = HashMap::new();
+        let words: Vec<Vec<Word>> = entries.iter().map(|e| names::words(&e.name)).collect();
+        let mut first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            if let Some(first) = w.first() {
+                first_word.entry(first.text.clone()).or_default().push(i);
+            }
+        }
         for (i, e) in entries.iter().enumerate() {
             let short = names::fold(&e.name);
             let official = names::fold(&e.official_name);
@@ -118,6 +129,8 @@ impl Register {
             entries,
             districts,
             names,
+            words,
+            first_word,
         }
     }
 
@@ -177,26 +190,101 @@ impl Register {
         found
     }
 
-    /// The one entry with this name (in this Land, if given). An error
-    /// lists the candidates (most populous first) when the name is
-    /// ambiguous, similar names when it is unknown, and where it is when it
-    /// lies in another Land.
+    /// Entries whose name is `name` as planners write it
+    /// ([`names::words`]): without a designation (`Hansestadt Rostock`),
+    /// with abbreviations (`Frankfurt a.M.`, `Freiburg i.Br.`), `St.` for
+    /// `Sankt`; when none has the same words, those whose name is `name`
+    /// plus a qualifier in that Land (`Halle` in Sachsen-Anhalt → `Halle
+    /// (Saale)`), and without a Land the first part of a bilingual name
+    /// (`Cottbus` → `Cottbus/Chóśebuz`). Sorted by AGS.
+    pub fn by_words(&self, name: &str, land: Option<Land>) -> Vec<&Entry> {
+        let target = names::words(name);
+        let Some(first) = target.first() else {
+            return Vec::new();
+        };
+        let pool: Vec<usize> = self
+            .first_word
+            .get(&first.text)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| land.is_none_or(|l| self.entries[i].land == l))
+            .collect();
+        let pick = |test: fn(&[Word], &[Word]) -> bool| -> Vec<&Entry> {
+            pool.iter()
+                .filter(|&&i| test(&target, &self.words[i]))
+                .map(|&i| &self.entries[i])
+                .collect()
+        };
+        let same = pick(names::same_words);
+        if !same.is_empty() {
+            return same;
+        }
+        if land.is_some() {
+            return pick(names::qualifies);
+        }
+        pool.iter()
+            .map(|&i| &self.entries[i])
+            .filter(|e| {
+                names::first_part(&e.name).is_some_and(|p| names::same_words(&target, &names::words(p)))
+            })
+            .collect()
+    }
+
+    /// The entries whose name is `name` plus a qualifier (`Lindau` →
+    /// `Lindau (Bodensee)`), in the given Land if any; sorted by AGS.
+    pub fn qualified(&self, name: &str, land: Option<Land>) -> Vec<&Entry> {
+        let target = names::words(name);
+        let Some(first) = target.first() else {
+            return Vec::new();
+        };
+        self.first_word
+            .get(&first.text)
+            .into_iter()
+            .flatten()
+            .filter(|&&i| land.is_none_or(|l| self.entries[i].land == l))
+            .filter(|&&i| names::qualifies(&target, &self.words[i]))
+            .map(|&i| &self.entries[i])
+            .collect()
+    }
+
+    /// The one entry with this name (in this Land, if given): the name or
+    /// official name as folded by [`names::fold`] first, then the name as
+    /// planners write it ([`Register::by_words`]). An error lists the
+    /// candidates (most populous first) when the name is ambiguous,
+    /// similar names when it is unknown, and where it is when it lies in
+    /// another Land.
     pub fn find(&self, name: &str, land: Option<Land>) -> Result<&Entry, LookupError> {
-        let found = self.by_name(name, land);
+        let mut found = self.by_name(name, land);
+        if found.is_empty() {
+            found = self.by_words(name, land);
+        }
         match found.as_slice() {
             [one] => Ok(one),
-            [] => match land.map(|l| (l, self.by_name(name, None))) {
-                Some((land, elsewhere)) if !elsewhere.is_empty() => Err(LookupError::OtherLand {
-                    name: name.to_string(),
-                    land,
-                    found: self.candidates(elsewhere),
-                }),
-                _ => Err(LookupError::UnknownName {
-                    name: name.to_string(),
-                    land,
-                    similar: self.candidates(self.similar_names(name, land)),
-                }),
-            },
+            [] => {
+                let elsewhere = match land {
+                    Some(_) => {
+                        let mut all = self.by_name(name, None);
+                        if all.is_empty() {
+                            all = self.by_words(name, None);
+                        }
+                        all
+                    }
+                    None => Vec::new(),
+                };
+                match land {
+                    Some(land) if !elsewhere.is_empty() => Err(LookupError::OtherLand {
+                        name: name.to_string(),
+                        land,
+                        found: self.candidates(elsewhere),
+                    }),
+                    _ => Err(LookupError::UnknownName {
+                        name: name.to_string(),
+                        land,
+                        similar: self.candidates(self.similar_names(name, land)),
+                    }),
+                }
+            }
             many => {
                 let mut many = many.to_vec();
                 many.sort_by(|a, b| b.population.cmp(&a.population).then_with(|| a.id.cmp(&b.id)));
@@ -306,6 +394,43 @@ mod tests {
         assert!(e.to_string().contains("Thüringen"), "{e}");
         let e = r.find("Münchn", None).unwrap_err();
         assert!(e.to_string().contains("München (Bayern"), "{e}");
+    }
+
+    #[test]
+    fn names_as_planners_write_them() {
+        let r = register();
+        let id = |name: &str, land: Option<Land>| r.find(name, land).map(|e| e.id.as_str());
+        for (given, land, want) in [
+            ("Landeshauptstadt Kiel", None, "01002000"),
+            ("Stadt Kiel", Some(Land::SH), "01002000"),
+            ("Hansestadt Rostock", None, "13003000"),
+            ("Lutherstadt Wittenberg", None, "15091375"),
+            ("Frankfurt a.M.", None, "06412000"),
+            ("Frankfurt a. Main", None, "06412000"),
+            ("Freiburg i.Br.", None, "08311000"),
+            ("Rothenburg o.d.T.", None, "09571193"),
+            ("Neustadt an der Donau", None, "09273152"),
+            ("Weiden in der Oberpfalz", None, "09363000"),
+            ("Oldenburg (Oldb)", None, "03403000"),
+            ("St. Ingbert", None, "10045117"),
+            ("Cottbus", None, "12052000"),
+            ("Halle", Some(Land::ST), "15002000"),
+            ("Lindau", Some(Land::BY), "09776116"),
+            ("Mühlhausen", Some(Land::TH), "16064046"),
+            ("Stadt Wehlen", None, "14628370"),
+        ] {
+            assert_eq!(id(given, land), Ok(want), "{given}");
+        }
+        // Without a Land a qualifier is not guessed (`Frankfurt` is either).
+        let e = r.find("Frankfurt", None).unwrap_err();
+        assert!(matches!(&e, LookupError::UnknownName { .. }), "{e}");
+        assert_eq!(id("Halle", Some(Land::NW)), Ok("05754012"));
+        let e = r.find("Neustadt", Some(Land::BY)).unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains("Neustadt a.d.Donau") && text.contains("Neustadt a.d.Waldnaab"),
+            "{text}"
+        );
     }
 
     #[test]
