@@ -146,6 +146,9 @@ test('bad files and settings get clear messages', async () => {
   await notice.filter({ hasText: 'no feasible lineup' }).waitFor();
   await page.fill('#opt-cluster-size', '9..3');
   await page.click('[data-testid="solve"]');
+  // The infeasibility above may already suggest --cluster-size: wait for
+  // the field the new error marks, not for the text alone.
+  await page.locator('.field.invalid[data-flag="cluster-size"]').waitFor();
   await notice.filter({ hasText: '--cluster-size' }).waitFor();
   assert.equal(await page.locator('.field.invalid[data-flag="cluster-size"]').count(), 1);
   await shot(page, '4-errors');

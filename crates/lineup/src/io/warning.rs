@@ -39,7 +39,7 @@ pub enum InputWarning {
     /// for: check them.
     Matched {
         /// `(name as given, "register name (Land, AGS)")`, the first
-        /// [`MATCHES_SHOWN`] of them.
+        /// `MATCHES_SHOWN` (20) of them.
         pairs: Vec<(String, String)>,
         /// How many in all.
         count: usize,

@@ -191,7 +191,7 @@ impl Register {
     }
 
     /// Entries whose name is `name` as planners write it
-    /// ([`names::words`]): without a designation (`Hansestadt Rostock`),
+    /// (`names::words`): without a designation (`Hansestadt Rostock`),
     /// with abbreviations (`Frankfurt a.M.`, `Freiburg i.Br.`), `St.` for
     /// `Sankt`; when none has the same words, those whose name is `name`
     /// plus a qualifier in that Land (`Halle` in Sachsen-Anhalt → `Halle
@@ -249,7 +249,7 @@ impl Register {
     }
 
     /// The one entry with this name (in this Land, if given): the name or
-    /// official name as folded by [`names::fold`] first, then the name as
+    /// official name as folded by `names::fold` first, then the name as
     /// planners write it ([`Register::by_words`]). An error lists the
     /// candidates (most populous first) when the name is ambiguous,
     /// similar names when it is unknown, and where it is when it lies in
