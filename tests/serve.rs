@@ -141,3 +141,25 @@ fn serve_preloads_its_file_and_refuses_bad_flags() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("cannot open no/such/file.csv"));
 }
+
+#[cfg(unix)]
+#[test]
+fn serve_stops_on_sigterm() {
+    let mut server = start(&[]);
+    let (status, _) = http(server.port, "GET", "/api/health", b"");
+    assert_eq!(status, 200);
+    let ok = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    let start = std::time::Instant::now();
+    while server.child.try_wait().unwrap().is_none() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "lineup serve did not stop within 10 s of SIGTERM"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

@@ -31,8 +31,13 @@ fn main() -> ExitCode {
     // Before any file is opened (which could take a closed descriptor 1).
     let stdout_open = stdout_is_open();
     STDOUT_OPEN.get_or_init(|| stdout_open);
-    signals::install();
-    let code = match run(Cli::parse()) {
+    let cli = Cli::parse();
+    // A solve stops on a signal and writes its best lineup; the workbench
+    // server keeps the default (a signal ends it, as `kill` expects).
+    if !matches!(cli.command, Command::Serve(_)) {
+        signals::install();
+    }
+    let code = match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             #[allow(clippy::print_stderr, reason = "the binary reports errors on stderr")]
