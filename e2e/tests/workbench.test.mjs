@@ -120,9 +120,8 @@ test('German texts, explanations and the other exports', async () => {
   await page.locator('[data-testid="member"]').first().click();
   await page.locator('#explanation table').waitFor();
   assert.match(await text(page, '#explanation'), /Wechsel nach/);
-  // A member of the last card (Kleinstadt: four clusters of 6–7): some moves
-  // are blocked, and the rules read in German (typed blockers, catalogue).
-  await page.locator('[data-testid="cluster"]').last().locator('[data-testid="member"]').first().click();
+  // The first member is in Großstadt-1 (6 members): moving it alone is
+  // blocked, and the rules read in German (typed blockers, catalogue).
   await page.locator('#explanation .blocked').first().waitFor();
   const explained = await text(page, '#explanation');
   assert.match(explained, /Größe: \S+ hätte \d+ Mitglieder, (weniger|mehr) als \d+/);
@@ -145,9 +144,9 @@ test('German texts, explanations and the other exports', async () => {
   // The one-page summary for the steering group, printed to PDF (A4 landscape).
   await page.evaluate(() => { window.print = () => {}; });
   await page.click('#print');
-  await page.locator('#printout table tbody tr').first().waitFor();
+  await page.locator('#printout table tbody tr').first().waitFor({ state: 'attached' });
   assert.equal(await page.locator('#printout tbody tr').count(), await cards(page).count());
-  await page.locator('#printout img').waitFor();
+  await page.locator('#printout img').waitFor({ state: 'attached' });
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   assert.equal(pdf.subarray(0, 4).toString(), '%PDF');
