@@ -7,6 +7,8 @@
 //! * `settings`: each option, its label and a one-sentence explanation.
 //! * `rules`: status words, progress stages and broken rules (one template
 //!   per [`Violation`](crate::Violation) kind, with its fields as placeholders).
+//! * `planner`: the table, status sentences, summaries and named breaches
+//!   of the command line (see [`Report::status_sentence`](crate::Report::status_sentence)).
 //!
 //! ```
 //! use lineup::messages::{Lang, fill, text};
@@ -18,10 +20,13 @@
 //! ```
 
 mod page;
+mod planner;
 mod rules;
 mod settings;
 
 use serde::{Deserialize, Serialize};
+
+pub use crate::wording::{decimal, percent};
 
 /// A language of the catalogue.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -86,7 +91,11 @@ pub(crate) const fn m(key: &'static str, en: &'static str, de: &'static str) -> 
 
 /// Every entry of the catalogue.
 pub fn all() -> impl Iterator<Item = &'static Message> {
-    page::PAGE.iter().chain(settings::SETTINGS).chain(rules::RULES)
+    page::PAGE
+        .iter()
+        .chain(settings::SETTINGS)
+        .chain(rules::RULES)
+        .chain(planner::PLANNER)
 }
 
 /// The text of a key in a language.
