@@ -298,7 +298,16 @@ fn a_german_workbook_reads_back_as_a_lineup() {
     let dir = tempfile::tempdir().unwrap();
     let (list, _) = solved(dir.path());
     let book = dir.path().join("aufstellung.xlsx");
-    let o = lineup(&["solve", s(&list), "--classes", "kfa", "--lang", "de", "-o", s(&book)]);
+    let o = lineup(&[
+        "solve",
+        s(&list),
+        "--classes",
+        "kfa",
+        "--lang",
+        "de",
+        "-o",
+        s(&book),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("aufstellung.xlsx geschrieben: 18 Kommunen in 3 Clustern. Nachweislich"),

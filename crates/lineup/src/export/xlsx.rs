@@ -159,7 +159,11 @@ fn summary_sheet(sheet: &mut Worksheet, report: &Report, lang: Lang) -> Result<(
     let bold = Format::new().set_bold();
     for (i, (key, value)) in rows.iter().enumerate() {
         let row = i as u32;
-        let label = if key.is_empty() { "" } else { t(&format!("xlsx.summary.{key}"), lang) };
+        let label = if key.is_empty() {
+            ""
+        } else {
+            t(&format!("xlsx.summary.{key}"), lang)
+        };
         sheet.write_string_with_format(row, 0, label, &bold)?;
         match value {
             Value::Number(x, "") if x.is_finite() => {
