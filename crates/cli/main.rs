@@ -80,7 +80,29 @@ pub(crate) fn lang() -> Lang {
 
 /// A catalogue text in the language asked for, its placeholders filled.
 pub(crate) fn say(key: &str, args: &[(&str, &str)]) -> String {
-    lineup::messages::fill(lineup::messages::text(key, lang()).unwrap_or(key), args)
+    let text = flag_texts(key).or_else(|| lineup::messages::text(key, lang()));
+    lineup::messages::fill(text.unwrap_or(key), args)
+}
+
+/// The CLI's own texts, which name flags (the library's catalogue names
+/// none), in the language asked for.
+fn flag_texts(key: &str) -> Option<&'static str> {
+    let (en, de) = match key {
+        "table.cut_by_time" => (
+            "the time limit cut the search short: another run with the same seed may differ; raise --time-limit for a reproducible result",
+            "das Zeitlimit hat die Suche verkürzt: ein weiterer Lauf mit demselben Startwert kann abweichen; für ein reproduzierbares Ergebnis --time-limit erhöhen",
+        ),
+        "breach.missing_fix" => (
+            "add them to clusters of the lineup, or make a new lineup with `lineup whatif --baseline {lineup}`",
+            "fügen Sie sie Clustern der Aufstellung hinzu, oder erstellen Sie mit `lineup whatif --baseline {lineup}` eine neue",
+        ),
+        "breach.fix" => (
+            "fix the lineup, or change the options it is judged by (--cluster-size, --comparability, …)",
+            "korrigieren Sie die Aufstellung oder ändern Sie die Einstellungen, nach denen sie beurteilt wird (--cluster-size, --comparability, …)",
+        ),
+        _ => return None,
+    };
+    Some(if lang() == Lang::De { de } else { en })
 }
 
 /// Whether standard output was open when the program started.
@@ -328,7 +350,6 @@ pub(crate) fn read_problem_and_lineup(
     let (municipalities, mut settings) = read_input(file, settings)?;
     let lineup =
         lineup::read_lineup(&bytes[..], &municipalities).map_err(|e| CliError::input(lineup_path, &e))?;
-    missing(lineup_path, &lineup, &municipalities)?;
     let derived = *settings.clusters() == ClusterCount::Auto;
     if derived {
         let counts = lineup_options::counts_from(&lineup, &municipalities, &settings);
@@ -380,72 +401,56 @@ pub(crate) fn note(text: &str) {
     }
 }
 
-/// Municipalities of the list that the lineup does not place, named (a
-/// lineup older than the list): exit code 1.
-fn missing(lineup_path: &Path, lineup: &Lineup, municipalities: &[Municipality]) -> Result<(), CliError> {
-    let placed = lineup.assignment(municipalities.len());
-    let absent: Vec<&Municipality> = municipalities
-        .iter()
-        .zip(&placed)
-        .filter(|(_, c)| c.is_none())
-        .map(|(m, _)| m)
-        .collect();
-    if absent.is_empty() {
-        return Ok(());
-    }
-    let mut names: Vec<String> = absent
-        .iter()
-        .take(lineup::SHOWN_VIOLATIONS)
-        .map(|m| lineup::named(&m.id, municipalities))
-        .collect();
-    if absent.len() > lineup::SHOWN_VIOLATIONS {
-        names.push(say(
-            "breach.more",
-            &[("count", &(absent.len() - lineup::SHOWN_VIOLATIONS).to_string())],
-        ));
-    }
-    let head = if absent.len() == 1 {
-        lineup::breach_text(
-            &lineup::Violation::Missing {
-                id: absent[0].id.clone(),
-            },
-            municipalities,
-            lang(),
-        )
-    } else {
-        say(
-            "breach.missing_many",
-            &[("count", &absent.len().to_string()), ("names", &names.join(", "))],
-        )
-    };
-    Err(CliError::infeasible(format!(
-        "{}: {head}\n{}",
-        lineup_path.display(),
-        say(
-            "breach.missing_fix",
-            &[("lineup", &lineup_path.display().to_string())]
-        )
-    )))
-}
-
 /// A lineup that breaks rules, rule by rule, municipalities named by name
 /// and id (exit code 1).
 pub(crate) fn broken(lineup_path: &Path, violations: &[lineup::Violation], problem: &Problem) -> CliError {
     let ms = problem.municipalities();
-    let mut list: Vec<String> = violations
+    let missing: Vec<String> = violations
         .iter()
-        .take(lineup::SHOWN_VIOLATIONS)
-        .map(|v| format!("  - {}", lineup::breach_text(v, ms, lang())))
+        .filter_map(|v| match v {
+            lineup::Violation::Missing { id } => Some(lineup::named(id, ms)),
+            _ => None,
+        })
         .collect();
-    if violations.len() > lineup::SHOWN_VIOLATIONS {
+    let mut list: Vec<String> = Vec::new();
+    // A lineup older than the list: the missing ones in one line.
+    if missing.len() > 1 {
+        let mut names: Vec<String> = missing.iter().take(lineup::SHOWN_VIOLATIONS).cloned().collect();
+        if missing.len() > lineup::SHOWN_VIOLATIONS {
+            let more = (missing.len() - lineup::SHOWN_VIOLATIONS).to_string();
+            names.push(say("breach.more", &[("count", &more)]));
+        }
+        list.push(format!(
+            "  - {}",
+            say(
+                "breach.missing_many",
+                &[
+                    ("count", &missing.len().to_string()),
+                    ("names", &names.join(", "))
+                ]
+            )
+        ));
+    }
+    let others: Vec<&lineup::Violation> = violations
+        .iter()
+        .filter(|v| missing.len() <= 1 || !matches!(v, lineup::Violation::Missing { .. }))
+        .collect();
+    list.extend(
+        others
+            .iter()
+            .take(lineup::SHOWN_VIOLATIONS)
+            .map(|v| format!("  - {}", lineup::breach_text(v, ms, lang()))),
+    );
+    if others.len() > lineup::SHOWN_VIOLATIONS {
+        let more = (others.len() - lineup::SHOWN_VIOLATIONS).to_string();
+        list.push(format!("  {}", say("breach.more", &[("count", &more)])));
+    }
+    if !missing.is_empty() {
         list.push(format!(
             "  {}",
             say(
-                "breach.more",
-                &[(
-                    "count",
-                    &(violations.len() - lineup::SHOWN_VIOLATIONS).to_string()
-                )]
+                "breach.missing_fix",
+                &[("lineup", &lineup_path.display().to_string())]
             )
         ));
     }

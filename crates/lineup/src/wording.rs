@@ -3,7 +3,7 @@
 //! be (the table, the map and the page say the same), a one-line summary,
 //! and broken rules with municipalities named by name and id.
 
-use crate::messages::{Lang, fill, text};
+use crate::messages::{Lang, fill, percent, text};
 use crate::municipality::Municipality;
 use crate::report::Report;
 use crate::solve::{CLOSED_FORM_NOTE, Status};
@@ -12,32 +12,6 @@ use crate::verify::Violation;
 /// A catalogue text (empty if it were missing, which the tests rule out).
 pub(crate) fn t(key: &str, lang: Lang) -> &'static str {
     text(key, lang).unwrap_or_default()
-}
-
-/// `x` with `places` decimals, with a decimal comma in German.
-///
-/// ```
-/// use lineup::messages::{Lang, decimal};
-/// assert_eq!(decimal(681.708, 2, Lang::De), "681,71");
-/// assert_eq!(decimal(0.4, 1, Lang::En), "0.4");
-/// ```
-pub fn decimal(x: f64, places: usize, lang: Lang) -> String {
-    let s = format!("{x:.places$}");
-    match lang {
-        Lang::De => s.replace('.', ","),
-        _ => s,
-    }
-}
-
-/// A gap as a percentage to show: one decimal, two below 0.1 %, at least
-/// 0.01 (a gap that is not zero never reads as 0).
-pub fn percent(gap: f64, lang: Lang) -> String {
-    let p = gap * 100.0;
-    if p >= 0.1 {
-        decimal(p, 1, lang)
-    } else {
-        decimal(p.max(0.01), 2, lang)
-    }
 }
 
 impl Report {

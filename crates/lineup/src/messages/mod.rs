@@ -26,8 +26,6 @@ mod settings;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::wording::{decimal, percent};
-
 /// A language of the catalogue.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -60,6 +58,32 @@ impl Lang {
             Lang::En => "en",
             Lang::De => "de",
         }
+    }
+}
+
+/// `x` with `places` decimals, with a decimal comma in German.
+///
+/// ```
+/// use lineup::messages::{Lang, decimal};
+/// assert_eq!(decimal(681.708, 2, Lang::De), "681,71");
+/// assert_eq!(decimal(0.4, 1, Lang::En), "0.4");
+/// ```
+pub fn decimal(x: f64, places: usize, lang: Lang) -> String {
+    let s = format!("{x:.places$}");
+    match lang {
+        Lang::De => s.replace('.', ","),
+        _ => s,
+    }
+}
+
+/// A gap as a percentage to show: one decimal, two below 0.1 %, at least
+/// 0.01 (a gap that is not zero never reads as 0).
+pub fn percent(gap: f64, lang: Lang) -> String {
+    let p = gap * 100.0;
+    if p >= 0.1 {
+        decimal(p, 1, lang)
+    } else {
+        decimal(p.max(0.01), 2, lang)
     }
 }
 

@@ -96,11 +96,6 @@ pub(super) const PLANNER: &[Message] = &[
         "spread - penalty = {value}; bound <= {bound}",
         "Streuung − Strafpunkte = {value}; Schranke ≤ {bound}",
     ),
-    m(
-        "table.cut_by_time",
-        "the time limit cut the search short: another run with the same seed may differ; raise --time-limit for a reproducible result",
-        "das Zeitlimit hat die Suche verkürzt: ein weiterer Lauf mit demselben Startwert kann abweichen; für ein reproduzierbares Ergebnis --time-limit erhöhen",
-    ),
     // Breaches.
     m("breach.member", "{name} ({id})", "{name} ({id})"),
     m(
@@ -114,19 +109,9 @@ pub(super) const PLANNER: &[Message] = &[
         "{count} Kommunen der Liste sind in keinem Cluster (ist die Aufstellung älter als die Liste?): {names}",
     ),
     m(
-        "breach.missing_fix",
-        "add them to clusters of the lineup, or make a new lineup with `lineup whatif --baseline {lineup}`",
-        "fügen Sie sie Clustern der Aufstellung hinzu, oder erstellen Sie mit `lineup whatif --baseline {lineup}` eine neue",
-    ),
-    m(
         "breach.header",
         "{lineup} breaks {count} rule(s):",
         "{lineup} verletzt {count} Regel(n):",
-    ),
-    m(
-        "breach.fix",
-        "fix the lineup, or change the options it is judged by (--cluster-size, --comparability, …)",
-        "korrigieren Sie die Aufstellung oder ändern Sie die Einstellungen, nach denen sie beurteilt wird (--cluster-size, --comparability, …)",
     ),
     m("breach.more", "… and {count} more", "… und {count} weitere"),
     // Bounds and settings of a lineup file.
