@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::util::{json, lineup, stderr};
 
 /// Writes `lines` as a Windows-1252 CSV with CRLF line ends.
-fn excel_csv(dir: &Path, name: &str, lines: &[&str]) -> PathBuf {
+pub fn excel_csv(dir: &Path, name: &str, lines: &[&str]) -> PathBuf {
     let path = dir.join(name);
     let mut bytes = Vec::new();
     for line in lines {

@@ -11,9 +11,14 @@ pub fn fixture(name: &str) -> PathBuf {
 }
 
 /// Runs `lineup` with arguments.
+/// The environment names no language (messages in English) unless a test
+/// sets one.
 pub fn lineup(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_lineup"))
         .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .output()
         .expect("the lineup binary runs")
 }

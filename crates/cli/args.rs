@@ -40,7 +40,12 @@ const EVALUATE_EXAMPLES: &str = "\
 Examples:
   lineup evaluate fixtures/kfa-18.csv lineup.json
   lineup evaluate towns.csv by-hand.json --format json
-  lineup evaluate towns.xlsx lineup.xlsx -o checked.geojson";
+  lineup evaluate towns.xlsx lineup.xlsx -o checked.geojson
+  lineup evaluate towns.csv by-hand.json --against lineup.json      (who moved, what changed)
+
+A lineup written by `solve --format json` records its settings (they are used unless a flag gives
+another) and its bound with what it is valid for: for the same input and settings, that bound
+says how good the lineup is; otherwise a solve within --time-limit computes one.";
 
 const MAP_EXAMPLES: &str = "\
 Examples:
@@ -62,6 +67,8 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    #[command(flatten)]
+    pub lang: lineup_options::LangArgs,
 }
 
 /// Subcommands.
@@ -106,6 +113,10 @@ pub struct MapArgs {
     pub lineup: PathBuf,
     #[command(flatten)]
     pub problem: ProblemArgs,
+    /// The time limit bounds the solve that proves how good the lineup is (when the lineup file
+    /// carries no bound for this input and these settings).
+    #[command(flatten)]
+    pub run: RunArgs,
     /// Write the map to this file instead of standard output (.svg or .png).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -324,8 +335,15 @@ pub struct EvaluateArgs {
     /// The lineup: JSON as written by `solve --format json` (or {"clusters": [{"id", "members": [ids]}]}),
     /// or CSV or .xlsx with id and cluster columns (as written by `--format csv` or `xlsx`).
     pub lineup: PathBuf,
+    /// A reference lineup (same forms as LINEUP): list who moved and how each objective term changed.
+    #[arg(long, value_name = "OTHER")]
+    pub against: Option<PathBuf>,
     #[command(flatten)]
     pub problem: ProblemArgs,
+    /// The time limit bounds the solve that proves how good the lineup is (when the lineup file
+    /// carries no bound for this input and these settings).
+    #[command(flatten)]
+    pub run: RunArgs,
     #[command(flatten)]
     pub output: OutputArgs,
 }

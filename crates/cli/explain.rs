@@ -15,7 +15,7 @@ const MAX_ALL: usize = 2_000;
 
 /// Runs the command.
 pub fn run(a: ExplainArgs) -> Result<(), CliError> {
-    let (problem, lineup) = read_problem_and_lineup(&a.file, &a.lineup, &a.problem)?;
+    let (problem, lineup, _) = read_problem_and_lineup(&a.file, &a.lineup, &a.problem)?;
     let which = a
         .which
         .municipality
@@ -40,7 +40,7 @@ pub fn run(a: ExplainArgs) -> Result<(), CliError> {
         }
     }
     let e = lineup::explain(&problem, &lineup, (!all).then_some(which.as_slice())).map_err(|e| match e {
-        lineup::ExplainError::Broken(v) => broken(&a.lineup, &v),
+        lineup::ExplainError::Broken(v) => broken(&a.lineup, &v, &problem),
         other => CliError::usage(other.to_string()),
     })?;
     let text = match render::text_format("explain", &a.output)? {

@@ -18,8 +18,9 @@ use std::io::{BufReader, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 use lineup::Report;
+use lineup::messages::Lang;
 use lineup::{ClusterCount, InputFormat, Lineup, Municipality, Problem, Settings};
 
 use args::{Cli, Command, EvaluateArgs, MapArgs, MapFormat, OutputArgs, SolveArgs};
@@ -32,7 +33,17 @@ fn main() -> ExitCode {
     // Before any file is opened (which could take a closed descriptor 1).
     let stdout_open = stdout_is_open();
     STDOUT_OPEN.get_or_init(|| stdout_open);
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    if let Some((_, sub)) = matches.subcommand() {
+        let given = sub
+            .ids()
+            .filter(|id| sub.value_source(id.as_str()) == Some(clap::parser::ValueSource::CommandLine))
+            .map(|id| id.as_str().to_string())
+            .collect();
+        GIVEN.get_or_init(|| given);
+    }
+    LANG.get_or_init(|| cli.lang.lang());
     // A solve stops on a signal and writes its best lineup; the workbench
     // server keeps the default (a signal ends it, as `kill` expects).
     if !matches!(cli.command, Command::Serve(_)) {
@@ -50,6 +61,49 @@ fn main() -> ExitCode {
     };
     // Interrupted: the best lineup so far was written; the code says by what.
     signals::exit_code().map_or(code, ExitCode::from)
+}
+
+/// The flags given on the command line (clap ids: `classes`, `cluster_size`, …).
+static GIVEN: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+
+/// The language of the table, the workbook and the messages.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Whether a flag was given on the command line (clap id).
+pub(crate) fn given(id: &str) -> bool {
+    GIVEN.get().is_some_and(|g| g.iter().any(|x| x == id))
+}
+
+/// The language asked for (`--lang`, else the environment's).
+pub(crate) fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// A catalogue text in the language asked for, its placeholders filled.
+pub(crate) fn say(key: &str, args: &[(&str, &str)]) -> String {
+    let text = flag_texts(key).or_else(|| lineup::messages::text(key, lang()));
+    lineup::messages::fill(text.unwrap_or(key), args)
+}
+
+/// The CLI's own texts, which name flags (the library's catalogue names
+/// none), in the language asked for.
+fn flag_texts(key: &str) -> Option<&'static str> {
+    let (en, de) = match key {
+        "table.cut_by_time" => (
+            "the time limit cut the search short: another run with the same seed may differ; raise --time-limit for a reproducible result",
+            "das Zeitlimit hat die Suche verkürzt: ein weiterer Lauf mit demselben Startwert kann abweichen; für ein reproduzierbares Ergebnis --time-limit erhöhen",
+        ),
+        "breach.missing_fix" => (
+            "add them to clusters of the lineup, or make a new lineup with `lineup whatif --baseline {lineup}`",
+            "fügen Sie sie Clustern der Aufstellung hinzu, oder erstellen Sie mit `lineup whatif --baseline {lineup}` eine neue",
+        ),
+        "breach.fix" => (
+            "fix the lineup, or change the options it is judged by (--cluster-size, --comparability, …)",
+            "korrigieren Sie die Aufstellung oder ändern Sie die Einstellungen, nach denen sie beurteilt wird (--cluster-size, --comparability, …)",
+        ),
+        _ => return None,
+    };
+    Some(if lang() == Lang::De { de } else { en })
 }
 
 /// Whether standard output was open when the program started.
@@ -253,57 +307,244 @@ fn solve(a: SolveArgs) -> Result<(), CliError> {
     let solution = solution.map_err(CliError::solve)?;
     let mut report = Report::new(&problem, &solution);
     lineup_options::record_run(&mut report.settings, &options);
-    emit(&report, &a.output)
+    emit(&report, &a.output)?;
+    if let Some(path) = &a.output.output {
+        #[allow(
+            clippy::print_stderr,
+            reason = "the summary goes to stderr, the lineup to the file"
+        )]
+        {
+            eprintln!(
+                "{}",
+                say(
+                    "summary.written",
+                    &[
+                        ("file", &path.display().to_string()),
+                        ("summary", &report.summary_line(lang()))
+                    ]
+                )
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Reads the municipalities and a lineup made elsewhere; the problem takes
-/// its cluster counts from the lineup unless `--clusters` gives them.
+/// its cluster counts from the lineup unless `--clusters` gives them, and
+/// the settings a lineup JSON records for every flag not given (said on
+/// stderr). The third value: the blocks of the solve the lineup file
+/// records, when its bound is valid for this problem (same fingerprint).
 pub(crate) fn read_problem_and_lineup(
     file: &Path,
     lineup_path: &Path,
     args: &lineup_options::ProblemArgs,
-) -> Result<(Problem, Lineup), CliError> {
-    let (municipalities, mut settings) = read_input(file, lineup_options::settings(args)?)?;
-    let lineup = lineup::read_lineup(open(lineup_path)?, &municipalities)
-        .map_err(|e| CliError::input(lineup_path, &e))?;
-    if *settings.clusters() == ClusterCount::Auto {
+) -> Result<(Problem, Lineup, Option<Vec<lineup::BlockReport>>), CliError> {
+    let bytes = std::fs::read(lineup_path).map_err(|e| {
+        CliError::usage(format!(
+            "cannot open {}: {e}; check the path and that the file is readable",
+            lineup_path.display()
+        ))
+    })?;
+    let recorded = recorded(&bytes);
+    let mut settings = lineup_options::settings(args)?;
+    if let Some(r) = &recorded.settings {
+        let (s, taken) = lineup_options::with_recorded(settings, r, &given)?;
+        settings = s;
+        if !taken.is_empty() {
+            note(&say(
+                "settings.from_file",
+                &[
+                    ("file", &lineup_path.display().to_string()),
+                    ("settings", &taken.join(", ")),
+                ],
+            ));
+        }
+    }
+    let (municipalities, mut settings) = read_input(file, settings)?;
+    let lineup =
+        lineup::read_lineup(&bytes[..], &municipalities).map_err(|e| CliError::input(lineup_path, &e))?;
+    let derived = *settings.clusters() == ClusterCount::Auto;
+    if derived {
         let counts = lineup_options::counts_from(&lineup, &municipalities, &settings);
         settings = settings.with_clusters(counts);
     }
-    let problem = Problem::new(municipalities, settings).map_err(|e| CliError::problem(lineup_path, e))?;
-    Ok((problem, lineup))
+    let problem = match Problem::new(municipalities.clone(), settings.clone()) {
+        Ok(p) => p,
+        // Counts read off a lineup that mixes classes may fit no problem:
+        // judge it by the fewest clusters instead, so that the verifier
+        // names what the lineup breaks (not a --clusters it never asked for).
+        Err(e) if derived => Problem::new(municipalities, settings.with_clusters(ClusterCount::Auto))
+            .map_err(|_| CliError::problem(lineup_path, e))?,
+        Err(e) => return Err(CliError::problem(lineup_path, e)),
+    };
+    let known = recorded
+        .fingerprint
+        .filter(|f| *f == problem.fingerprint())
+        .and(recorded.blocks);
+    Ok((problem, lineup, known))
 }
 
-/// A lineup that breaks rules, rule by rule (exit code 1).
-pub(crate) fn broken(lineup_path: &Path, violations: &[lineup::Violation]) -> CliError {
-    let mut list: Vec<String> = violations
+/// What a lineup JSON written by `solve` records besides its clusters.
+#[derive(Default)]
+struct Recorded {
+    settings: Option<lineup::SettingsReport>,
+    fingerprint: Option<String>,
+    blocks: Option<Vec<lineup::BlockReport>>,
+}
+
+/// The settings, fingerprint and blocks of a lineup file, as far as it has
+/// them (a CSV, a workbook or a bare `{"clusters": …}` has none).
+fn recorded(bytes: &[u8]) -> Recorded {
+    let Ok(serde_json::Value::Object(doc)) = serde_json::from_slice::<serde_json::Value>(bytes) else {
+        return Recorded::default();
+    };
+    let field = |k: &str| doc.get(k).cloned();
+    Recorded {
+        settings: field("settings").and_then(|v| serde_json::from_value(v).ok()),
+        fingerprint: field("fingerprint").and_then(|v| v.as_str().map(str::to_string)),
+        blocks: field("blocks").and_then(|v| serde_json::from_value(v).ok()),
+    }
+}
+
+/// A note on stderr.
+pub(crate) fn note(text: &str) {
+    #[allow(clippy::print_stderr, reason = "notes go to stderr, never into an output")]
+    {
+        eprintln!("note: {text}");
+    }
+}
+
+/// A lineup that breaks rules, rule by rule, municipalities named by name
+/// and id (exit code 1).
+pub(crate) fn broken(lineup_path: &Path, violations: &[lineup::Violation], problem: &Problem) -> CliError {
+    let ms = problem.municipalities();
+    let missing: Vec<String> = violations
         .iter()
-        .take(lineup::SHOWN_VIOLATIONS)
-        .map(|v| format!("  - {v}"))
+        .filter_map(|v| match v {
+            lineup::Violation::Missing { id } => Some(lineup::named(id, ms)),
+            _ => None,
+        })
         .collect();
-    if violations.len() > lineup::SHOWN_VIOLATIONS {
+    let mut list: Vec<String> = Vec::new();
+    // A lineup older than the list: the missing ones in one line.
+    if missing.len() > 1 {
+        let mut names: Vec<String> = missing.iter().take(lineup::SHOWN_VIOLATIONS).cloned().collect();
+        if missing.len() > lineup::SHOWN_VIOLATIONS {
+            let more = (missing.len() - lineup::SHOWN_VIOLATIONS).to_string();
+            names.push(say("breach.more", &[("count", &more)]));
+        }
         list.push(format!(
-            "  … and {} more",
-            violations.len() - lineup::SHOWN_VIOLATIONS
+            "  - {}",
+            say(
+                "breach.missing_many",
+                &[
+                    ("count", &missing.len().to_string()),
+                    ("names", &names.join(", "))
+                ]
+            )
+        ));
+    }
+    let others: Vec<&lineup::Violation> = violations
+        .iter()
+        .filter(|v| missing.len() <= 1 || !matches!(v, lineup::Violation::Missing { .. }))
+        .collect();
+    list.extend(
+        others
+            .iter()
+            .take(lineup::SHOWN_VIOLATIONS)
+            .map(|v| format!("  - {}", lineup::breach_text(v, ms, lang()))),
+    );
+    if others.len() > lineup::SHOWN_VIOLATIONS {
+        let more = (others.len() - lineup::SHOWN_VIOLATIONS).to_string();
+        list.push(format!("  {}", say("breach.more", &[("count", &more)])));
+    }
+    if !missing.is_empty() {
+        list.push(format!(
+            "  {}",
+            say(
+                "breach.missing_fix",
+                &[("lineup", &lineup_path.display().to_string())]
+            )
         ));
     }
     CliError::infeasible(format!(
-        "{} breaks {} rule(s):\n{}\nfix the lineup, or change the options it is judged by (--cluster-size, --comparability, …)",
-        lineup_path.display(),
-        violations.len(),
-        list.join("\n")
+        "{}\n{}\n{}",
+        say(
+            "breach.header",
+            &[
+                ("lineup", &lineup_path.display().to_string()),
+                ("count", &violations.len().to_string())
+            ]
+        ),
+        list.join("\n"),
+        say("breach.fix", &[])
     ))
 }
 
-/// The report of a lineup made elsewhere, verified against the rules.
-fn evaluated(file: &Path, lineup_file: &Path, args: &ProblemArgs) -> Result<Report, CliError> {
-    let (problem, lineup) = read_problem_and_lineup(file, lineup_file, args)?;
-    let solution = lineup::evaluate(&problem, &lineup).map_err(|v| broken(lineup_file, &v))?;
-    Ok(Report::new(&problem, &solution))
+/// The report of a lineup made elsewhere, verified against the rules, with
+/// a real bound: the one the lineup file records for this problem, else one
+/// from a solve within the time limit.
+fn evaluated(
+    file: &Path,
+    lineup_file: &Path,
+    args: &ProblemArgs,
+    run: &lineup_options::RunArgs,
+) -> Result<(Problem, lineup::Solution), CliError> {
+    let (problem, lineup, known) = read_problem_and_lineup(file, lineup_file, args)?;
+    lineup::verify(&problem, &lineup).map_err(|v| broken(lineup_file, &v, &problem))?;
+    let (blocks, note) = match known {
+        Some(blocks) => (
+            blocks,
+            say("bound.recorded", &[("file", &lineup_file.display().to_string())]),
+        ),
+        None => {
+            let options = lineup_options::options(run)?.with_cancel(crate::signals::token());
+            match lineup::solve(&problem, &options) {
+                Ok(s) => (
+                    s.blocks,
+                    say(
+                        "bound.solved",
+                        &[(
+                            "seconds",
+                            &lineup::messages::decimal(s.elapsed.as_secs_f64(), 1, lang()),
+                        )],
+                    ),
+                ),
+                // No solve, no better bound: the closed-form ones stand.
+                Err(_) => (Vec::new(), "evaluated against closed-form bounds".to_string()),
+            }
+        }
+    };
+    let solution = lineup::evaluate_with_bounds(&problem, &lineup, &blocks, &note)
+        .map_err(|v| broken(lineup_file, &v, &problem))?;
+    Ok((problem, solution))
 }
 
 fn evaluate(a: EvaluateArgs) -> Result<(), CliError> {
-    emit(&evaluated(&a.file, &a.lineup, &a.problem)?, &a.output)
+    let (problem, solution) = evaluated(&a.file, &a.lineup, &a.problem, &a.run)?;
+    let report = Report::new(&problem, &solution);
+    let Some(other) = &a.against else {
+        return emit(&report, &a.output);
+    };
+    let reference = lineup::read_lineup(open(other)?, problem.municipalities())
+        .map_err(|e| CliError::input(other, &e))?;
+    let reference = lineup::evaluate(&problem, &reference).map_err(|v| broken(other, &v, &problem))?;
+    let comparison = lineup::compare(&problem, &solution, &reference);
+    let text = match render::format_for(a.output.format, a.output.output.as_deref()) {
+        FormatArg::Table => {
+            let mut t = render::table(&report);
+            t.push('\n');
+            t.push_str(&render::comparison(&comparison, other));
+            t
+        }
+        FormatArg::Json => render::to_json(&serde_json::json!({ "report": report, "against": comparison }))?,
+        _ => {
+            return Err(CliError::usage(
+                "--against writes a table or JSON: use --format table or --format json",
+            ));
+        }
+    };
+    write_out(&text, a.output.output.as_deref())
 }
 
 fn map(a: MapArgs) -> Result<(), CliError> {
@@ -330,10 +571,12 @@ fn map(a: MapArgs) -> Result<(), CliError> {
         ),
         None => None,
     };
-    let report = evaluated(&a.file, &a.lineup, &a.problem)?;
+    let (problem, solution) = evaluated(&a.file, &a.lineup, &a.problem, &a.run)?;
+    let report = Report::new(&problem, &solution);
     let options = MapOptions {
         title: a.title.clone(),
         size,
+        lang: lang(),
         ..MapOptions::default()
     };
     write_map(&report, &options, format, a.output.as_deref())

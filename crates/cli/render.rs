@@ -9,6 +9,8 @@ use lineup::group_digits as grouped;
 use lineup::{GapLevel, ObjectiveMode, Status};
 
 use crate::error::CliError;
+use crate::say;
+use lineup::messages::{Lang, decimal};
 use lineup_options::FormatArg;
 
 /// The format asked for, else the one the output file's extension names,
@@ -44,10 +46,18 @@ pub fn render(report: &Report, format: FormatArg) -> Result<Vec<u8>, CliError> {
             s.push('\n');
             s.into_bytes()
         }
-        FormatArg::Svg => lineup::map::svg(report).into_bytes(),
-        FormatArg::Png => map_png(&lineup::map::svg(report), None)?,
+        FormatArg::Svg => lineup::map::svg_with(report, &localised_map()).into_bytes(),
+        FormatArg::Png => map_png(&lineup::map::svg_with(report, &localised_map()), None)?,
         FormatArg::Xlsx => xlsx(report)?,
     })
+}
+
+/// Map options in the language asked for.
+fn localised_map() -> lineup::map::MapOptions {
+    lineup::map::MapOptions {
+        lang: crate::lang(),
+        ..lineup::map::MapOptions::default()
+    }
 }
 
 /// An SVG map as PNG: at the size it was made for, else at twice its own
@@ -67,7 +77,7 @@ pub fn map_png(_: &str, _: Option<lineup::map::MapSize>) -> Result<Vec<u8>, CliE
 
 #[cfg(feature = "xlsx")]
 fn xlsx(report: &Report) -> Result<Vec<u8>, CliError> {
-    lineup::export::xlsx(report).map_err(|e| CliError::usage(format!("{e} (--format csv)")))
+    lineup::export::xlsx_in(report, crate::lang()).map_err(|e| CliError::usage(format!("{e} (--format csv)")))
 }
 
 #[cfg(not(feature = "xlsx"))]
@@ -127,22 +137,36 @@ fn lpad(s: &str, width: usize) -> String {
     format!("{}{s}", " ".repeat(width.saturating_sub(len)))
 }
 
-fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// `{n} same-Land pair(s)` and the like: the catalogue's `KEY.one` or `KEY.other`.
+fn counted(key: &str, n: u64) -> String {
+    let form = if n == 1 { "one" } else { "other" };
+    say(&format!("{key}.{form}"), &[("n", &grouped(n))])
 }
 
-/// The human-readable table.
+/// A label of the table's foot, padded to the value column.
+fn label(key: &str) -> String {
+    pad(&say(key, &[]), 10)
+}
+
+/// The human-readable table, in the language asked for (`--lang`).
 pub fn table(r: &Report) -> String {
+    let lang = crate::lang();
     let mut o = String::new();
     let n: usize = r.clusters.iter().map(|c| c.members.len()).sum();
     let s = &r.settings;
     let _ = writeln!(
         o,
-        "lineup: {n} municipalities in {} clusters of {} ({} classes, {} comparability)\n",
-        r.clusters.len(),
-        s.cluster_size,
-        s.classes,
-        s.comparability
+        "{}\n",
+        say(
+            "table.title",
+            &[
+                ("count", &n.to_string()),
+                ("clusters", &r.clusters.len().to_string()),
+                ("size", &s.cluster_size.to_string()),
+                ("classes", &s.classes),
+                ("comparability", &s.comparability.to_string()),
+            ]
+        )
     );
     let name_w = r
         .clusters
@@ -158,36 +182,44 @@ pub fn table(r: &Report) -> String {
         .max()
         .unwrap_or(4)
         .max(4);
+    let (col_name, col_state, col_pop) = (
+        say("table.col.name", &[]),
+        say("table.col.state", &[]),
+        say("table.col.population", &[]),
+    );
     for c in &r.clusters {
         let m = &c.metrics;
         let mut line = format!(
-            "{} ({}): {} members, {} Länder, {}",
+            "{} ({}): {}, {}",
             c.id,
             c.size_class,
-            m.size,
-            m.distinct_states,
-            plural(m.same_state_pairs, "same-Land pair", "same-Land pairs")
+            say(
+                "table.cluster",
+                &[
+                    ("size", &m.size.to_string()),
+                    ("states", &m.distinct_states.to_string())
+                ]
+            ),
+            counted("table.same_land", m.same_state_pairs)
         );
         if m.mixed_class_pairs > 0 {
-            let _ = write!(
-                line,
-                ", {}",
-                plural(m.mixed_class_pairs, "mixed-class pair", "mixed-class pairs")
-            );
+            let _ = write!(line, ", {}", counted("table.mixed_class", m.mixed_class_pairs));
         }
-        let _ = write!(line, ", mean distance {:.0} km", m.mean_distance_km);
+        let km = format!("{:.0}", m.mean_distance_km);
+        let _ = write!(line, ", {}", say("table.mean_distance", &[("km", &km)]));
         let _ = writeln!(o, "{line}");
         // The planner's criteria: value counts and what each costs here.
         for t in &m.criteria {
             let counts: Vec<String> = t.counts.iter().map(|(v, n)| format!("{n} × {v}")).collect();
-            let _ = writeln!(o, "  {}: {} (cost {})", t.criterion, counts.join(", "), t.cost);
+            let cost = say("table.cost", &[("cost", &t.cost.to_string())]);
+            let _ = writeln!(o, "  {}: {} ({cost})", t.criterion, counts.join(", "));
         }
         let _ = writeln!(
             o,
             "  {}  {}  {:>10}",
-            pad("Name", name_w),
-            pad("Land", state_w),
-            "Population"
+            pad(&col_name, name_w),
+            pad(&col_state, state_w),
+            col_pop
         );
         for mem in &c.members {
             let _ = writeln!(
@@ -202,61 +234,161 @@ pub fn table(r: &Report) -> String {
     }
     let obj = &r.objective;
     let lex = r.settings.weights.mode == ObjectiveMode::Lexicographic;
-    let _ = writeln!(o, "status     {}", r.status);
+    let status =
+        lineup::messages::text(&format!("status.{}", r.status.as_str()), lang).unwrap_or(r.status.as_str());
+    // English keeps the report's word (`time_limit`), as JSON has it.
+    let status = if lang == Lang::En {
+        r.status.as_str()
+    } else {
+        status
+    };
+    let _ = writeln!(o, "{} {status}", label("table.status"));
+    let _ = writeln!(o, "{} {}", label("table.result"), r.status_sentence(lang));
     let _ = writeln!(
         o,
-        "objective  penalty {} ({}, {}); spread {:.2} ({}, {} km)",
-        trim_float(obj.penalty),
-        plural(obj.same_state_pairs, "same-Land pair", "same-Land pairs"),
-        plural(obj.mixed_class_pairs, "mixed-class pair", "mixed-class pairs"),
-        obj.spread,
-        plural(
-            obj.non_bordering_pairs,
-            "non-bordering pair",
-            "non-bordering pairs"
-        ),
-        grouped(obj.distance_km.round() as u64)
+        "{} {}",
+        label("table.objective"),
+        say(
+            "table.objective.line",
+            &[
+                ("penalty", &trim_float(obj.penalty, lang)),
+                ("same", &counted("table.same_land", obj.same_state_pairs)),
+                ("mixed", &counted("table.mixed_class", obj.mixed_class_pairs)),
+                ("spread", &decimal(obj.spread, 2, lang)),
+                (
+                    "non_bordering",
+                    &counted("table.non_bordering", obj.non_bordering_pairs)
+                ),
+                ("km", &grouped(obj.distance_km.round() as u64)),
+            ]
+        )
     );
     if lex {
         let _ = writeln!(
             o,
-            "bound      penalty >= {}; spread <= {:.2}",
-            trim_float(r.bound.penalty),
-            r.bound.spread
+            "{} {}",
+            label("table.bound"),
+            say(
+                "table.bound.lexicographic",
+                &[
+                    ("penalty", &trim_float(r.bound.penalty, lang)),
+                    ("spread", &decimal(r.bound.spread, 2, lang))
+                ]
+            )
         );
     } else {
         let _ = writeln!(
             o,
-            "value      spread - penalty = {:.2}; bound <= {:.2}",
-            obj.spread - obj.penalty,
-            r.bound.spread
+            "{} {}",
+            label("table.value"),
+            say(
+                "table.value.weighted",
+                &[
+                    ("value", &decimal(obj.spread - obj.penalty, 2, lang)),
+                    ("bound", &decimal(r.bound.spread, 2, lang))
+                ]
+            )
         );
     }
     let level = match r.gap_level {
-        GapLevel::Penalty => "penalty",
-        GapLevel::Spread => "spread",
+        GapLevel::Penalty => say("term.penalty", &[]),
+        GapLevel::Spread => say("term.spread", &[]),
     };
-    let _ = writeln!(o, "gap        {:.2} % ({level})", r.gap * 100.0);
-    let _ = writeln!(o, "time       {:.2} s", r.time_s);
+    let _ = writeln!(
+        o,
+        "{} {} % ({level})",
+        label("table.gap"),
+        decimal(r.gap * 100.0, 2, lang)
+    );
+    let _ = writeln!(o, "{} {} s", label("table.time"), decimal(r.time_s, 2, lang));
     if r.cut_by_time_limit {
-        let _ = writeln!(
-            o,
-            "note       the time limit cut the search short: another run with the same seed may differ; raise --time-limit for a reproducible result"
-        );
+        let _ = writeln!(o, "{} {}", label("table.note"), say("table.cut_by_time", &[]));
     }
-    if r.status != Status::Optimal {
+    let shows_source = r.status == Status::Evaluated
+        || r.blocks.iter().any(|b| {
+            b.notes
+                .iter()
+                .any(|n| n.starts_with("bound ") || n.starts_with("Schranke "))
+        });
+    if r.status != Status::Optimal || shows_source {
         for b in &r.blocks {
-            let _ = writeln!(o, "block      {}: {} — {}", b.name, b.status, b.notes.join("; "));
+            let _ = writeln!(
+                o,
+                "{} {}: {} — {}",
+                label("table.block"),
+                b.name,
+                b.status,
+                b.notes.join("; ")
+            );
         }
     }
     o
 }
 
-fn trim_float(x: f64) -> String {
+/// How a lineup differs from a reference lineup (`evaluate --against`).
+pub fn comparison(c: &lineup::Comparison, other: &Path) -> String {
+    let lang = crate::lang();
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{}",
+        say(
+            "against.title",
+            &[
+                ("file", &other.display().to_string()),
+                ("moved", &c.moved.len().to_string())
+            ]
+        )
+    );
+    for m in &c.moved {
+        let _ = writeln!(
+            o,
+            "  {} {} ({}): {} → {}",
+            pad(&say("against.moved", &[]), 12),
+            shown(&m.name),
+            shown(&m.id),
+            m.from,
+            m.to
+        );
+    }
+    for t in &c.terms {
+        let change = t.after - t.before;
+        let sign = if change > 0.0 { "+" } else { "" };
+        let places = if t.term == "term.spread" { 2 } else { 0 };
+        let _ = writeln!(
+            o,
+            "  {}",
+            say(
+                "against.term",
+                &[
+                    ("term", &say(&t.term, &[])),
+                    ("before", &number(t.before, places, lang)),
+                    ("after", &number(t.after, places, lang)),
+                    ("change", &format!("{sign}{}", number(change, places, lang))),
+                ]
+            )
+        );
+    }
+    o
+}
+
+/// A whole number grouped (`57 671`), else with `places` decimals.
+fn number(x: f64, places: usize, lang: Lang) -> String {
+    if places == 0 && x.abs() < 1e15 {
+        let n = grouped(x.abs().round() as u64);
+        if x.round() < 0.0 { format!("-{n}") } else { n }
+    } else if x.fract() == 0.0 {
+        trim_float(x, lang)
+    } else {
+        decimal(x, places, lang)
+    }
+}
+
+fn trim_float(x: f64, lang: Lang) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{x:.0}")
     } else {
-        format!("{x:.3}")
+        decimal(x, 3, lang)
     }
 }
 

@@ -38,7 +38,11 @@ pub fn run(a: WhatifArgs) -> Result<(), CliError> {
         FormatArg::Json => render::to_json(&report)?,
         // The map marks who joined and who moved.
         f @ (FormatArg::Svg | FormatArg::Png) => {
-            let options = MapOptions::default().with_changes(&report.diff);
+            let options = MapOptions {
+                lang: crate::lang(),
+                ..MapOptions::default()
+            }
+            .with_changes(&report.diff);
             let format = if f == FormatArg::Png {
                 MapFormat::Png
             } else {

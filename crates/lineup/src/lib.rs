@@ -69,6 +69,7 @@ mod assess;
 mod attributes;
 mod borders;
 mod cancel;
+mod compare;
 mod composition;
 mod criterion;
 mod distance;
@@ -95,6 +96,7 @@ mod suggestion;
 mod verify;
 mod verify_criteria;
 mod whatif;
+mod wording;
 
 pub use alternatives::{
     Alternative, AlternativeReport, Alternatives, AlternativesReport, alternatives, default_min_difference,
@@ -104,6 +106,7 @@ pub use assess::{Assessment, Breach, ClusterAssessment, assess};
 pub use attributes::Attributes;
 pub use borders::{BorderGraph, borders};
 pub use cancel::CancelToken;
+pub use compare::{Comparison, TermChange, compare};
 pub use composition::CompositionError;
 pub use criterion::{Criterion, CriterionError};
 pub use distance::great_circle_km;
@@ -132,7 +135,7 @@ pub use settings::{ClusterCount, ClusterSize, Comparability, SettingError, Setti
 pub use size_class::{ClassId, ClassScheme, SchemeError, SizeClass, group_digits};
 pub use solve::{
     BlockReport, Bound, Gap, GapLevel, MAX_RUNS, MAX_TIME_LIMIT, Progress, Solution, SolveError,
-    SolveOptions, SolverChoice, Stage, Status, evaluate, solve, solve_with_progress,
+    SolveOptions, SolverChoice, Stage, Status, evaluate, evaluate_with_bounds, solve, solve_with_progress,
 };
 pub use suggestion::Suggestion;
 pub use verify::{ClusterMetrics, SHOWN_VIOLATIONS, Verified, Violation, Violations, score_members, verify};
@@ -140,6 +143,7 @@ pub use whatif::{
     Baseline, BaselineCluster, BaselineMember, Diff, Joined, Left, Moved, Stability, WhatIf, WhatIfError,
     WhatIfReport, whatif,
 };
+pub use wording::{breach_text, named};
 
 /// The README's Rust example, compiled and run as a doctest.
 #[doc = include_str!("../../../README.md")]

@@ -88,6 +88,14 @@ pub fn words(name: &str) -> Vec<Word> {
     for c in head.chars().chain(std::iter::once(' ')) {
         if matches!(c, ' ' | '.' | '/' | '(' | ')' | '\u{a0}' | '\t') {
             if !cur.is_empty() {
+                // `St` joined by a hyphen is `Sankt` too (`Neumarkt-St. Veit`).
+                if cur.contains('-') {
+                    cur = cur
+                        .split('-')
+                        .map(|p| if p.eq_ignore_ascii_case("st") { "Sankt" } else { p })
+                        .collect::<Vec<_>>()
+                        .join("-");
+                }
                 raw.push((fold(&cur), c == '.', opened));
                 cur.clear();
                 opened = false;
@@ -283,6 +291,7 @@ mod tests {
         assert!(same("Rothenburg o.d.T.", "Rothenburg ob der Tauber"));
         assert!(same("Neustadt an der Donau", "Neustadt a.d.Donau"));
         assert!(same("Weiden in der Oberpfalz", "Weiden i.d.OPf."));
+        assert!(same("Neumarkt-St. Veit", "Neumarkt-Sankt Veit"));
         assert!(same("Weilheim in Oberbayern", "Weilheim i.OB"));
         assert!(same("Oldenburg (Oldenburg)", "Oldenburg (Oldb)"));
         assert!(same("St. Ingbert", "Sankt Ingbert"));

@@ -236,6 +236,12 @@ pub struct Report {
     pub blocks: Vec<BlockReport>,
     /// The settings used.
     pub settings: SettingsReport,
+    /// What `bound` is valid for: the [`Problem::fingerprint`] of the
+    /// input and settings it was proven for (absent in reports of older
+    /// versions). A lineup file whose fingerprint matches the problem it is
+    /// evaluated against lends its bound to [`crate::evaluate_with_bounds`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
 }
 
 impl Report {
@@ -303,6 +309,7 @@ impl Report {
                 time_limit_s: None,
                 backend: None,
             },
+            fingerprint: Some(problem.fingerprint()),
         }
     }
 

@@ -84,6 +84,9 @@ pub enum Suggestion {
     ChangeClassMembers,
     /// Make the hard `alike` criterion on these attributes soft.
     SoftCriterion(String),
+    /// Use this size class scheme (`kfa`: the programme's three classes),
+    /// checked to make the request feasible.
+    Classes(String),
 }
 
 impl Suggestion {
@@ -104,6 +107,7 @@ impl Suggestion {
                 | Suggestion::NoMaxMoves
                 | Suggestion::MoreTime
                 | Suggestion::SoftCriterion(_)
+                | Suggestion::Classes(_)
         )
     }
 }
@@ -134,6 +138,7 @@ impl fmt::Display for Suggestion {
             Suggestion::RemoveLinkOrPin => f.write_str("removing a link or a pin"),
             Suggestion::ChangeClassMembers => f.write_str("adding or removing municipalities of that class"),
             Suggestion::SoftCriterion(a) => write!(f, "alike {a} as a soft criterion"),
+            Suggestion::Classes(c) => write!(f, "the size classes {c}"),
         }
     }
 }

@@ -36,7 +36,9 @@ mod config;
 mod counts;
 mod error;
 mod files;
+mod lang;
 mod record;
+mod recorded;
 mod suggestions;
 
 pub use args::{
@@ -47,5 +49,7 @@ pub use config::{options, settings, time_limit, weights};
 pub use counts::{alternatives_count, counts_from};
 pub use error::OptionError;
 pub use files::input_format;
+pub use lang::{LangArg, LangArgs, lang_from_env};
 pub use record::record_run;
+pub use recorded::with_recorded;
 pub use suggestions::{Refusal, flag, infeasibility};

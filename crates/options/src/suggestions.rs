@@ -19,6 +19,7 @@ pub fn flag(s: &Suggestion) -> String {
         Suggestion::NoMaxMoves => "leaving out --max-moves".into(),
         Suggestion::MoreTime => "raising --time-limit".into(),
         Suggestion::SoftCriterion(a) => format!("--alike {a}:soft"),
+        Suggestion::Classes(c) => format!("--classes {c}"),
         // Edits of the data (pins, links, members) have no flag: in words.
         other => other.to_string(),
     }

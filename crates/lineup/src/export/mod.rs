@@ -12,4 +12,4 @@ mod xlsx;
 pub use csv::{csv, safe_cell};
 pub use geojson::geojson;
 #[cfg(feature = "xlsx")]
-pub use xlsx::{XlsxError, xlsx};
+pub use xlsx::{XlsxError, xlsx, xlsx_in};

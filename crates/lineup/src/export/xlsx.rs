@@ -6,7 +6,9 @@
 use rust_xlsxwriter::{Format, Workbook, Worksheet};
 use thiserror::Error;
 
+use crate::messages::Lang;
 use crate::report::{MEMBER_COLUMNS, Report};
+use crate::wording::t;
 
 /// A workbook that could not be written (an internal limit of the writer).
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -39,12 +41,13 @@ fn header(sheet: &mut Worksheet, names: &[&str]) -> Result<(), XlsxError> {
     Ok(())
 }
 
-fn lineup_sheet(sheet: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
-    sheet.set_name("Lineup")?;
+fn lineup_sheet(sheet: &mut Worksheet, report: &Report, lang: Lang) -> Result<(), XlsxError> {
+    sheet.set_name(t("sheet.lineup", lang))?;
     let extra = report.attribute_names();
+    // German headers are ones the reader knows (Gemeindeschlüssel, Einwohner, …).
     let names: Vec<&str> = MEMBER_COLUMNS
         .iter()
-        .copied()
+        .map(|c| t(&format!("xlsx.member.{c}"), lang))
         .chain(extra.iter().map(String::as_str))
         .collect();
     header(sheet, &names)?;
@@ -72,25 +75,26 @@ fn lineup_sheet(sheet: &mut Worksheet, report: &Report) -> Result<(), XlsxError>
     Ok(())
 }
 
-fn clusters_sheet(sheet: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
-    sheet.set_name("Clusters")?;
-    header(
-        sheet,
-        &[
-            "cluster",
-            "size_class",
-            "members",
-            "Länder",
-            "same-Land pairs",
-            "mixed-class pairs",
-            "non-bordering pairs",
-            "mean distance km",
-            "min distance km",
-            "penalty",
-            "spread",
-            "member names",
-        ],
-    )?;
+fn clusters_sheet(sheet: &mut Worksheet, report: &Report, lang: Lang) -> Result<(), XlsxError> {
+    sheet.set_name(t("sheet.clusters", lang))?;
+    let names: Vec<&str> = [
+        "cluster",
+        "size_class",
+        "members",
+        "states",
+        "same_land",
+        "mixed_class",
+        "non_bordering",
+        "mean_km",
+        "min_km",
+        "penalty",
+        "spread",
+        "names",
+    ]
+    .iter()
+    .map(|k| t(&format!("xlsx.cluster.{k}"), lang))
+    .collect();
+    header(sheet, &names)?;
     let one = Format::new().set_num_format("0.0");
     for (i, c) in report.clusters.iter().enumerate() {
         let row = i as u32 + 1;
@@ -113,34 +117,68 @@ fn clusters_sheet(sheet: &mut Worksheet, report: &Report) -> Result<(), XlsxErro
     Ok(())
 }
 
-fn summary_sheet(sheet: &mut Worksheet, report: &Report) -> Result<(), XlsxError> {
-    sheet.set_name("Summary")?;
+/// A value of the summary: numbers are stored as numbers.
+enum Value {
+    Number(f64, &'static str),
+    Text(String),
+}
+
+fn summary_sheet(sheet: &mut Worksheet, report: &Report, lang: Lang) -> Result<(), XlsxError> {
+    sheet.set_name(t("sheet.summary", lang))?;
     let s = &report.settings;
     let o = &report.objective;
-    let rows: Vec<(&str, String)> = vec![
-        ("status", report.status.to_string()),
-        ("penalty", o.penalty.to_string()),
-        ("spread", format!("{:.2}", o.spread)),
-        ("same-Land pairs", o.same_state_pairs.to_string()),
-        ("mixed-class pairs", o.mixed_class_pairs.to_string()),
-        ("non-bordering pairs", o.non_bordering_pairs.to_string()),
-        ("distance km", format!("{:.0}", o.distance_km)),
-        ("bound: penalty >=", report.bound.penalty.to_string()),
-        ("bound: spread <=", format!("{:.2}", report.bound.spread)),
-        ("gap %", format!("{:.2}", report.gap * 100.0)),
-        ("time s", format!("{:.2}", report.time_s)),
-        ("clusters", s.clusters.to_string()),
-        ("cluster size", s.cluster_size.to_string()),
-        ("classes", s.classes.clone()),
-        ("comparability", s.comparability.to_string()),
-        ("seed", s.seed.map_or_else(String::new, |v| v.to_string())),
-        ("sources", SOURCES[0].to_string()),
-        ("", SOURCES[1].to_string()),
+    let status = match lang {
+        Lang::En => report.status.to_string(),
+        _ => t(&format!("status.{}", report.status.as_str()), lang).to_string(),
+    };
+    let num = |x: f64, f: &'static str| Value::Number(x, f);
+    let rows: Vec<(&str, Value)> = vec![
+        ("status", Value::Text(status)),
+        ("result", Value::Text(report.status_sentence(lang))),
+        ("penalty", num(o.penalty, "")),
+        ("spread", num(o.spread, "0.00")),
+        ("same_land", num(o.same_state_pairs as f64, "0")),
+        ("mixed_class", num(o.mixed_class_pairs as f64, "0")),
+        ("non_bordering", num(o.non_bordering_pairs as f64, "0")),
+        ("distance", num(o.distance_km, "#,##0")),
+        ("bound_penalty", num(report.bound.penalty, "")),
+        ("bound_spread", num(report.bound.spread, "0.00")),
+        ("gap", num(report.gap * 100.0, "0.00")),
+        ("time", num(report.time_s, "0.00")),
+        ("clusters", num(s.clusters as f64, "0")),
+        ("cluster_size", Value::Text(s.cluster_size.to_string())),
+        ("classes", Value::Text(s.classes.clone())),
+        ("comparability", Value::Text(s.comparability.to_string())),
+        (
+            "seed",
+            s.seed.map_or(Value::Text(String::new()), |v| num(v as f64, "0")),
+        ),
+        ("sources", Value::Text(SOURCES[0].to_string())),
+        ("", Value::Text(SOURCES[1].to_string())),
     ];
     let bold = Format::new().set_bold();
     for (i, (key, value)) in rows.iter().enumerate() {
-        sheet.write_string_with_format(i as u32, 0, *key, &bold)?;
-        sheet.write_string(i as u32, 1, value)?;
+        let row = i as u32;
+        let label = if key.is_empty() {
+            ""
+        } else {
+            t(&format!("xlsx.summary.{key}"), lang)
+        };
+        sheet.write_string_with_format(row, 0, label, &bold)?;
+        match value {
+            Value::Number(x, "") if x.is_finite() => {
+                sheet.write_number(row, 1, *x)?;
+            }
+            Value::Number(x, f) if x.is_finite() => {
+                sheet.write_number_with_format(row, 1, *x, &Format::new().set_num_format(*f))?;
+            }
+            Value::Number(x, _) => {
+                sheet.write_string(row, 1, x.to_string())?;
+            }
+            Value::Text(text) => {
+                sheet.write_string(row, 1, text)?;
+            }
+        }
     }
     sheet.autofit();
     Ok(())
@@ -148,10 +186,17 @@ fn summary_sheet(sheet: &mut Worksheet, report: &Report) -> Result<(), XlsxError
 
 /// The workbook as bytes (an `.xlsx` file).
 pub fn xlsx(report: &Report) -> Result<Vec<u8>, XlsxError> {
+    xlsx_in(report, Lang::En)
+}
+
+/// The workbook in a language: sheet names, headers and the summary's
+/// labels, status and sentence (German headers read back as input and as
+/// a lineup, like the English ones).
+pub fn xlsx_in(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
-    lineup_sheet(book.add_worksheet(), report)?;
-    clusters_sheet(book.add_worksheet(), report)?;
-    summary_sheet(book.add_worksheet(), report)?;
+    lineup_sheet(book.add_worksheet(), report, lang)?;
+    clusters_sheet(book.add_worksheet(), report, lang)?;
+    summary_sheet(book.add_worksheet(), report, lang)?;
     Ok(book.save_to_buffer()?)
 }
 
@@ -185,5 +230,9 @@ mod tests {
         assert_eq!(flensburg.cells[1], "01001000", "ids stay text");
         assert_eq!(flensburg.cells[4], "90164");
         assert_eq!(table.assignments().unwrap().len(), 6);
+        // In German, the headers are ones the reader knows: it reads back the same.
+        let de = crate::io::xlsx_sheet(&xlsx_in(&report, Lang::De).unwrap()).unwrap();
+        assert_eq!(de.header[1], "Gemeindeschlüssel");
+        assert_eq!(de.assignments().unwrap(), table.assignments().unwrap());
     }
 }

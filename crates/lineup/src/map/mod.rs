@@ -389,9 +389,10 @@ fn header(s: &mut String, report: &Report, title: &str) {
     let st = &report.settings;
     let o = &report.objective;
     let figures = format!(
-        "status {}, gap {:.2} % · {} · {} · {} km between members · {} classes, {} comparability",
-        report.status,
-        report.gap * 100.0,
+        "{} · {} · {} · {} km between members · {} classes, {} comparability",
+        report
+            .status_sentence(crate::messages::Lang::En)
+            .trim_end_matches('.'),
         plural(o.same_state_pairs, "same-Land pair"),
         plural(o.non_bordering_pairs, "non-bordering pair"),
         group_digits(o.distance_km.round() as u64),

@@ -10,6 +10,8 @@
 //! * `map`: the map's title, legend, what-if marks and criteria.
 //! * `rules`: status words, progress stages and broken rules (one template
 //!   per [`Violation`](crate::Violation) kind, with its fields as placeholders).
+//! * `planner`: the table, status sentences, summaries and named breaches
+//!   of the command line (see [`Report::status_sentence`](crate::Report::status_sentence)).
 //!
 //! ```
 //! use lineup::messages::{Lang, fill, text};
@@ -24,6 +26,7 @@ mod blockers;
 mod errors;
 mod map;
 mod page;
+mod planner;
 mod rules;
 mod settings;
 
@@ -64,6 +67,32 @@ impl Lang {
     }
 }
 
+/// `x` with `places` decimals, with a decimal comma in German.
+///
+/// ```
+/// use lineup::messages::{Lang, decimal};
+/// assert_eq!(decimal(681.708, 2, Lang::De), "681,71");
+/// assert_eq!(decimal(0.4, 1, Lang::En), "0.4");
+/// ```
+pub fn decimal(x: f64, places: usize, lang: Lang) -> String {
+    let s = format!("{x:.places$}");
+    match lang {
+        Lang::De => s.replace('.', ","),
+        _ => s,
+    }
+}
+
+/// A gap as a percentage to show: one decimal, two below 0.1 %, at least
+/// 0.01 (a gap that is not zero never reads as 0).
+pub fn percent(gap: f64, lang: Lang) -> String {
+    let p = gap * 100.0;
+    if p >= 0.1 {
+        decimal(p, 1, lang)
+    } else {
+        decimal(p.max(0.01), 2, lang)
+    }
+}
+
 /// One entry: a key and its texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Message {
@@ -99,6 +128,7 @@ pub fn all() -> impl Iterator<Item = &'static Message> {
         .chain(map::MAP)
         .chain(blockers::BLOCKERS)
         .chain(errors::ERRORS)
+        .chain(planner::PLANNER)
 }
 
 /// The text of a key in a language.

@@ -9,20 +9,27 @@ use super::parts::Parts;
 use crate::settings::{ClusterSize, Comparability};
 use crate::suggestion::Suggestion;
 
+/// The most members of a class an explanation names.
+pub(crate) const NAMED_MEMBERS: usize = 12;
+
 /// Explains why classes of the given sizes cannot be cut into clusters of
 /// `size`, with the smallest changes of the size bounds that would work for
 /// all classes (`all` lists every class size).
+/// `members` names the members of each bad class (listed up to
+/// [`NAMED_MEMBERS`]).
 pub(crate) fn size_infeasibility(
     bad: &[(String, usize)],
+    members: &[Vec<String>],
     all: &[usize],
     size: ClusterSize,
     strict: bool,
 ) -> Infeasibility {
     let reason = bad
         .iter()
-        .map(|(name, n)| {
+        .zip(members.iter().map(Some).chain(std::iter::repeat(None)))
+        .map(|((name, n), names)| {
             let k = n.div_ceil(size.max).max(1);
-            if *n < size.min {
+            let text = if *n < size.min {
                 format!("class {name} has {n} members, fewer than the {} a cluster needs", size.min)
             } else {
                 format!(
@@ -32,6 +39,12 @@ pub(crate) fn size_infeasibility(
                     k,
                     k * size.min
                 )
+            };
+            match names {
+                Some(list) if !list.is_empty() && list.len() <= NAMED_MEMBERS => {
+                    format!("{text} ({})", list.join(", "))
+                }
+                _ => text,
             }
         })
         .collect::<Vec<_>>()

@@ -17,6 +17,7 @@ mod builtin;
 mod criteria;
 mod error;
 mod feasibility;
+mod fingerprint;
 mod ids;
 mod infeasibility;
 mod parts;
@@ -32,8 +33,26 @@ use crate::ilp::Backend;
 use crate::municipality::Municipality;
 use crate::settings::{Comparability, Settings};
 use crate::size_class::ClassId;
+use crate::suggestion::Suggestion;
 
 use parts::Parts;
+
+/// Whether the programme's three classes (`kfa`) make a request feasible
+/// that the default `bbsr` classes do not (no class column of the file's
+/// own: it would win over either scheme).
+fn kfa_would_fit(parts: &Parts, backend: Backend) -> bool {
+    let default = crate::size_class::ClassScheme::default();
+    if parts.settings.classes().name != default.name
+        || parts.municipalities.iter().any(|m| m.size_class.is_some())
+    {
+        return false;
+    }
+    let Ok(kfa) = "kfa".parse::<crate::size_class::ClassScheme>() else {
+        return false;
+    };
+    let settings = parts.settings.clone().with_classes(kfa);
+    Problem::with_backend(parts.municipalities.clone(), settings, backend).is_ok()
+}
 
 /// Municipalities plus settings, validated, split into blocks.
 #[derive(Clone, Debug)]
@@ -63,7 +82,16 @@ impl Problem {
         let parts = Parts::new(municipalities, settings)?;
         let criteria = criteria::resolve(&parts)?;
         feasibility::check_links(&parts).map_err(ProblemError::Infeasible)?;
-        let mut blocks = split::blocks(&parts, backend)?;
+        let mut blocks = match split::blocks(&parts, backend) {
+            Ok(b) => b,
+            Err(ProblemError::Infeasible(mut why)) => {
+                if kfa_would_fit(&parts, backend) {
+                    why.suggestions.insert(0, Suggestion::Classes("kfa".into()));
+                }
+                return Err(ProblemError::Infeasible(why));
+            }
+            Err(e) => return Err(e),
+        };
         feasibility::check_pins_and_caps(&parts, &blocks).map_err(ProblemError::Infeasible)?;
         criteria::check_alike(&parts, &blocks, &criteria).map_err(ProblemError::Infeasible)?;
         let per_class = parts.settings.comparability() == Comparability::Strict;

@@ -105,9 +105,18 @@ fn strict_blocks(p: &Parts) -> Result<Vec<Block>, ProblemError> {
             .iter()
             .map(|&c| (p.class_name(ClassId(c as u8)).to_string(), by[c].len()))
             .collect();
+        let members: Vec<Vec<String>> = bad
+            .iter()
+            .map(|&c| {
+                by[c]
+                    .iter()
+                    .map(|&i| format!("{} ({})", p.municipalities[i].name, p.municipalities[i].id))
+                    .collect()
+            })
+            .collect();
         let all: Vec<usize> = present.iter().map(|&c| by[c].len()).collect();
         return Err(ProblemError::Infeasible(size_infeasibility(
-            &counts, &all, size, true,
+            &counts, &members, &all, size, true,
         )));
     }
     let max_k: Vec<usize> = present.iter().map(|&c| by[c].len() / size.min).collect();
@@ -264,7 +273,7 @@ fn adjacent_block(p: &Parts, backend: Backend) -> Result<Block, ProblemError> {
         }
     }
     let Some(comp) = comp else {
-        let mut inf = size_infeasibility(&[], &counts, size, false);
+        let mut inf = size_infeasibility(&[], &[], &counts, size, false);
         let present: Vec<String> = counts
             .iter()
             .enumerate()

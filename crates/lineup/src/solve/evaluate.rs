@@ -15,11 +15,50 @@ use crate::verify::{Violations, verify};
 
 const TOL: f64 = 1e-6;
 
+/// The note of a block evaluated against closed-form bounds only.
+pub(crate) const CLOSED_FORM_NOTE: &str = "evaluated against closed-form bounds";
+
 /// Verifies a lineup and reports its score against closed-form bounds.
 ///
 /// The status is [`Status::Optimal`] when the bounds prove it, else
 /// [`Status::Evaluated`]. Violations of any rule are returned as `Err`.
 pub fn evaluate(problem: &Problem, lineup: &Lineup) -> Result<Solution, Violations> {
+    evaluate_with_bounds(problem, lineup, &[], CLOSED_FORM_NOTE)
+}
+
+/// As [`evaluate`], with bounds proven elsewhere for the same problem: the
+/// blocks of a solve of it (a fresh [`solve`](crate::solve) within a time
+/// limit, or the [`Report::blocks`](crate::Report::blocks) of a report whose
+/// [`fingerprint`](crate::Report::fingerprint) is the problem's). Per block
+/// (matched by name) the tighter of those and the closed-form bounds
+/// counts; `note` says where the known ones come from.
+///
+/// In lexicographic mode a solve's spread bound holds for lineups with at
+/// most the penalty it found, so it is used only for such lineups.
+///
+/// ```
+/// use lineup::{Land, LatLon, Municipality, Problem, Settings, SolveOptions, Status};
+///
+/// let towns: Vec<Municipality> = (0..12)
+///     .map(|i| {
+///         let at = LatLon { lat: 48.0 + i as f64 * 0.5, lon: 7.0 + i as f64 * 0.6 };
+///         Municipality::new(format!("id{i}"), format!("Ort {i}"), Land::ALL[i], 50_000, at)
+///     })
+///     .collect();
+/// let problem = Problem::new(towns, Settings::default())?;
+/// let solved = lineup::solve(&problem, &SolveOptions::default())?;
+/// assert_eq!(solved.status, Status::Optimal);
+/// let again = lineup::evaluate_with_bounds(&problem, &solved.lineup, &solved.blocks, "bound from a solve")?;
+/// assert_eq!(again.status, Status::Optimal);
+/// assert_eq!(again.gap.value, 0.0);
+/// # Ok::<_, Box<dyn std::error::Error>>(())
+/// ```
+pub fn evaluate_with_bounds(
+    problem: &Problem,
+    lineup: &Lineup,
+    known: &[BlockReport],
+    note: &str,
+) -> Result<Solution, Violations> {
     let start = Instant::now();
     let verified = verify(problem, lineup)?;
     let weights = problem.settings().weights();
@@ -58,11 +97,22 @@ pub fn evaluate(problem: &Problem, lineup: &Lineup) -> Result<Solution, Violatio
                 .unwrap_or(0);
             bounds::penalty_lower_bound(&model, q)
         };
-        let ub = if forced {
+        let mut ub = if forced {
             second
         } else {
             bounds::second_level_upper_bound(&model).max(second)
         };
+        let mut pen_lb = pen_lb;
+        if let Some(k) = known.iter().find(|k| k.name == block.name) {
+            if !weighted {
+                pen_lb = pen_lb.max(k.bound.penalty.min(pen));
+            }
+            // Lexicographic: the solve's spread bound covers lineups with
+            // at most the penalty it found.
+            if weighted || pen <= k.penalty + TOL {
+                ub = ub.min(k.bound.spread).max(second);
+            }
+        }
         let pen_proven = weighted || pen <= pen_lb + TOL;
         let optimal = pen_proven && ub <= second + TOL * second.abs().max(1.0);
         reports.push(BlockReport {
@@ -81,7 +131,7 @@ pub fn evaluate(problem: &Problem, lineup: &Lineup) -> Result<Solution, Violatio
                 spread: ub,
             },
             penalty_proven: pen_proven,
-            notes: vec!["evaluated against closed-form bounds".into()],
+            notes: vec![note.to_string()],
         });
     }
     let score = verified.score;

@@ -37,7 +37,8 @@ use crate::problem::{Block, Problem};
 use crate::verify::verify;
 
 pub use error::SolveError;
-pub use evaluate::evaluate;
+pub(crate) use evaluate::CLOSED_FORM_NOTE;
+pub use evaluate::{evaluate, evaluate_with_bounds};
 pub use options::{MAX_RUNS, MAX_TIME_LIMIT, SolveOptions, SolverChoice};
 pub use progress::{Progress, Stage};
 pub use solution::{BlockReport, Bound, Gap, GapLevel, Solution, Status};
