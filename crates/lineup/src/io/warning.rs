@@ -44,6 +44,17 @@ pub enum InputWarning {
         /// How many in all.
         count: usize,
     },
+    /// Invisible characters (zero-width space, joiners, word joiner, a
+    /// byte-order mark inside the text) removed from cells of a column:
+    /// they hid a difference (`0916\u{200b}2000` is `09162000` to the eye).
+    Invisible {
+        /// The column (header or JSON key) as written.
+        column: String,
+        /// How many cells.
+        cells: usize,
+        /// The first few rows (CSV, sheet) or entries (JSON).
+        places: Vec<super::error::Place>,
+    },
 }
 
 /// How many matched names [`InputWarning::Matched`] lists.
@@ -76,6 +87,16 @@ impl fmt::Display for InputWarning {
                     list = list.join("; ")
                 )
             }
+            InputWarning::Invisible {
+                column,
+                cells,
+                places,
+            } => f.write_str(&super::invisible::describe(
+                column,
+                *cells,
+                places,
+                crate::messages::Lang::En,
+            )),
             InputWarning::FromRegister { column, rows, names } => {
                 let more = rows.saturating_sub(names.len());
                 let list = names.join(", ");

@@ -5,6 +5,7 @@
 //!
 //! * `page`: the workbench's labels, buttons and hints.
 //! * `settings`: each option, its label and a one-sentence explanation.
+//! * `invisible`: invisible characters removed from input cells.
 //! * `rules`: status words, progress stages and broken rules (one template
 //!   per [`Violation`](crate::Violation) kind, with its fields as placeholders).
 //!
@@ -17,6 +18,7 @@
 //! assert_eq!(Lang::from_tag("de-DE"), Lang::De);
 //! ```
 
+mod invisible;
 mod page;
 mod rules;
 mod settings;
@@ -86,7 +88,11 @@ pub(crate) const fn m(key: &'static str, en: &'static str, de: &'static str) -> 
 
 /// Every entry of the catalogue.
 pub fn all() -> impl Iterator<Item = &'static Message> {
-    page::PAGE.iter().chain(settings::SETTINGS).chain(rules::RULES)
+    page::PAGE
+        .iter()
+        .chain(settings::SETTINGS)
+        .chain(rules::RULES)
+        .chain(invisible::INVISIBLE)
 }
 
 /// The text of a key in a language.
