@@ -11,7 +11,9 @@ fn municipalities() -> &'static [Municipality] {
     static LIST: OnceLock<Vec<Municipality>> = OnceLock::new();
     LIST.get_or_init(|| {
         let csv = include_str!("../../fixtures/kfa-18.csv");
-        read_municipalities(csv.as_bytes(), None).expect("the fixture reads").municipalities
+        read_municipalities(csv.as_bytes(), None)
+            .expect("the fixture reads")
+            .municipalities
     })
 }
 
