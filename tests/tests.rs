@@ -9,6 +9,7 @@ mod criteria;
 mod fuzz_seeds;
 mod hostile;
 mod inputs;
+mod maps;
 mod mdgp;
 mod outputs;
 mod planner;

@@ -5,11 +5,7 @@
 
 use super::error::Place;
 use super::text::{is_invisible, normalize};
-use super::warning::InputWarning;
-use crate::messages::{Lang, fill, text};
-
-/// How many places an [`InputWarning::Invisible`] names.
-pub(crate) const PLACES_NAMED: usize = 5;
+use super::warning::{InputWarning, PLACES_NAMED};
 
 /// Whether a cell holds an invisible character.
 pub(crate) fn has_invisible(text: &str) -> bool {
@@ -58,48 +54,11 @@ impl Invisible {
     }
 }
 
-/// The warning's text in a language (from the message catalogue).
-pub(crate) fn describe(column: &str, cells: usize, places: &[Place], lang: Lang) -> String {
-    let t = |key: &str| text(key, lang).unwrap_or_default();
-    let rows = places.iter().all(|p| matches!(p, Place::Row(_)));
-    let numbers: Vec<String> = places
-        .iter()
-        .map(|p| match p {
-            Place::Row(n) | Place::Entry(n) => n.to_string(),
-        })
-        .collect();
-    let key = match (rows, places.len() == 1) {
-        (true, true) => "input.invisible.row",
-        (true, false) => "input.invisible.rows",
-        (false, true) => "input.invisible.entry",
-        (false, false) => "input.invisible.entries",
-    };
-    let mut list = fill(t(key), &[("list", &numbers.join(", "))]);
-    let more = cells.saturating_sub(places.len());
-    if more > 0 && places.len() == PLACES_NAMED {
-        list = fill(
-            t("input.invisible.more"),
-            &[("list", &list), ("n", &more.to_string())],
-        );
-    }
-    let template = if cells == 1 {
-        t("input.invisible.one")
-    } else {
-        t("input.invisible.many")
-    };
-    fill(
-        template,
-        &[
-            ("column", column),
-            ("count", &cells.to_string()),
-            ("places", &list),
-        ],
-    )
-}
-
 #[cfg(test)]
 mod tests {
+    use super::super::warning::describe;
     use super::*;
+    use crate::messages::Lang;
 
     #[test]
     fn cells_are_cleaned_and_counted_per_column() {

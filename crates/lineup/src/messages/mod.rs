@@ -6,6 +6,9 @@
 //! * `page`: the workbench's labels, buttons and hints.
 //! * `settings`: each option, its label and a one-sentence explanation.
 //! * `invisible`: invisible characters removed from input cells.
+//! * `blockers`: why a move is not allowed, the explanation's notes.
+//! * `errors`: the kinds of the server's errors, in a sentence each.
+//! * `map`: the map's title, legend, what-if marks and criteria.
 //! * `rules`: status words, progress stages and broken rules (one template
 //!   per [`Violation`](crate::Violation) kind, with its fields as placeholders).
 //!
@@ -18,7 +21,10 @@
 //! assert_eq!(Lang::from_tag("de-DE"), Lang::De);
 //! ```
 
+mod blockers;
+mod errors;
 mod invisible;
+mod map;
 mod page;
 mod rules;
 mod settings;
@@ -93,6 +99,9 @@ pub fn all() -> impl Iterator<Item = &'static Message> {
         .chain(settings::SETTINGS)
         .chain(rules::RULES)
         .chain(invisible::INVISIBLE)
+        .chain(map::MAP)
+        .chain(blockers::BLOCKERS)
+        .chain(errors::ERRORS)
 }
 
 /// The text of a key in a language.
