@@ -277,3 +277,50 @@ fn cli_explain_answers_why_a_town_is_where_it_is() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("did you mean Bad Tölz"), "{}", stderr(&o));
 }
+
+#[test]
+fn explain_table_cuts_long_partner_lists_and_shows_names_safely() {
+    // One cluster of 25 from one Land: 24 same-Land partners each, 300
+    // same-Land pairs. The table lists 20 of each, then a count; names with
+    // control characters reach the terminal as visible symbols.
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("id,name,state,population,lat,lon\n");
+    let mut members = Vec::new();
+    for i in 0..25 {
+        let lat = 47.6 + 0.1 * i as f64;
+        csv.push_str(&format!(
+            "X{i:02},Ort\u{1b}[2J {i},BY,{},{lat:.2},11.0\n",
+            1000 + i
+        ));
+        members.push(serde_json::json!({ "id": format!("X{i:02}") }));
+    }
+    let file = dir.path().join("towns.csv");
+    std::fs::write(&file, csv).unwrap();
+    let lineup_file = dir.path().join("lineup.json");
+    let clusters = serde_json::json!({ "clusters": [{ "id": "A", "members": members }] });
+    std::fs::write(&lineup_file, clusters.to_string()).unwrap();
+    let o = lineup(&[
+        "explain",
+        file.to_str().unwrap(),
+        lineup_file.to_str().unwrap(),
+        "--cluster-size",
+        "25..25",
+    ]);
+    let out = String::from_utf8(o.stdout.clone()).unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!out.contains('\u{1b}'), "raw ESC in the table");
+    assert!(out.contains("Ort␛[2J 0"), "{out}");
+    let share = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("share"))
+        .expect("a share line");
+    assert!(share.contains("same Land: "), "{share}");
+    assert!(share.contains(", … and 4 more; bordering: none"), "{share}");
+    let listed = share.split("; bordering").next().unwrap();
+    assert_eq!(listed.matches("Ort").count(), 20, "{share}");
+    let same = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("same Land"))
+        .expect("the cluster's same-Land pairs");
+    assert!(same.ends_with(", … and 280 more"), "{same}");
+}

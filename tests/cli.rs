@@ -208,6 +208,10 @@ fn help_has_examples_and_defaults() {
     let out = stdout(&o);
     assert!(out.contains("1 per 100 km"), "{out}");
     assert!(out.contains("dl-de/by-2-0"), "{out}");
+    assert!(
+        out.contains("130") && out.contains("143 stopped by SIGTERM"),
+        "{out}"
+    );
 }
 
 #[test]

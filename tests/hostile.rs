@@ -291,6 +291,44 @@ fn decomposed_names_and_invisible_characters_match_like_the_plain_text() {
     let input = lineup::read_municipalities(ids.as_bytes(), None).unwrap();
     let got: Vec<&str> = input.municipalities.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(got, ["09162000", "14626110"]);
+    // Stripped, but not silently: once per column, with the rows.
+    let warnings: Vec<String> = input.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("`id`: invisible characters")
+                && w.contains("removed from 2 cells: rows 2, 3")),
+        "{warnings:?}"
+    );
+    // Escaped in JSON (`\u200b`), as a program would write it.
+    let json = r#"[{"name": "Kiel\u200b"}, {"id": "09162000"}]"#;
+    let input = lineup::read_municipalities(json.as_bytes(), None).unwrap();
+    assert_eq!(input.municipalities[0].id, "01002000");
+    let warnings: Vec<String> = input.warnings.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("`name`: invisible") && w.contains("1 cell: entry 1")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn invisible_characters_are_reported_on_stderr() {
+    let (_dir, path) = file("ids.csv", "id\n0916\u{200b}2000\n01002000\n".as_bytes());
+    let o = lineup(&[
+        "solve",
+        path.to_str().unwrap(),
+        "--cluster-size",
+        "2..2",
+        "--quiet",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("`id`: invisible characters (zero-width space, joiner or byte-order mark) removed from 1 cell: row 2"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -331,4 +369,60 @@ fn explain_of_a_large_lineup_explains_the_clusters_and_named_municipalities() {
     assert!(o.status.success(), "{}", stderr(&o));
     let e: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(e["municipalities"][0]["name"], "Görlitz");
+}
+
+/// Every 36th municipality of the register: 300 rows from all over Germany.
+fn register_subset(dir: &std::path::Path) -> std::path::PathBuf {
+    let register = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/lineup/data/register.csv");
+    let text = std::fs::read_to_string(register).unwrap();
+    let mut csv = String::from("id\n");
+    for line in text.lines().skip(1).step_by(36).take(300) {
+        csv.push_str(line.split(',').next().unwrap());
+        csv.push('\n');
+    }
+    let path = dir.join("register-300.csv");
+    std::fs::write(&path, csv).unwrap();
+    path
+}
+
+/// The output of `lineup solve` with these arguments, the time removed
+/// (`time_s` in JSON, the table's `time` line).
+fn solved(args: &[&str]) -> String {
+    let o = lineup(args);
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("\"time_s\"") && !l.starts_with("time "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn same_input_same_bytes_apart_from_the_time() {
+    // A heuristic run that completed its generations while the clock ran out
+    // was reported as cut: `cut_by_time_limit` (and the table's note) then
+    // flipped between identical runs. With a limit the clock does not reach,
+    // two runs must agree byte for byte, apart from `time_s`.
+    let dir = tempfile::tempdir().unwrap();
+    let subset = register_subset(dir.path());
+    let args = [
+        "solve",
+        subset.to_str().unwrap(),
+        "--comparability",
+        "adjacent",
+        "--time-limit",
+        "300",
+        "--format",
+        "json",
+        "--quiet",
+    ];
+    let first = solved(&args);
+    assert!(first.contains("\"cut_by_time_limit\": false"), "{first}");
+    assert_eq!(first, solved(&args));
+    let kfa = fixture("kfa-18.csv");
+    for format in ["table", "csv"] {
+        let args = ["solve", kfa.to_str().unwrap(), "--format", format, "--quiet"];
+        assert_eq!(solved(&args), solved(&args), "{format}");
+    }
 }

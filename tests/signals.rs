@@ -154,3 +154,55 @@ fn a_closed_standard_output_is_an_error() {
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.contains("standard output is closed"), "{err}");
 }
+
+/// The `.lineup-*.tmp` files in a folder.
+fn temporaries(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".lineup-") && n.ends_with(".tmp"))
+        .collect()
+}
+
+#[test]
+fn a_second_signal_while_writing_leaves_no_temporary_file() {
+    // The first signal makes the solve write its best lineup; the second
+    // comes while the temporary file beside the target is being written (the
+    // process is stopped as soon as the file appears, so the signal cannot
+    // miss it). The process exits at once: the target stays the old file,
+    // and the temporary file is gone.
+    // Up to three tries: the write may finish before the second signal.
+    for _ in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lineup.json");
+        std::fs::write(&path, "old").unwrap();
+        let mut s = long_solve(&["-o", path.to_str().unwrap()]);
+        std::thread::sleep(Duration::from_secs(3));
+        kill(&s.child, "-INT");
+        let start = Instant::now();
+        let mut caught = false;
+        while s.child.try_wait().unwrap().is_none() && start.elapsed() < Duration::from_secs(60) {
+            if !temporaries(dir.path()).is_empty() {
+                kill(&s.child, "-STOP");
+                caught = !temporaries(dir.path()).is_empty();
+                kill(&s.child, "-INT");
+                kill(&s.child, "-CONT");
+                break;
+            }
+        }
+        let status = wait(&mut s.child, Duration::from_secs(60));
+        let (_, err) = output(&s);
+        assert_eq!(status.code(), Some(130), "{err}");
+        assert_eq!(temporaries(dir.path()), Vec::<String>::new(), "{err}");
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text == "old" || serde_json::from_str::<serde_json::Value>(&text).is_ok(),
+            "the target is the old file or the complete new one"
+        );
+        if caught {
+            return;
+        }
+    }
+    panic!("the temporary file was never seen while being written");
+}

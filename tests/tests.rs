@@ -6,6 +6,7 @@ mod bad_input;
 mod cancel;
 mod cli;
 mod criteria;
+mod fuzz_seeds;
 mod honest;
 mod hostile;
 mod inputs;

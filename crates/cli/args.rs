@@ -25,7 +25,9 @@ Data: Statistisches Bundesamt (Destatis), Gemeindeverzeichnis GV-ISys, Stand 31.
 dl-de/by-2-0 (Daten verändert); the built-in register and the fixtures. Länder borders and map \
 outlines: © GeoBasis-DE / BKG 2021 (Daten verändert); dl-de/by-2-0.
 
-Exit codes: 0 solved, 1 no feasible lineup (the reason is printed), 2 usage or input error.";
+Exit codes: 0 solved, 1 no feasible lineup (the reason is printed), 2 usage or input error, 130 \
+interrupted by Ctrl-C, 143 stopped by SIGTERM (both after writing the best lineup so far, status \
+`interrupted`; a second signal exits at once).";
 
 const SOLVE_EXAMPLES: &str = "\
 Examples:

@@ -51,14 +51,34 @@ pub fn run(a: ExplainArgs) -> Result<(), CliError> {
     write_out(&text, a.output.output.as_deref())
 }
 
-fn pairs(list: &[MemberPair]) -> String {
-    if list.is_empty() {
+/// A list for the table: `none`, or its first [`SHOWN`] items, then
+/// "… and N more" (a cluster of hundreds has tens of thousands of pairs).
+fn listed(items: impl ExactSizeIterator<Item = String>) -> String {
+    let n = items.len();
+    if n == 0 {
         return "none".into();
     }
-    list.iter()
-        .map(|p| format!("{}–{} ({:.0} km)", p.a, p.b, p.km))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut text = items.take(SHOWN).collect::<Vec<_>>().join(", ");
+    if n > SHOWN {
+        let _ = write!(text, ", … and {} more", n - SHOWN);
+    }
+    text
+}
+
+/// How many items a list in the table shows (as many as the violations a
+/// broken lineup lists).
+const SHOWN: usize = lineup::SHOWN_VIOLATIONS;
+
+fn pairs(list: &[MemberPair]) -> String {
+    listed(
+        list.iter()
+            .map(|p| format!("{}–{} ({:.0} km)", render::shown(&p.a), render::shown(&p.b), p.km)),
+    )
+}
+
+/// Names, made safe for the terminal and cut like every list.
+fn names(list: &[String]) -> String {
+    listed(list.iter().map(|n| render::shown(n)))
 }
 
 fn signed(x: f64, digits: usize) -> String {
@@ -110,7 +130,13 @@ fn table(e: &Explanation, with_clusters: bool) -> String {
                 let _ = writeln!(
                     o,
                     "  distances   closest {}–{} {:.0} km; farthest {}–{} {:.0} km; mean {:.0} km",
-                    a.a, a.b, a.km, b.a, b.b, b.km, c.mean_distance_km
+                    render::shown(&a.a),
+                    render::shown(&a.b),
+                    a.km,
+                    render::shown(&b.a),
+                    render::shown(&b.b),
+                    b.km,
+                    c.mean_distance_km
                 );
             }
             let _ = writeln!(o, "  score       penalty {}, spread {:.2}\n", c.penalty, c.spread);
@@ -125,36 +151,35 @@ fn table(e: &Explanation, with_clusters: bool) -> String {
             m.state,
             m.cluster
         );
-        let list = |v: &[String]| {
-            if v.is_empty() {
-                "none".to_string()
-            } else {
-                v.join(", ")
-            }
-        };
         let _ = writeln!(
             o,
             "  share       penalty {}, spread {:.2}; same Land: {}; bordering: {}{}",
             m.penalty_share,
             m.spread_share,
-            list(&m.same_state_partners),
-            list(&m.bordering_partners),
-            m.nearest
-                .as_ref()
-                .map_or(String::new(), |(n, km)| format!("; nearest: {n} {km:.0} km"))
+            names(&m.same_state_partners),
+            names(&m.bordering_partners),
+            m.nearest.as_ref().map_or(String::new(), |(n, km)| format!(
+                "; nearest: {} {km:.0} km",
+                render::shown(n)
+            ))
         );
         for mv in &m.moves {
             let _ = writeln!(o, "  to {}", mv.to);
             let _ = writeln!(o, "    alone     {}", change(&mv.alone));
             if let Some(s) = &mv.best_swap {
-                let _ = writeln!(o, "    swap      with {}: {}", s.name, change(&s.change));
+                let _ = writeln!(
+                    o,
+                    "    swap      with {}: {}",
+                    render::shown(&s.name),
+                    change(&s.change)
+                );
             }
         }
         if let Some(s) = &m.best_swap {
             let _ = writeln!(
                 o,
                 "  best swap   with {} ({}): {}",
-                s.name,
+                render::shown(&s.name),
                 s.cluster,
                 change(&s.change)
             );

@@ -289,10 +289,15 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         }
     }
     let mut tmp = builder.tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    // A second Ctrl-C exits at once, skipping the temporary file's cleanup:
+    // the signal thread removes it then.
+    signals::writing(Some(tmp.path().to_path_buf()));
+    let written = tmp
+        .write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .and_then(|()| tmp.persist(path).map(drop).map_err(|e| e.error));
+    signals::writing(None);
+    written
 }
 
 fn solve(a: SolveArgs) -> Result<(), CliError> {

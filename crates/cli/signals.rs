@@ -1,10 +1,12 @@
 //! Ctrl-C (SIGINT) and SIGTERM: the first stops the solve through the
 //! library's [`CancelToken`], so that the best verified lineup so far is
 //! written with status `interrupted`; the exit code then says which signal
-//! came (130 or 143). A second signal exits at once.
+//! came (130 or 143). A second signal exits at once, removing the
+//! temporary file of an output being written (the target stays as it was).
 
-use std::sync::OnceLock;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use lineup::CancelToken;
 
@@ -12,6 +14,30 @@ use lineup::CancelToken;
 static TOKEN: OnceLock<CancelToken> = OnceLock::new();
 /// The first signal received (0: none).
 static RECEIVED: AtomicI32 = AtomicI32::new(0);
+
+/// The temporary file being written next to an `-o` target, if any.
+static TEMPORARY: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+/// Notes the temporary file being written (`None`: done, renamed or
+/// removed), for a second signal to remove it before the process exits.
+pub fn writing(temporary: Option<PathBuf>) {
+    if let Ok(mut t) = TEMPORARY.lock() {
+        *t = temporary;
+    }
+}
+
+/// Removes the temporary file being written, if any; the lock is kept, so
+/// that no other file is started before the process exits.
+#[cfg(unix)]
+fn remove_temporary() {
+    let guard = TEMPORARY
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(path) = guard.as_ref() {
+        let _ = std::fs::remove_file(path);
+    }
+    std::mem::forget(guard);
+}
 
 /// The process-wide cancel token (cancelled by the first signal).
 pub fn token() -> CancelToken {
@@ -45,7 +71,9 @@ pub fn install() {
                     .compare_exchange(0, sig, Ordering::SeqCst, Ordering::SeqCst)
                     .is_err()
                 {
-                    // The second signal: stop now, with the code of the first.
+                    // The second signal: stop now, with the code of the first,
+                    // leaving no half-written temporary file behind.
+                    remove_temporary();
                     std::process::exit(i32::from(exit_code().unwrap_or(130)));
                 }
                 token.cancel();

@@ -29,7 +29,7 @@ pub fn run<W: PairWeights>(
             }
         }
     }
-    descend(s, &free, &is_free, None, deadline);
+    let mut stopped = !descend(s, &free, &is_free, None, deadline);
     let mut best_value = s.value;
     let mut best_groups = s.group.clone();
     let mut time_to_best = budget.started.elapsed();
@@ -38,11 +38,12 @@ pub fn run<W: PairWeights>(
     let mut generation = 0;
     let mut cut = false;
     loop {
-        if budget.timed_out() {
-            cut = true;
+        // Generations first: a completed budget is no cut (see `memetic::run`).
+        if budget.generations.is_some_and(|g| generation >= g) {
             break;
         }
-        if budget.generations.is_some_and(|g| generation >= g) {
+        if budget.timed_out() {
+            cut = true;
             break;
         }
         if budget.progress(generation) >= 1.0 {
@@ -53,7 +54,7 @@ pub fn run<W: PairWeights>(
         log.clear();
         let strength = 2 + rng.below(max_strength - 1);
         undirected(s, rng, &free, strength, Some(&mut log));
-        descend(s, &free, &is_free, Some(&mut log), deadline);
+        stopped |= !descend(s, &free, &is_free, Some(&mut log), deadline);
         match s.value.cmp_tol(&best_value) {
             std::cmp::Ordering::Greater => {
                 best_value = s.value;
@@ -67,7 +68,7 @@ pub fn run<W: PairWeights>(
     Some(RunResult {
         groups: best_groups,
         value: best_value,
-        cut_by_time: cut,
+        cut_by_time: cut || stopped,
         generations: generation,
         time_to_best,
     })

@@ -155,6 +155,7 @@ pub fn run<W: PairWeights>(inst: &Instance<W>, start: Vec<usize>, params: &LnsPa
                 prev.extend(last);
             }
         }
+        let chunk_cut = std::sync::atomic::AtomicBool::new(false);
         let results: Vec<Option<(Vec<usize>, Vec<usize>)>> = chunks
             .par_iter()
             .enumerate()
@@ -191,6 +192,10 @@ pub fn run<W: PairWeights>(inst: &Instance<W>, start: Vec<usize>, params: &LnsPa
                         initial: Some(&item_start),
                     },
                 )?;
+                // A chunk the clock stopped makes the round depend on timing.
+                if res.cut_by_time {
+                    chunk_cut.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
                 if !res.value.cmp_tol(&before).is_gt() {
                     return None;
                 }
@@ -203,6 +208,7 @@ pub fn run<W: PairWeights>(inst: &Instance<W>, start: Vec<usize>, params: &LnsPa
                 Some((elems, local.into_iter().map(|lg| chunk[lg]).collect()))
             })
             .collect();
+        cut |= chunk_cut.into_inner();
         let mut improved = false;
         for (elems, groups) in results.into_iter().flatten() {
             for (&i, &g) in elems.iter().zip(&groups) {

@@ -250,7 +250,8 @@ fn apply<W: PairWeights>(
 }
 
 /// Improves until no relocation or swap gains; logs moves if asked.
-/// Returns whether anything improved. `is_free` marks the items in `free`.
+/// Returns `false` when the deadline stopped it before a local optimum (its
+/// result then depends on timing). `is_free` marks the items in `free`.
 pub fn descend<W: PairWeights>(
     s: &mut State<'_, W>,
     free: &[usize],
@@ -260,7 +261,7 @@ pub fn descend<W: PairWeights>(
 ) -> bool {
     let m = s.m;
     if m < 2 || free.is_empty() {
-        return false;
+        return true;
     }
     let checks = needs_checks(s);
     let floor = s.weight_floor();
@@ -272,7 +273,6 @@ pub fn descend<W: PairWeights>(
     let mut changed = vec![1u64; m];
     let mut seen = vec![0u64; m * m];
     let mut clock = 1u64;
-    let mut any = false;
     let mut scanned = 0usize;
     loop {
         let mut dirty = false;
@@ -285,14 +285,13 @@ pub fn descend<W: PairWeights>(
                 loop {
                     scanned += 1;
                     if scanned % 64 == 0 && deadline.is_some_and(|d| Instant::now() >= d) {
-                        return any;
+                        return false;
                     }
                     seen[a * m + b] = clock;
                     let Some((_, mv)) = best_in_block(s, &lists, a, b, &mut scratch, checks, floor) else {
                         break;
                     };
                     apply(s, &mut lists, mv, &mut log);
-                    any = true;
                     clock += 1;
                     changed[a] = clock;
                     changed[b] = clock;
@@ -300,7 +299,7 @@ pub fn descend<W: PairWeights>(
             }
         }
         if !dirty {
-            return any;
+            return true;
         }
     }
 }

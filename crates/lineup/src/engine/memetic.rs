@@ -17,6 +17,7 @@
 //! processed in parallel (rayon) with a result that does not depend on the
 //! number of threads.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -155,11 +156,22 @@ struct Step<V> {
     best: Option<(Vec<usize>, V)>,
 }
 
-/// Shared, read-only context of the parallel steps.
+/// Shared context of the parallel steps.
 struct Ctx<'b> {
     free: &'b [usize],
     is_free: &'b [bool],
     deadline: Option<Instant>,
+    /// Whether the clock stopped a descent before its local optimum.
+    stopped: AtomicBool,
+}
+
+impl Ctx<'_> {
+    /// Local search on `state`, remembering whether the clock stopped it.
+    fn descend<W: PairWeights>(&self, state: &mut State<'_, W>) {
+        if !descend(state, self.free, self.is_free, None, self.deadline) {
+            self.stopped.store(true, Ordering::Relaxed);
+        }
+    }
 }
 
 /// Runs the population search; `None` if no feasible solution was built.
@@ -176,6 +188,7 @@ pub fn run<W: PairWeights>(
         free: &free,
         is_free: &is_free,
         deadline: budget.deadline(),
+        stopped: AtomicBool::new(false),
     };
     let base = rng.next_u64();
     // Initial population, built in parallel.
@@ -204,7 +217,7 @@ pub fn run<W: PairWeights>(
                     }
                 }
             }
-            descend(&mut m.state, ctx.free, ctx.is_free, None, ctx.deadline);
+            ctx.descend(&mut m.state);
             Some(m)
         })
         .collect();
@@ -228,13 +241,14 @@ pub fn run<W: PairWeights>(
     let mut cut = false;
     loop {
         let p = budget.progress(generation);
-        // The clock first: a search it stopped (even mid-descent) is reported
-        // as cut, since its result depends on timing.
-        if budget.timed_out() {
-            cut = true;
+        // A run that completed its generations is not cut, even when the
+        // clock ran out during the last one: its result does not depend on
+        // timing unless a descent was stopped (checked after the loop).
+        if budget.generations.is_some_and(|g| generation >= g) {
             break;
         }
-        if budget.generations.is_some_and(|g| generation >= g) {
+        if budget.timed_out() {
+            cut = true;
             break;
         }
         if p >= 1.0 {
@@ -249,7 +263,7 @@ pub fn run<W: PairWeights>(
             .par_iter_mut()
             .map(|m| {
                 undirected(&mut m.state, &mut m.rng, ctx.free, eta, None);
-                descend(&mut m.state, ctx.free, ctx.is_free, None, ctx.deadline);
+                ctx.descend(&mut m.state);
                 Step {
                     best: m
                         .state
@@ -285,7 +299,7 @@ pub fn run<W: PairWeights>(
                         j = (j + 1) % beta;
                     }
                     crossover(&mut m.scratch, &mut m.rng, parent(i), parent(j))?;
-                    descend(&mut m.scratch, ctx.free, ctx.is_free, None, ctx.deadline);
+                    ctx.descend(&mut m.scratch);
                     Some((m.scratch.value, m.scratch.within_cap()))
                 })
                 .collect();
@@ -319,7 +333,7 @@ pub fn run<W: PairWeights>(
                 for _ in 0..schedule.eta_max {
                     directed(&mut m.state, &mut m.rng);
                 }
-                descend(&mut m.state, ctx.free, ctx.is_free, None, ctx.deadline);
+                ctx.descend(&mut m.state);
                 Step {
                     best: m
                         .state
@@ -342,7 +356,7 @@ pub fn run<W: PairWeights>(
     Some(RunResult {
         groups: best.0,
         value: best.1,
-        cut_by_time: cut,
+        cut_by_time: cut || ctx.stopped.load(Ordering::Relaxed),
         generations: generation,
         time_to_best: best.2,
     })

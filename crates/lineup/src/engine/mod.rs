@@ -323,6 +323,35 @@ mod tests {
     }
 
     #[test]
+    fn a_completed_generation_budget_is_no_cut_even_past_the_deadline() {
+        // The clock may run out during the last generation without stopping
+        // anything: the result is then the same as on a faster machine, and
+        // reporting it as cut made `cut_by_time_limit` flip between runs.
+        let inst = Instance::new(line(8), vec![(4, 4), (4, 4)]);
+        let past = Instant::now();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        let done = SearchParams {
+            runs: 1,
+            generations: Some(0),
+            deadline: Some(past),
+            ..SearchParams::default()
+        };
+        let out = solve(&inst, &done).unwrap().unwrap();
+        assert!(!out.cut_by_time, "the budget was complete");
+        // Generations left when the clock ran out: a real cut.
+        let cut = solve(
+            &inst,
+            &SearchParams {
+                generations: Some(5),
+                ..done
+            },
+        )
+        .unwrap()
+        .unwrap();
+        assert!(cut.cut_by_time);
+    }
+
+    #[test]
     fn contradictory_rules_are_an_error() {
         let mut inst = Instance::new(line(4), vec![(2, 2), (2, 2)]);
         inst.rules.must_link = vec![(0, 1)];

@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::columns::Column;
 use super::error::{InputError, InputErrorKind, Place};
 use super::input::{Collector, Input};
+use super::invisible::{Invisible, has_invisible};
 use super::record::read_row;
 use super::warning::unread;
 use crate::names::fold;
@@ -55,9 +56,56 @@ fn pairs(v: Option<&Value>, key: &str) -> Result<Vec<(String, String)>, InputErr
         .collect()
 }
 
+/// Removes invisible characters from every key and string, noting them
+/// under their key and the entry (1-based) of the array they are in.
+fn clean_document(doc: &mut Value, invisible: &mut Invisible) {
+    fn clean(v: &mut Value, column: &str, place: Place, invisible: &mut Invisible) {
+        match v {
+            Value::String(s) if has_invisible(s) => *s = invisible.clean(column, place, s),
+            Value::Array(items) => {
+                for x in items {
+                    clean(x, column, place, invisible);
+                }
+            }
+            Value::Object(map) => {
+                for (k, mut x) in std::mem::take(map) {
+                    let k = invisible.clean("key", place, &k);
+                    clean(&mut x, &k, place, invisible);
+                    map.insert(k, x);
+                }
+            }
+            _ => {}
+        }
+    }
+    let entries = |items: &mut Vec<Value>, column: &str, invisible: &mut Invisible| {
+        for (i, x) in items.iter_mut().enumerate() {
+            clean(x, column, Place::Entry(i as u64 + 1), invisible);
+        }
+    };
+    match doc {
+        Value::Array(items) => entries(items, "", invisible),
+        Value::Object(map) => {
+            for (k, mut x) in std::mem::take(map) {
+                let k = invisible.clean("key", Place::Entry(0), &k);
+                match &mut x {
+                    Value::Array(items) => entries(items, &k, invisible),
+                    other => clean(other, &k, Place::Entry(0), invisible),
+                }
+                map.insert(k, x);
+            }
+        }
+        other => clean(other, "", Place::Entry(0), invisible),
+    }
+}
+
 /// Parses municipalities from JSON text.
 pub fn parse(text: &str) -> Result<Input, InputError> {
-    let doc = document(text)?;
+    let mut doc = document(text)?;
+    let mut invisible = Invisible::default();
+    // Written as they are, or escaped (`\u200b`).
+    if has_invisible(text) || text.contains("\\u") {
+        clean_document(&mut doc, &mut invisible);
+    }
     let (list, must, cannot, criteria) = match &doc {
         Value::Array(a) => (a, None, None, None),
         Value::Object(o) => match o.get("municipalities").and_then(Value::as_array) {
@@ -130,6 +178,9 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
             r
         });
         out.add(row, place);
+    }
+    for w in invisible.warnings() {
+        out.warn(w);
     }
     let mut input = out.finish(must_link, cannot_link)?;
     if let Some(c) = criteria {

@@ -16,7 +16,8 @@
 //! * `csv`: CSV with `,`, `;` or tabs; `xlsx`, `workbook`: the first sheet
 //!   of an Excel workbook (feature `xlsx`).
 //! * `json`: JSON arrays of municipality objects.
-//! * `warning`: columns not read, values taken from the register.
+//! * `warning`: columns not read, values taken from the register;
+//!   `invisible`: invisible characters removed from cells, per column.
 //! * `lineup`, `baseline`: lineups (as written by `lineup solve`) to
 //!   evaluate, map or re-optimise.
 
@@ -25,6 +26,7 @@ mod columns;
 mod csv;
 mod error;
 mod input;
+mod invisible;
 mod json;
 mod lineup;
 mod numbers;
@@ -46,7 +48,7 @@ pub(crate) use numbers::parse_decimal;
 pub(crate) use text::read_text;
 pub use warning::InputWarning;
 
-use text::{decode, read_bytes};
+use text::{decode_nfc, read_bytes};
 use workbook::xlsx_table;
 
 /// The first sheet of a workbook as a table (for the export tests).
@@ -74,7 +76,9 @@ pub fn read_municipalities(reader: impl Read, format: Option<InputFormat>) -> Re
     let format = format.unwrap_or_else(|| InputFormat::detect(&bytes));
     let text = match format {
         InputFormat::Xlsx => return xlsx_table(&bytes)?.municipalities(),
-        InputFormat::Csv | InputFormat::Json => decode(&bytes),
+        // Invisible characters stay until the cells are known, so that the
+        // readers can say where they removed them.
+        InputFormat::Csv | InputFormat::Json => decode_nfc(&bytes),
     };
     if text.trim().is_empty() {
         return Err(InputError::new(InputErrorKind::Empty));
@@ -87,6 +91,7 @@ pub fn read_municipalities(reader: impl Read, format: Option<InputFormat>) -> Re
 
 #[cfg(test)]
 mod tests {
+    use super::text::decode;
     use super::*;
 
     #[test]

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use super::columns::Column;
 use super::error::{InputError, InputErrorKind, Place};
 use super::input::{Collector, Input};
+use super::invisible::{Invisible, has_invisible};
 use super::record::read_row;
+use super::text::normalize;
 use super::warning::unread;
 
 /// One data row: its 1-based line (row number in a sheet) and its cells.
@@ -82,8 +84,27 @@ impl Table {
     }
 
     /// The municipalities in the table. An `id` or a `name` column is
-    /// required; the rest may come from the register.
+    /// required; the rest may come from the register. Invisible characters
+    /// are removed from every cell, with a warning per column.
     pub fn municipalities(&self) -> Result<Input, InputError> {
+        let mut invisible = Invisible::default();
+        if !self.header.iter().any(|h| has_invisible(h)) {
+            return self.read(invisible);
+        }
+        let place = Place::Row(self.header_line);
+        let header = self
+            .header
+            .iter()
+            .map(|h| invisible.clean("header", place, h))
+            .collect();
+        Table {
+            header,
+            ..self.clone()
+        }
+        .read(invisible)
+    }
+
+    fn read(&self, mut invisible: Invisible) -> Result<Input, InputError> {
         let index = self.columns();
         if !index.contains_key(&Column::Id) && !index.contains_key(&Column::Name) {
             return Err(self.missing(
@@ -108,16 +129,33 @@ impl Table {
         let extra = self.attribute_columns(&index);
         for row in &self.rows {
             let place = Place::Row(row.line);
-            let m =
-                read_row(place, |c| index.get(&c).and_then(|&i| row.cells.get(i)).cloned()).map(|mut r| {
-                    for (name, i) in &extra {
-                        r.municipality
-                            .attributes
-                            .insert(name.clone(), row.cells.get(*i).cloned().unwrap_or_default());
-                    }
-                    r
-                });
+            let cleaned: Vec<String>;
+            let cells = if row.cells.iter().any(|c| has_invisible(c)) {
+                cleaned = row
+                    .cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let column = self.header.get(i).map_or("", String::as_str);
+                        invisible.clean(column, place, c)
+                    })
+                    .collect();
+                &cleaned
+            } else {
+                &row.cells
+            };
+            let m = read_row(place, |c| index.get(&c).and_then(|&i| cells.get(i)).cloned()).map(|mut r| {
+                for (name, i) in &extra {
+                    r.municipality
+                        .attributes
+                        .insert(name.clone(), cells.get(*i).cloned().unwrap_or_default());
+                }
+                r
+            });
             out.add(m, place);
+        }
+        for w in invisible.warnings() {
+            out.warn(w);
         }
         out.finish(Vec::new(), Vec::new())
     }
@@ -132,11 +170,18 @@ impl Table {
         self.rows
             .iter()
             .map(|row| {
+                // A lineup's ids are matched, not read: invisible characters go silently.
                 let cell = |i: usize, c: Column| {
                     row.cells
                         .get(i)
+                        .map(|s| {
+                            if has_invisible(s) {
+                                normalize(s).trim().to_string()
+                            } else {
+                                s.clone()
+                            }
+                        })
                         .filter(|s| !s.is_empty())
-                        .cloned()
                         .ok_or_else(|| {
                             InputError::new(InputErrorKind::EmptyValue {
                                 expected: format!("the {} of every member", c.name()),

@@ -21,18 +21,29 @@ pub(crate) fn read_bytes(mut reader: impl Read) -> Result<Vec<u8>, InputError> {
 /// removed), else UTF-8 if valid, else Windows-1252.
 /// The text is then [normalised](normalize).
 pub fn decode(bytes: &[u8]) -> String {
+    normalize(&decode_only(bytes))
+}
+
+/// As [`decode`], but in NFC only: invisible characters are kept, for the
+/// municipality readers to remove cell by cell and report
+/// ([`Invisible`](super::invisible::Invisible)).
+pub(crate) fn decode_nfc(bytes: &[u8]) -> String {
+    nfc(&decode_only(bytes))
+}
+
+fn decode_only(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
     if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        return normalize(&encoding.decode_without_bom_handling(&bytes[bom..]).0);
+        return encoding.decode_without_bom_handling(&bytes[bom..]).0;
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => normalize(text),
-        Err(_) => normalize(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0),
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0,
     }
 }
 
 /// Invisible characters that only hide differences between keys: zero-width
 /// space, joiners, word joiner and a byte-order mark inside the text.
-fn is_invisible(c: char) -> bool {
+pub(crate) fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}')
 }
 
@@ -40,12 +51,19 @@ fn is_invisible(c: char) -> bool {
 /// (`"Go\u{308}rlitz"` becomes `"Görlitz"`), so that the same name typed
 /// differently is the same name.
 pub(crate) fn normalize(text: &str) -> String {
+    if !text.chars().any(is_invisible) {
+        return nfc(text);
+    }
+    nfc(&text.chars().filter(|&c| !is_invisible(c)).collect::<String>())
+}
+
+/// Unicode NFC (a copy when the text already is).
+pub(crate) fn nfc(text: &str) -> String {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    let visible = !text.chars().any(is_invisible);
-    if visible && is_nfc_quick(text.chars()) == IsNormalized::Yes {
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
         return text.to_string();
     }
-    text.chars().filter(|&c| !is_invisible(c)).nfc().collect()
+    text.nfc().collect()
 }
 
 /// Reads all bytes as text (see [`decode`]).

@@ -5,6 +5,8 @@
 use std::fmt;
 
 use super::columns::Column;
+use super::error::Place;
+use crate::messages::{Lang, fill, text};
 use crate::names::{edit_distance, fold};
 
 /// How many names a [`InputWarning::FromRegister`] message lists.
@@ -44,6 +46,17 @@ pub enum InputWarning {
         /// How many in all.
         count: usize,
     },
+    /// Invisible characters (zero-width space, joiners, word joiner, a
+    /// byte-order mark inside the text) removed from cells of a column:
+    /// they hid a difference (`0916\u{200b}2000` is `09162000` to the eye).
+    Invisible {
+        /// The column (header or JSON key) as written.
+        column: String,
+        /// How many cells.
+        cells: usize,
+        /// The first few rows (CSV, sheet) or entries (JSON).
+        places: Vec<Place>,
+    },
 }
 
 /// How many matched names [`InputWarning::Matched`] lists.
@@ -76,6 +89,11 @@ impl fmt::Display for InputWarning {
                     list = list.join("; ")
                 )
             }
+            InputWarning::Invisible {
+                column,
+                cells,
+                places,
+            } => f.write_str(&describe(column, *cells, places, Lang::En)),
             InputWarning::FromRegister { column, rows, names } => {
                 let more = rows.saturating_sub(names.len());
                 let list = names.join(", ");
@@ -93,6 +111,48 @@ impl fmt::Display for InputWarning {
             }
         }
     }
+}
+
+/// How many places an [`InputWarning::Invisible`] names.
+pub(crate) const PLACES_NAMED: usize = 5;
+
+/// The warning's text in a language (from the message catalogue).
+pub(crate) fn describe(column: &str, cells: usize, places: &[Place], lang: Lang) -> String {
+    let t = |key: &str| text(key, lang).unwrap_or_default();
+    let rows = places.iter().all(|p| matches!(p, Place::Row(_)));
+    let numbers: Vec<String> = places
+        .iter()
+        .map(|p| match p {
+            Place::Row(n) | Place::Entry(n) => n.to_string(),
+        })
+        .collect();
+    let key = match (rows, places.len() == 1) {
+        (true, true) => "input.invisible.row",
+        (true, false) => "input.invisible.rows",
+        (false, true) => "input.invisible.entry",
+        (false, false) => "input.invisible.entries",
+    };
+    let mut list = fill(t(key), &[("list", &numbers.join(", "))]);
+    let more = cells.saturating_sub(places.len());
+    if more > 0 && places.len() == PLACES_NAMED {
+        list = fill(
+            t("input.invisible.more"),
+            &[("list", &list), ("n", &more.to_string())],
+        );
+    }
+    let template = if cells == 1 {
+        t("input.invisible.one")
+    } else {
+        t("input.invisible.many")
+    };
+    fill(
+        template,
+        &[
+            ("column", column),
+            ("count", &cells.to_string()),
+            ("places", &list),
+        ],
+    )
 }
 
 /// Where the register's values of a column come from.

@@ -81,7 +81,8 @@ pub fn table(bytes: &[u8]) -> Result<Table, InputError> {
     let mut cells: Vec<(u32, u32, String)> = Vec::new();
     while let Some(cell) = reader.next_cell().map_err(cannot_sheet)? {
         let (row, col) = cell.get_position();
-        let text = super::text::normalize(&Data::from(cell.get_value().clone()).to_string())
+        // Invisible characters stay: `Table::municipalities` removes and reports them.
+        let text = super::text::nfc(&Data::from(cell.get_value().clone()).to_string())
             .trim()
             .to_string();
         if !text.is_empty() {

@@ -5,6 +5,7 @@
 //!
 //! * `page`: the workbench's labels, buttons and hints.
 //! * `settings`: each option, its label and a one-sentence explanation.
+//! * `invisible`: invisible characters removed from input cells.
 //! * `blockers`: why a move is not allowed, the explanation's notes.
 //! * `errors`: the kinds of the server's errors, in a sentence each.
 //! * `map`: the map's title, legend, what-if marks and criteria.
@@ -24,6 +25,7 @@
 
 mod blockers;
 mod errors;
+mod invisible;
 mod map;
 mod page;
 mod planner;
@@ -125,6 +127,7 @@ pub fn all() -> impl Iterator<Item = &'static Message> {
         .iter()
         .chain(settings::SETTINGS)
         .chain(rules::RULES)
+        .chain(invisible::INVISIBLE)
         .chain(map::MAP)
         .chain(blockers::BLOCKERS)
         .chain(errors::ERRORS)

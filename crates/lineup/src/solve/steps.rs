@@ -100,21 +100,50 @@ pub(crate) struct BlockResult {
 }
 
 /// Solves one block: heuristic (or feasibility fallback), level 1, level 2.
-pub(crate) fn solve_block(
-    problem: &Problem,
-    block: &Block,
+/// A block ready for its steps: its model and closed-form bound, the
+/// preparation every block needs whatever the clock says.
+pub(crate) struct Prepared<'a>(Run<'a>);
+
+/// Prepares a block (see [`Prepared`]).
+pub(crate) fn prepare<'a>(
+    problem: &'a Problem,
+    block: &'a Block,
     index: usize,
-    options: &SolveOptions,
+    options: &'a SolveOptions,
     start: Instant,
-    progress: &(dyn Fn(&Progress) + Sync),
-) -> Result<BlockResult, SolveError> {
-    let mut run = Run::new(problem, block, index, options, start, progress);
-    run.heuristic()?;
-    run.report(Stage::Heuristic, None);
-    let level1 = run.level1();
-    run.report(Stage::Penalty, None);
-    let level2 = run.level2(level1.proven);
-    Ok(run.finish(level1, level2))
+    progress: &'a (dyn Fn(&Progress) + Sync),
+) -> Prepared<'a> {
+    Prepared(Run::new(problem, block, index, options, start, progress))
+}
+
+impl Prepared<'_> {
+    /// Runs the steps. The heuristic stops `reserve` before its share of
+    /// the time limit, leaving that time to what follows it (the greedy
+    /// starts of blocks still waiting for a thread, the bounds, verifying).
+    pub fn solve(self, reserve: Duration) -> Result<BlockResult, SolveError> {
+        let mut run = self.0;
+        run.keep(reserve);
+        run.steps()
+    }
+}
+
+impl Run<'_> {
+    /// Moves the heuristic's deadline `reserve` earlier, not before the start.
+    fn keep(&mut self, reserve: Duration) {
+        if let Some(d) = self.params.deadline {
+            self.params.deadline = Some(d.checked_sub(reserve).unwrap_or(self.start).max(self.start));
+        }
+    }
+
+    fn steps(mut self) -> Result<BlockResult, SolveError> {
+        let run = &mut self;
+        run.heuristic()?;
+        run.report(Stage::Heuristic, None);
+        let level1 = run.level1();
+        run.report(Stage::Penalty, None);
+        let level2 = run.level2(level1.proven);
+        Ok(self.finish(level1, level2))
+    }
 }
 
 /// One block being solved: the model, the current lineup and what was done.
@@ -699,5 +728,27 @@ mod tests {
             cut.bound
         );
         assert!(cut.gap.value >= 0.0);
+    }
+
+    #[test]
+    fn a_reserve_ends_the_heuristic_earlier_never_before_the_start() {
+        // Without the reserve, the heuristic of a block ran until its share
+        // of the limit, and the blocks still waiting for a thread, bounds and
+        // verifying came on top (200 000 rows: 7.1 s for a 5 s limit).
+        let p = Problem::new(towns(20, &Land::ALL[..5]), Settings::default()).unwrap();
+        let options = SolveOptions::default().with_time_limit(Duration::from_secs(10));
+        let start = Instant::now();
+        let deadline = |reserve: Duration| {
+            let Prepared(mut run) = prepare(&p, &p.blocks()[0], 0, &options, start, &|_| {});
+            run.keep(reserve);
+            run.params.deadline.unwrap()
+        };
+        let full = deadline(Duration::ZERO);
+        assert_eq!(deadline(Duration::from_secs(1)), full - Duration::from_secs(1));
+        assert_eq!(deadline(Duration::from_secs(3600)), start);
+        // Past its deadline the heuristic still gives a verified lineup.
+        let prepared = prepare(&p, &p.blocks()[0], 0, &options, start, &|_| {});
+        let res = prepared.solve(Duration::from_secs(3600)).unwrap();
+        assert_eq!(res.groups.len(), 20);
     }
 }
