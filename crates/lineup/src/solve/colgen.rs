@@ -20,32 +20,9 @@ mod master;
 use super::columns::{Bits, Column, ColumnSpace, Halt};
 use crate::cancel::{CancelToken, Stop};
 use crate::ilp::{self, Backend, Milp, MilpOutcome};
-use master::{Duals, EXACT_EVERY, SMOOTHING, dual_lp, fresh, met, note_bound, purge};
+use master::{Duals, EXACT_EVERY, SMOOTHING, dual_lp, fresh, note_bound, purge, tol};
 
-/// Which value of a column is optimised.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum Phase {
-    /// Minimise the penalty (maximise `−pen`).
-    MinPenalty,
-    /// Maximise the spread subject to total penalty `<= cap`.
-    MaxSpread { cap: f64 },
-    /// Maximise `spr − pen`.
-    Weighted,
-}
-
-impl Phase {
-    pub(super) fn value(&self, pen: f64, spr: f64) -> f64 {
-        match self {
-            Phase::MinPenalty => -pen,
-            Phase::MaxSpread { .. } => spr,
-            Phase::Weighted => spr - pen,
-        }
-    }
-
-    pub(super) fn col(&self, c: &Column) -> f64 {
-        self.value(c.pen, c.spr)
-    }
-}
+pub(crate) use master::Phase;
 
 /// Limits of one exact optimisation.
 #[derive(Clone, Debug)]
@@ -79,10 +56,6 @@ pub(crate) struct Exact {
     pub improved: Option<Vec<usize>>,
     /// Human-readable account of what was done.
     pub note: String,
-}
-
-pub(super) fn tol(x: f64) -> f64 {
-    1e-6 * x.abs().max(1.0)
 }
 
 /// Optimises `phase` over the block, starting from the incumbent clusters
@@ -147,12 +120,10 @@ pub(crate) fn optimise(
     let mut rounds = 0;
     let mut exact_rounds = 0;
     let stop = limits.stop();
-    // The last fifth of the time is kept for closing the gap.
-    let now = Instant::now();
-    let cg_deadline = now + limits.deadline.saturating_duration_since(now).mul_f64(0.8);
-    while rounds < limits.max_rounds && !stop.now() && Instant::now() < cg_deadline {
+    let mut converged = false;
+    while rounds < limits.max_rounds && !stop.now() {
         rounds += 1;
-        let lp = match dual_lp(&pool, n, k, cap, phase, big, &limits) {
+        let lp = match dual_lp(&pool, n, k, cap, phase, big, limits.deadline, limits.backend) {
             Ok(lp) => lp,
             Err(why) => {
                 return finish(
@@ -233,7 +204,8 @@ pub(crate) fn optimise(
             return met(best_bound, z_inc, rounds, exact_rounds, pool.len());
         }
         if found.is_empty() {
-            break; // converged: the LP bound is D
+            converged = true; // the LP bound is D
+            break;
         }
         for (_, units) in found {
             if seen.insert(units) {
@@ -255,6 +227,17 @@ pub(crate) fn optimise(
             z_inc,
             None,
             format!("interrupted after {rounds} rounds"),
+        );
+    }
+    if !converged && stop.now() {
+        return finish(
+            best_bound,
+            z_inc,
+            None,
+            format!(
+                "column generation not converged at the time limit ({rounds} rounds, {exact_rounds} with exact pricing, {} columns)",
+                pool.len()
+            ),
         );
     }
     // Close the gap. The reduced values of a lineup's K clusters add up to
@@ -426,13 +409,23 @@ fn reduced_values(space: &ColumnSpace, phase: Phase, m: f64, pis: &[f64]) -> (Ve
     (q, c)
 }
 
-pub(super) fn finish(bound: f64, z_inc: f64, improved: Option<Vec<usize>>, note: String) -> Exact {
+fn finish(bound: f64, z_inc: f64, improved: Option<Vec<usize>>, note: String) -> Exact {
     Exact {
         bound: bound.max(z_inc),
         optimal: bound <= z_inc + tol(z_inc),
         improved,
         note,
     }
+}
+
+/// The outcome when the Lagrangian bound meets the incumbent.
+fn met(bound: f64, z_inc: f64, rounds: usize, exact_rounds: usize, columns: usize) -> Exact {
+    finish(
+        bound,
+        z_inc,
+        None,
+        format!("LP bound met after {rounds} rounds ({exact_rounds} with exact pricing), {columns} columns"),
+    )
 }
 
 #[cfg(test)]

@@ -1,22 +1,51 @@
 //! The restricted master of column generation: its dual LP, the pool of
 //! columns (purged of rows far from binding), Wentges smoothing of the duals
-//! and the Lagrangian bound of every round.
+//! and the Lagrangian bound of every round; the [`Phase`] whose value the
+//! columns carry.
 
 use std::collections::HashSet;
 use std::time::Instant;
 
-use super::{Exact, Limits, Phase, finish};
-use crate::ilp::{self, Milp, MilpOutcome};
+use crate::ilp::{self, Backend, Milp, MilpOutcome};
 use crate::solve::columns::{Bits, Column};
+
+/// Which value of a column is optimised.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Phase {
+    /// Minimise the penalty (maximise `−pen`).
+    MinPenalty,
+    /// Maximise the spread subject to total penalty `<= cap`.
+    MaxSpread { cap: f64 },
+    /// Maximise `spr − pen`.
+    Weighted,
+}
+
+impl Phase {
+    pub(crate) fn value(&self, pen: f64, spr: f64) -> f64 {
+        match self {
+            Phase::MinPenalty => -pen,
+            Phase::MaxSpread { .. } => spr,
+            Phase::Weighted => spr - pen,
+        }
+    }
+
+    pub(crate) fn col(&self, c: &Column) -> f64 {
+        self.value(c.pen, c.spr)
+    }
+}
+
+pub(super) fn tol(x: f64) -> f64 {
+    1e-6 * x.abs().max(1.0)
+}
 
 /// Weight of the previous pricing point in Wentges smoothing.
 pub(super) const SMOOTHING: f64 = 0.5;
 /// Exact pricing (a bound) at least every this many rounds.
 pub(super) const EXACT_EVERY: usize = 10;
 /// Pool size above which columns far from binding leave the dual LP.
-const PURGE_AT: usize = 2_500;
+const PURGE_AT: usize = 2_000;
 /// Columns kept by a purge (besides the incumbent's and the binding ones).
-const KEEP: usize = 1_500;
+const KEEP: usize = 1_000;
 
 /// Duals of the restricted master: element prices `π`, the cluster price
 /// `σ`, the penalty price `μ ≥ 0`, the dual objective `D`, and an upper
@@ -61,6 +90,7 @@ impl Duals {
 
 /// Solves the dual of the restricted master:
 /// `min Σπ + Kσ + cap·μ  s.t.  π(S) + σ + μ·pen(S) >= f(S)` for the pool.
+#[allow(clippy::too_many_arguments, reason = "one LP with its data")]
 pub(super) fn dual_lp(
     pool: &[Column],
     n: usize,
@@ -68,7 +98,8 @@ pub(super) fn dual_lp(
     cap: Option<f64>,
     phase: Phase,
     big: f64,
-    limits: &Limits,
+    deadline: Instant,
+    backend: Backend,
 ) -> Result<Duals, String> {
     let mut lp = Milp::new(false);
     let pi: Vec<usize> = (0..n).map(|_| lp.add_var(-big, big, false)).collect();
@@ -92,8 +123,8 @@ pub(super) fn dual_lp(
         }
         lp.add_row(row, phase.col(col), f64::INFINITY);
     }
-    let left = limits.deadline.saturating_duration_since(Instant::now());
-    match ilp::solve(&lp, limits.backend, Some(left)) {
+    let left = deadline.saturating_duration_since(Instant::now());
+    match ilp::solve(&lp, backend, Some(left)) {
         MilpOutcome::Optimal { values, objective } => Ok(Duals {
             pis: pi.iter().map(|&v| values[v]).collect(),
             sig: values[sigma],
@@ -161,14 +192,4 @@ pub(super) fn note_bound(best_bound: &mut f64, best: &mut Option<Duals>, lp: &Du
         *best_bound = bound;
         *best = Some(Duals { rc, ..lp.clone() });
     }
-}
-
-/// The outcome when the Lagrangian bound meets the incumbent.
-pub(super) fn met(bound: f64, z_inc: f64, rounds: usize, exact_rounds: usize, columns: usize) -> Exact {
-    finish(
-        bound,
-        z_inc,
-        None,
-        format!("LP bound met after {rounds} rounds ({exact_rounds} with exact pricing), {columns} columns"),
-    )
 }
