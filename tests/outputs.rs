@@ -122,11 +122,11 @@ fn map_of_a_broken_lineup_lists_the_broken_rules() {
         fixture("kfa-18.csv").to_str().unwrap(),
         bad.to_str().unwrap(),
         "-o",
-        "map.png",
+        "map.pdf",
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("lineup map writes SVG, not .png"),
+        stderr(&o).contains("lineup map writes SVG or PNG, not .pdf"),
         "{}",
         stderr(&o)
     );

@@ -8,6 +8,7 @@ mod cli;
 mod criteria;
 mod hostile;
 mod inputs;
+mod maps;
 mod mdgp;
 mod outputs;
 mod planner;

@@ -54,6 +54,25 @@ fn table(r: &AlternativesReport, asked: usize) -> String {
         let _ = writeln!(o, "== lineup {} of {total}: {differs}\n", l.rank);
         o.push_str(&render::table(&l.report));
         o.push('\n');
+        if l.rank > 1 {
+            // Cluster ids are matched to lineup 1's: the same id is the same cluster.
+            let _ = writeln!(
+                o,
+                "where it differs from lineup 1 ({} municipalities elsewhere; cluster ids matched to lineup 1):",
+                l.moved_from_first.len()
+            );
+            for m in &l.moved_from_first {
+                let _ = writeln!(
+                    o,
+                    "  {} ({}): {} instead of {}",
+                    render::shown(&m.name),
+                    render::shown(&m.id),
+                    m.to,
+                    m.from
+                );
+            }
+            o.push('\n');
+        }
     }
     let _ = writeln!(
         o,

@@ -45,7 +45,9 @@ Examples:
 const MAP_EXAMPLES: &str = "\
 Examples:
   lineup map fixtures/kfa-18.csv lineup.json -o lineup.svg
-  lineup map towns.xlsx lineup.xlsx -o lineup.svg && rsvg-convert -o lineup.png lineup.svg";
+  lineup map towns.xlsx lineup.xlsx -o lineup.png --size 1920x1080 --title \"Fachaustausch 2026\"
+
+A what-if map (joined and moved members marked): lineup whatif towns.csv --baseline old.json -o new.png";
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
@@ -104,9 +106,29 @@ pub struct MapArgs {
     pub lineup: PathBuf,
     #[command(flatten)]
     pub problem: ProblemArgs,
-    /// Write the SVG to this file instead of standard output.
+    /// Write the map to this file instead of standard output (.svg or .png).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// svg or png; default: from the --output extension, else svg.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<MapFormat>,
+    /// The heading of the map (default: "Lineup: N municipalities in K clusters of 6–7").
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// The picture's size in pixels, e.g. 1920x1080 for a 16:9 slide; the map and
+    /// legend are scaled to fit and centred (default: the size the content needs;
+    /// a PNG then at twice that).
+    #[arg(long, value_name = "WIDTHxHEIGHT")]
+    pub size: Option<String>,
+}
+
+/// The formats of `lineup map`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum MapFormat {
+    /// SVG (scalable; for the web and for editing).
+    Svg,
+    /// PNG (a picture for slides).
+    Png,
 }
 
 const SERVE_EXAMPLES: &str = "\

@@ -22,8 +22,9 @@ use clap::{CommandFactory, Parser};
 use lineup::Report;
 use lineup::{ClusterCount, InputFormat, Lineup, Municipality, Problem, Settings};
 
-use args::{Cli, Command, EvaluateArgs, MapArgs, OutputArgs, SolveArgs};
+use args::{Cli, Command, EvaluateArgs, MapArgs, MapFormat, OutputArgs, SolveArgs};
 use error::CliError;
+use lineup::map::{MapOptions, MapSize};
 use lineup_options::FormatArg;
 use lineup_options::ProblemArgs;
 
@@ -153,12 +154,24 @@ fn warn(path: &Path, warnings: &[lineup::InputWarning]) {
 
 pub(crate) fn emit(report: &Report, out: &OutputArgs) -> Result<(), CliError> {
     let format = render::format_for(out.format, out.output.as_deref());
-    if format == FormatArg::Xlsx && out.output.is_none() && std::io::stdout().is_terminal() {
-        return Err(CliError::usage(
-            "an .xlsx workbook is binary and standard output is a terminal: give --output lineup.xlsx",
-        ));
-    }
+    binary_to_terminal(format, out.output.as_deref())?;
     write_out(&render::render(report, format)?, out.output.as_deref())
+}
+
+/// A workbook or picture is not written to a terminal.
+pub(crate) fn binary_to_terminal(format: FormatArg, output: Option<&Path>) -> Result<(), CliError> {
+    let what = match format {
+        FormatArg::Xlsx => "an .xlsx workbook",
+        FormatArg::Png => "a PNG picture",
+        _ => return Ok(()),
+    };
+    if output.is_none() && std::io::stdout().is_terminal() {
+        let ext = if format == FormatArg::Png { "png" } else { "xlsx" };
+        return Err(CliError::usage(format!(
+            "{what} is binary and standard output is a terminal: give --output lineup.{ext}"
+        )));
+    }
+    Ok(())
 }
 
 /// Writes to a file, or to standard output (a closed pipe is not an error,
@@ -299,11 +312,46 @@ fn map(a: MapArgs) -> Result<(), CliError> {
         .as_deref()
         .and_then(Path::extension)
         .and_then(|e| e.to_str());
-    if let Some(ext) = extension.filter(|e| !e.eq_ignore_ascii_case("svg")) {
-        return Err(CliError::usage(format!(
-            "lineup map writes SVG, not .{ext}: use -o map.svg, then convert it, e.g. rsvg-convert -o map.png map.svg"
-        )));
-    }
+    let format = match (a.format, extension) {
+        (Some(f), _) => f,
+        (None, None) => MapFormat::Svg,
+        (None, Some(e)) if e.eq_ignore_ascii_case("svg") => MapFormat::Svg,
+        (None, Some(e)) if e.eq_ignore_ascii_case("png") => MapFormat::Png,
+        (None, Some(ext)) => {
+            return Err(CliError::usage(format!(
+                "lineup map writes SVG or PNG, not .{ext}: use -o map.svg or -o map.png (or --format svg|png)"
+            )));
+        }
+    };
+    let size = match &a.size {
+        Some(s) => Some(
+            s.parse::<MapSize>()
+                .map_err(|e| CliError::usage(format!("--size: {e}")))?,
+        ),
+        None => None,
+    };
     let report = evaluated(&a.file, &a.lineup, &a.problem)?;
-    write_out(lineup::map::svg(&report), a.output.as_deref())
+    let options = MapOptions {
+        title: a.title.clone(),
+        size,
+        ..MapOptions::default()
+    };
+    write_map(&report, &options, format, a.output.as_deref())
+}
+
+/// Draws a map and writes it as SVG or PNG.
+pub(crate) fn write_map(
+    report: &Report,
+    options: &MapOptions,
+    format: MapFormat,
+    output: Option<&Path>,
+) -> Result<(), CliError> {
+    let svg = lineup::map::svg_with(report, options);
+    match format {
+        MapFormat::Svg => write_out(svg, output),
+        MapFormat::Png => {
+            binary_to_terminal(FormatArg::Png, output)?;
+            write_out(render::map_png(&svg, options.size)?, output)
+        }
+    }
 }

@@ -22,6 +22,7 @@ pub fn format_for(format: Option<FormatArg>, output: Option<&Path>) -> FormatArg
             "geojson" => FormatArg::Geojson,
             "svg" => FormatArg::Svg,
             "xlsx" => FormatArg::Xlsx,
+            "png" => FormatArg::Png,
             _ => return None,
         })
     };
@@ -44,8 +45,24 @@ pub fn render(report: &Report, format: FormatArg) -> Result<Vec<u8>, CliError> {
             s.into_bytes()
         }
         FormatArg::Svg => lineup::map::svg(report).into_bytes(),
+        FormatArg::Png => map_png(&lineup::map::svg(report), None)?,
         FormatArg::Xlsx => xlsx(report)?,
     })
+}
+
+/// An SVG map as PNG: at the size it was made for, else at twice its own
+/// size (sharp on a slide).
+#[cfg(feature = "png")]
+pub fn map_png(svg: &str, size: Option<lineup::map::MapSize>) -> Result<Vec<u8>, CliError> {
+    let zoom = if size.is_some() { 1.0 } else { 2.0 };
+    lineup::map::png(svg, zoom).map_err(|e| CliError::usage(e.to_string()))
+}
+
+#[cfg(not(feature = "png"))]
+pub fn map_png(_: &str, _: Option<lineup::map::MapSize>) -> Result<Vec<u8>, CliError> {
+    Err(CliError::usage(
+        "this build cannot write PNG (built without the `png` feature): write .svg and convert it, e.g. rsvg-convert -o map.png map.svg",
+    ))
 }
 
 #[cfg(feature = "xlsx")]

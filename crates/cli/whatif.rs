@@ -5,9 +5,10 @@ use std::fmt::Write;
 
 use lineup::{Diff, WhatIfError};
 
-use crate::args::WhatifArgs;
+use crate::args::{MapFormat, WhatifArgs};
 use crate::error::CliError;
 use crate::{emit, open, read_input, render, write_out};
+use lineup::map::MapOptions;
 use lineup_options::FormatArg;
 
 /// Runs the command.
@@ -35,6 +36,16 @@ pub fn run(a: WhatifArgs) -> Result<(), CliError> {
             t
         }
         FormatArg::Json => render::to_json(&report)?,
+        // The map marks who joined and who moved.
+        f @ (FormatArg::Svg | FormatArg::Png) => {
+            let options = MapOptions::default().with_changes(&report.diff);
+            let format = if f == FormatArg::Png {
+                MapFormat::Png
+            } else {
+                MapFormat::Svg
+            };
+            return crate::write_map(&report.report, &options, format, a.output.output.as_deref());
+        }
         // The other formats show the new lineup.
         _ => return emit(&report.report, &a.output),
     };

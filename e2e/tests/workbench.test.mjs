@@ -5,8 +5,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { startServer, launch, watchedPage, shot, fixture } from '../lib.mjs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, launch, watchedPage, shot, fixture, SHOTS } from '../lib.mjs';
 
 let server;
 let browser;
@@ -119,6 +120,12 @@ test('German texts, explanations and the other exports', async () => {
   await page.locator('[data-testid="member"]').first().click();
   await page.locator('#explanation table').waitFor();
   assert.match(await text(page, '#explanation'), /Wechsel nach/);
+  // The first member is in Großstadt-1 (6 members): moving it alone is
+  // blocked, and the rules read in German (typed blockers, catalogue).
+  await page.locator('#explanation .blocked').first().waitFor();
+  const explained = await text(page, '#explanation');
+  assert.match(explained, /Größe: \S+ hätte \d+ Mitglieder, (weniger|mehr) als \d+/);
+  assert.doesNotMatch(explained, /would have|members, (fewer|more) than/);
   await page.locator('[data-testid="map"]').hover({ position: { x: 200, y: 200 } });
   await shot(page, '3-german-explained');
   for (const format of ['csv', 'json', 'geojson', 'svg', 'png']) {
@@ -126,8 +133,25 @@ test('German texts, explanations and the other exports', async () => {
     assert.match(d.suggestedFilename(), new RegExp(`\\.${format}$`));
     const bytes = readFileSync(await d.path());
     assert.ok(bytes.length > 100, `${format}: ${bytes.length} bytes`);
-    if (format === 'png') assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
+    if (format === 'png') {
+      // The server's map (resvg), twice the SVG's size: as `lineup map -o map.png`.
+      assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
+      assert.ok(bytes.readUInt32BE(16) >= 2000, `PNG width ${bytes.readUInt32BE(16)}`);
+      mkdirSync(SHOTS, { recursive: true });
+      writeFileSync(join(SHOTS, '3-exported-map.png'), bytes);
+    }
   }
+  // The one-page summary for the steering group, printed to PDF (A4 landscape).
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.click('#print');
+  await page.locator('#printout table tbody tr').first().waitFor({ state: 'attached' });
+  assert.equal(await page.locator('#printout tbody tr').count(), await cards(page).count());
+  await page.locator('#printout img').waitFor({ state: 'attached' });
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  assert.equal(pdf.subarray(0, 4).toString(), '%PDF');
+  writeFileSync(join(SHOTS, '3-summary.pdf'), pdf);
+  await page.emulateMedia({ media: 'screen' });
   await page.selectOption('#lang', 'en');
   assert.deepEqual(problems(), []);
 });
@@ -140,6 +164,8 @@ test('bad files and settings get clear messages', async () => {
   const notice = page.locator('#notice.error');
   await notice.waitFor();
   assert.match(await notice.textContent(), /bad-population\.csv: row \d+, field `population`/);
+  // The kind of error in a sentence with what to do, above the detail.
+  assert.match(await notice.textContent(), /The file has errors: correct the rows named below/);
   await page.setInputFiles('[data-testid="file-input"]', fixture('eight-grossstaedte.csv'));
   await page.waitForSelector('[data-testid="solve"]:not([disabled])');
   await page.click('[data-testid="solve"]');

@@ -108,8 +108,8 @@ pub use composition::CompositionError;
 pub use criterion::{Criterion, CriterionError};
 pub use distance::great_circle_km;
 pub use explain::{
-    Change, ClusterExplanation, ExplainError, Explanation, MemberPair, MoveOption, MunicipalityExplanation,
-    StateCount, Swap, explain,
+    Blocker, Change, ClusterExplanation, ExplainError, Explanation, MemberPair, MoveOption,
+    MunicipalityExplanation, StateCount, Swap, explain,
 };
 pub use ilp::Backend;
 pub use io::{

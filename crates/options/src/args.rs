@@ -147,4 +147,6 @@ pub enum FormatArg {
     Svg,
     /// Excel workbook: sheets Lineup (one row per municipality), Clusters, Summary.
     Xlsx,
+    /// The SVG map as a PNG picture (for slides).
+    Png,
 }

@@ -130,7 +130,7 @@ pub async fn explain(RawQuery(q): RawQuery, upload: Upload) -> Result<Json<adapt
     .map(Json)
 }
 
-/// `POST /api/export?format=xlsx|csv|json|geojson|svg`: the verified
+/// `POST /api/export?format=xlsx|csv|json|geojson|svg|png`: the verified
 /// lineup as a file to download.
 pub async fn export(RawQuery(q): RawQuery, upload: Upload) -> Result<Response, ApiError> {
     let args: ExportQuery = query::parse(q.as_deref())?;

@@ -6,6 +6,9 @@
 //!   ([`partition_distance`]).
 //! * `search`: push away from earlier lineups, then pull back to the best
 //!   objective while staying far enough.
+//! * `matching`: each alternative's clusters take the ids of lineup 1's
+//!   clusters they share most members with, so a committee can compare
+//!   them; each lists who is where instead.
 //!
 //! ```
 //! use lineup::{Problem, Settings, SolveOptions, SolverChoice, alternatives};
@@ -20,6 +23,7 @@
 //! ```
 
 mod distance;
+mod matching;
 mod search;
 
 use std::time::Instant;
@@ -34,6 +38,7 @@ use crate::problem::Problem;
 use crate::report::Report;
 use crate::solve::block::DENSE_LIMIT;
 use crate::solve::{Bound, Gap, Solution, SolveError, SolveOptions, Status, evaluate, solve, to_clusters};
+use crate::whatif::Moved;
 
 use search::{BlockView, far_lineup, pull_back};
 
@@ -70,6 +75,11 @@ pub struct AlternativeReport {
     pub differs_from_earlier: Vec<usize>,
     /// Relative gap to the best lineup.
     pub gap_to_best: f64,
+    /// Who is where instead, compared with lineup 1 (`from`: the cluster in
+    /// lineup 1, `to`: the one here; the cluster ids are matched to lineup
+    /// 1's, so the same id means the same cluster). Empty for lineup 1.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moved_from_first: Vec<Moved>,
     /// The lineup, as `solve` reports it.
     #[serde(flatten)]
     pub report: Report,
@@ -99,6 +109,12 @@ impl Alternatives {
                     rank: i + 1,
                     differs_from_earlier: a.distances.clone(),
                     gap_to_best: a.gap_to_best.value,
+                    moved_from_first: match self.lineups.first() {
+                        Some(first) if i > 0 => {
+                            matching::differences(problem, &first.solution.lineup, &a.solution.lineup)
+                        }
+                        _ => Vec::new(),
+                    },
                     report: Report::new(problem, &a.solution),
                 })
                 .collect(),
@@ -115,7 +131,9 @@ pub fn default_min_difference(n: usize) -> usize {
 
 /// Finds up to `k` good lineups, best first, each differing from every
 /// earlier one in at least `min_difference` municipalities (the fewest that
-/// must move; relabelling clusters is no difference).
+/// must move; relabelling clusters is no difference). The clusters of each
+/// lineup carry the ids of the clusters of lineup 1 they share most members
+/// with, in lineup 1's order.
 ///
 /// The first is [`solve`]'s answer (it gets half the time limit); each further
 /// one is the best found among lineups far enough from the earlier ones.
@@ -268,6 +286,12 @@ pub fn alternatives(
             .map(|e| partition_distance(&lineup, &e.solution.lineup, n))
             .collect();
         found[j].gap_to_best = gap_to(&found[j].solution, &top);
+    }
+    // Cluster ids matched to lineup 1's.
+    if let Some((first, rest)) = found.split_first_mut() {
+        for a in rest {
+            matching::match_to(problem, &first.solution.lineup, &mut a.solution);
+        }
     }
     Ok(Alternatives {
         lineups: found,

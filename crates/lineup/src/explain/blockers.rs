@@ -1,5 +1,6 @@
-//! Which hard rules forbid a move or a swap, in words.
+//! Which hard rules forbid a move or a swap, as [`Blocker`]s.
 
+use super::blocker::Blocker;
 use crate::lineup::Lineup;
 use crate::problem::Problem;
 use crate::size_class::ClassId;
@@ -29,7 +30,7 @@ impl<'a> Placement<'a> {
 
     /// Whether cluster `c`, with `out` taken out and `into` put in, mixes
     /// classes it may not.
-    fn class_clash(&self, c: usize, out: Option<usize>, into: usize) -> Option<String> {
+    fn class_clash(&self, c: usize, out: Option<usize>, into: usize) -> Option<Blocker> {
         let p = self.problem;
         let mut classes: Vec<ClassId> = self.lineup.clusters[c]
             .members
@@ -43,25 +44,26 @@ impl<'a> Placement<'a> {
         }
         classes.sort_unstable();
         classes.dedup();
-        let names: Vec<&str> = classes
-            .iter()
-            .map(|&k| p.settings().classes().class(k).name.as_str())
-            .collect();
-        Some(format!(
-            "size classes: {} would mix {} ({} comparability)",
-            self.lineup.clusters[c].id,
-            names.join(" and "),
-            p.settings().comparability()
-        ))
+        Some(Blocker::ClassMix {
+            cluster: self.lineup.clusters[c].id.clone(),
+            classes: classes
+                .iter()
+                .map(|&k| p.settings().classes().class(k).name.clone())
+                .collect(),
+            comparability: p.settings().comparability().to_string(),
+        })
     }
 
     /// Rules that `i` breaks by leaving its cluster (pins, must-links with
     /// members that stay, other than `partner`).
-    fn leaving(&self, i: usize, partner: Option<usize>, out: &mut Vec<String>) {
+    fn leaving(&self, i: usize, partner: Option<usize>, out: &mut Vec<Blocker>) {
         let ms = self.problem.municipalities();
         let from = &self.lineup.clusters[self.at[i]];
         if let Some(p) = &ms[i].cluster {
-            out.push(format!("pin: {} is pinned to cluster {p}", self.name(i)));
+            out.push(Blocker::Pin {
+                name: self.name(i).to_string(),
+                cluster: p.clone(),
+            });
         }
         for &(a, b) in self.problem.must_link() {
             let other = if a == i {
@@ -72,18 +74,17 @@ impl<'a> Placement<'a> {
                 continue;
             };
             if self.at[other] == self.at[i] && Some(other) != partner {
-                out.push(format!(
-                    "must-link: {} must stay with {} in {}",
-                    self.name(i),
-                    self.name(other),
-                    from.id
-                ));
+                out.push(Blocker::MustLink {
+                    name: self.name(i).to_string(),
+                    partner: self.name(other).to_string(),
+                    cluster: from.id.clone(),
+                });
             }
         }
     }
 
     /// Rules that `i` breaks by joining cluster `c` (with `out` leaving it).
-    fn joining(&self, i: usize, c: usize, out_of_c: Option<usize>, out: &mut Vec<String>) {
+    fn joining(&self, i: usize, c: usize, out_of_c: Option<usize>, out: &mut Vec<Blocker>) {
         let ms = self.problem.municipalities();
         let to = &self.lineup.clusters[c];
         if let Some(clash) = self.class_clash(c, out_of_c, i) {
@@ -98,12 +99,11 @@ impl<'a> Placement<'a> {
                 continue;
             };
             if self.at[other] == c && Some(other) != out_of_c {
-                out.push(format!(
-                    "cannot-link: {} may not share a cluster with {} (in {})",
-                    self.name(i),
-                    self.name(other),
-                    to.id
-                ));
+                out.push(Blocker::CannotLink {
+                    name: self.name(i).to_string(),
+                    other: self.name(other).to_string(),
+                    cluster: to.id.clone(),
+                });
             }
         }
         for r in self
@@ -117,15 +117,14 @@ impl<'a> Placement<'a> {
                 .iter()
                 .find(|&&m| Some(m) != out_of_c && r.codes[m] != r.codes[i]);
             if let Some(&m) = other {
-                out.push(format!(
-                    "{}: {} has {}, but {} in {} has {}",
-                    r.criterion,
-                    self.name(i),
-                    r.values[r.codes[i] as usize],
-                    self.name(m),
-                    to.id,
-                    r.values[r.codes[m] as usize]
-                ));
+                out.push(Blocker::Alike {
+                    criterion: r.criterion.to_string(),
+                    name: self.name(i).to_string(),
+                    value: r.values[r.codes[i] as usize].to_string(),
+                    other: self.name(m).to_string(),
+                    cluster: to.id.clone(),
+                    other_value: r.values[r.codes[m] as usize].to_string(),
+                });
             }
         }
         if let Some(cap) = self.problem.settings().max_per_land() {
@@ -137,36 +136,35 @@ impl<'a> Placement<'a> {
                 .count()
                 + 1;
             if count > cap {
-                out.push(format!(
-                    "cap per Land: {} would have {count} members from {}, more than the cap of {cap}",
-                    to.id,
-                    land.name()
-                ));
+                out.push(Blocker::LandCap {
+                    cluster: to.id.clone(),
+                    count,
+                    land: land.name().to_string(),
+                    cap,
+                });
             }
         }
     }
 
     /// Why `i` may not move (alone) to cluster `c`; empty if it may.
-    pub fn move_blockers(&self, i: usize, c: usize) -> Vec<String> {
+    pub fn move_blockers(&self, i: usize, c: usize) -> Vec<Blocker> {
         let size = self.problem.settings().cluster_size();
         let mut out = Vec::new();
         let from = &self.lineup.clusters[self.at[i]];
         let to = &self.lineup.clusters[c];
         if from.members.len() - 1 < size.min {
-            out.push(format!(
-                "size: {} would have {} members, fewer than {}",
-                from.id,
-                from.members.len() - 1,
-                size.min
-            ));
+            out.push(Blocker::SizeTooSmall {
+                cluster: from.id.clone(),
+                size: from.members.len() - 1,
+                min: size.min,
+            });
         }
         if to.members.len() + 1 > size.max {
-            out.push(format!(
-                "size: {} would have {} members, more than {}",
-                to.id,
-                to.members.len() + 1,
-                size.max
-            ));
+            out.push(Blocker::SizeTooLarge {
+                cluster: to.id.clone(),
+                size: to.members.len() + 1,
+                max: size.max,
+            });
         }
         self.leaving(i, None, &mut out);
         self.joining(i, c, None, &mut out);
@@ -174,7 +172,7 @@ impl<'a> Placement<'a> {
     }
 
     /// Why `i` and `j` (in different clusters) may not change places; empty if they may.
-    pub fn swap_blockers(&self, i: usize, j: usize) -> Vec<String> {
+    pub fn swap_blockers(&self, i: usize, j: usize) -> Vec<Blocker> {
         let mut out = Vec::new();
         self.leaving(i, Some(j), &mut out);
         self.leaving(j, Some(i), &mut out);

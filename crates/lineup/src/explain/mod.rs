@@ -7,9 +7,11 @@
 //! Score changes are computed by re-scoring the changed clusters with the
 //! verifier's scorer, so they equal re-scoring the whole moved lineup.
 //!
-//! * `blockers`: the rules that forbid a move or a swap, in words.
+//! * `blocker`: a rule that forbids a move or a swap, typed ([`Blocker`]).
+//! * `blockers`: which rules forbid a given move or swap.
 //! * `cluster`: the facts of one cluster.
 
+mod blocker;
 mod blockers;
 mod cluster;
 
@@ -20,6 +22,7 @@ use crate::objective::Score;
 use crate::problem::Problem;
 use crate::verify::{Violations, score_members, verify};
 
+pub use blocker::Blocker;
 use blockers::Placement;
 pub use cluster::{ClusterExplanation, MemberPair, StateCount};
 
@@ -49,8 +52,11 @@ pub struct Change {
     pub delta_spread: f64,
     /// Whether the lineup would get better under the objective in use.
     pub improves: bool,
-    /// Hard rules the change would break (empty: allowed).
+    /// Hard rules the change would break, in English (empty: allowed).
     pub blocked_by: Vec<String>,
+    /// The same rules, typed (render with [`Blocker::text`] in a language).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blockers: Vec<Blocker>,
 }
 
 /// Exchanging a municipality with a member of another cluster.
@@ -103,9 +109,13 @@ pub struct MunicipalityExplanation {
     pub moves: Vec<MoveOption>,
     /// The best exchange over all clusters (allowed ones first).
     pub best_swap: Option<Swap>,
-    /// Clusters left out of `moves`, and why.
+    /// Clusters left out of `moves`, and why (English).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How many clusters of other size classes `moves` leaves out (the
+    /// note's number: catalogue key `explain.note.other_classes`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub other_classes: usize,
 }
 
 /// Explanations of a lineup.
@@ -117,7 +127,12 @@ pub struct Explanation {
     pub municipalities: Vec<MunicipalityExplanation>,
 }
 
-fn delta(problem: &Problem, before: &[&[usize]], after: &[Vec<usize>], blocked_by: Vec<String>) -> Change {
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+fn delta(problem: &Problem, before: &[&[usize]], after: &[Vec<usize>], blockers: Vec<Blocker>) -> Change {
+    let blocked_by = blockers.iter().map(ToString::to_string).collect();
     let sum = |sets: &mut dyn Iterator<Item = &[usize]>| {
         sets.fold(Score::default(), |acc, s| {
             acc.plus(&score_members(problem, s).score)
@@ -131,6 +146,7 @@ fn delta(problem: &Problem, before: &[&[usize]], after: &[Vec<usize>], blocked_b
         delta_spread: a.spread - b.spread,
         improves: (a.value(w) - b.value(w)).is_gain(),
         blocked_by,
+        blockers,
     }
 }
 
@@ -190,7 +206,11 @@ pub fn explain(
         };
         let others = lineup.clusters.iter().filter(|c| !same_block(c)).count();
         let note = (others > 0).then(|| {
-            format!("{others} cluster(s) of other size classes are not listed: strict comparability keeps classes apart")
+            crate::messages::fill(
+                crate::messages::text("explain.note.other_classes", crate::messages::Lang::En)
+                    .unwrap_or_default(),
+                &[("count", &others.to_string())],
+            )
         });
         for (c, to) in lineup.clusters.iter().enumerate() {
             if c == home || !same_block(to) {
@@ -263,6 +283,7 @@ pub fn explain(
             moves,
             best_swap,
             note,
+            other_classes: others,
         });
     }
     Ok(Explanation {

@@ -1,13 +1,28 @@
 //! The legend beside the map: per cluster its marker, id, size class,
-//! member count and Länder, and the member names; in more columns when it
-//! is taller than the map.
+//! member count and Länder, and the member names; then the key to the
+//! marks of a what-if and the criteria in use; in more columns when it is
+//! taller than the map.
 
 use std::fmt::Write;
 
 use super::palette::{Shape, marker};
 use super::text::{escape, wrap};
 
-/// One cluster in the legend.
+/// The symbol before an item's title.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Key {
+    /// A cluster's marker.
+    Marker(Shape, &'static str),
+    /// The ring around a member new in the list (`dashed`: one that moved).
+    Ring {
+        /// Dashed: moved; solid: joined.
+        dashed: bool,
+    },
+    /// No symbol.
+    None,
+}
+
+/// One cluster (or note) in the legend.
 #[derive(Clone, Debug)]
 pub struct Item {
     /// Cluster id.
@@ -16,10 +31,16 @@ pub struct Item {
     pub detail: Vec<String>,
     /// Member names.
     pub members: Vec<String>,
-    /// Marker colour.
-    pub colour: &'static str,
-    /// Marker shape.
-    pub shape: Shape,
+    /// The symbol.
+    pub key: Key,
+}
+
+/// A ring around a marked member, as SVG.
+pub fn ring((x, y): (f64, f64), r: f64, dashed: bool, class: &str) -> String {
+    let dash = if dashed { r#" stroke-dasharray="3 2""# } else { "" };
+    format!(
+        r##"<circle class="{class}" cx="{x:.1}" cy="{y:.1}" r="{r:.1}" fill="none" stroke="#1a1a1a" stroke-width="1.8"{dash}/>"##
+    )
 }
 
 const TITLE: f64 = 14.0;
@@ -34,32 +55,27 @@ pub const COLUMN_GAP: f64 = 24.0;
 fn item_svg(item: &Item, x: f64, y: f64, w: f64) -> (String, f64) {
     let mut s = String::new();
     let mut cy = y + LINE;
+    let at = (x + 7.0, cy - 5.0);
+    let key = match item.key {
+        Key::Marker(shape, colour) => marker(shape, at, 6.0, colour, r#"class="key""#, ""),
+        Key::Ring { dashed } => ring(at, 6.5, dashed, "key-mark"),
+        Key::None => String::new(),
+    };
+    let indent = if item.key == Key::None { 0.0 } else { INDENT };
     let _ = writeln!(
         s,
-        "{}",
-        marker(
-            item.shape,
-            (x + 7.0, cy - 5.0),
-            6.0,
-            item.colour,
-            r#"class="key""#,
-            ""
-        )
-    );
-    let _ = writeln!(
-        s,
-        r##"<text x="{:.1}" y="{cy:.1}" font-size="{TITLE}" font-weight="bold" fill="#222">{}</text>"##,
-        x + INDENT,
+        r##"{key}<text x="{:.1}" y="{cy:.1}" font-size="{TITLE}" font-weight="bold" fill="#222">{}</text>"##,
+        x + indent,
         escape(&item.title)
     );
     // The details in grey, then the members in black.
     for (text, separator, fill) in [(&item.detail, " · ", "#5a5a5a"), (&item.members, ", ", "#222")] {
-        for line in wrap(text, separator, BODY, w - INDENT) {
+        for line in wrap(text, separator, BODY, w - indent) {
             cy += LINE;
             let _ = writeln!(
                 s,
                 r##"<text x="{:.1}" y="{cy:.1}" font-size="{BODY}" fill="{fill}">{}</text>"##,
-                x + INDENT,
+                x + indent,
                 escape(&line)
             );
         }
@@ -88,12 +104,13 @@ fn columns_of(heights: &[f64], limit: f64) -> Vec<usize> {
 /// pixels wide: as few columns as fit in `max_h` (a long legend grows to
 /// the right, like a slide, rather than down), filled evenly. Returns the
 /// elements, the number of columns and the height.
-pub fn legend(items: &[Item], x: f64, y: f64, w: f64, max_h: f64) -> (String, usize, f64) {
+pub fn legend(title: &str, items: &[Item], x: f64, y: f64, w: f64, max_h: f64) -> (String, usize, f64) {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        r##"<text class="legend-title" x="{x:.1}" y="{:.1}" font-size="16" font-weight="bold" fill="#222">Clusters</text>"##,
-        y + 18.0
+        r##"<text class="legend-title" x="{x:.1}" y="{:.1}" font-size="16" font-weight="bold" fill="#222">{}</text>"##,
+        y + 18.0,
+        escape(title)
     );
     let top = y + 30.0;
     let heights: Vec<f64> = items.iter().map(|i| item_svg(i, 0.0, 0.0, w).1).collect();
@@ -120,7 +137,7 @@ pub fn legend(items: &[Item], x: f64, y: f64, w: f64, max_h: f64) -> (String, us
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::map::palette::style;
+    use crate::map::palette::style_of;
 
     fn items(n: usize) -> Vec<Item> {
         (0..n)
@@ -130,24 +147,26 @@ mod tests {
                 members: ["Gotha", "Hameln", "Wismar", "Passau", "Flensburg", "Görlitz"]
                     .map(String::from)
                     .to_vec(),
-                colour: style(i).0,
-                shape: style(i).1,
+                key: Key::Marker(
+                    style_of(&format!("Mittelstadt-{i}")).1,
+                    style_of(&format!("Mittelstadt-{i}")).0,
+                ),
             })
             .collect()
     }
 
     #[test]
     fn a_long_legend_flows_into_columns_no_taller_than_asked() {
-        let (svg, columns, h) = legend(&items(3), 0.0, 0.0, 450.0, 800.0);
+        let (svg, columns, h) = legend("Clusters", &items(3), 0.0, 0.0, 450.0, 800.0);
         assert_eq!((columns, svg.matches(r#"class="key""#).count()), (1, 3));
         assert!(h < 800.0);
-        let (svg, columns, h) = legend(&items(40), 0.0, 0.0, 450.0, 800.0);
+        let (svg, columns, h) = legend("Clusters", &items(40), 0.0, 0.0, 450.0, 800.0);
         assert!(columns > 1 && h <= 800.0, "{columns} {h}");
         assert_eq!(svg.matches(r#"class="key""#).count(), 40);
         // Filled evenly: 13 items that need two columns split 7 + 6, not 12 + 1.
         let heights = vec![60.0; 13];
         assert_eq!(columns_of(&heights, 720.0).iter().filter(|&&c| c == 1).count(), 1);
-        let (_, columns, h) = legend(&items(13), 0.0, 0.0, 450.0, 600.0);
+        let (_, columns, h) = legend("Clusters", &items(13), 0.0, 0.0, 450.0, 600.0);
         assert_eq!(columns, 2);
         assert!(h < 500.0, "two even columns: {h}");
     }

@@ -1,13 +1,17 @@
 //! The lineup on a map of Germany, as an SVG document (a string: the
-//! caller saves it, or converts it, e.g. `rsvg-convert -o map.png map.svg`).
+//! caller saves it) or, with the feature `png`, as PNG bytes ([`png`]).
 //!
 //! The Länder are drawn from simplified BKG outlines in a Lambert conformal
 //! conic projection; each municipality is a marker in its cluster's colour
-//! (Okabe–Ito colours, colour-blind safe; the shape changes after eight
-//! clusters) with its name where it fits; the members of a cluster are
-//! joined by the shortest lines that connect them (a minimum spanning
-//! tree); a legend lists each cluster with its size class and members, and
-//! the footer credits the data sources (Destatis, BKG).
+//! (Okabe–Ito colours, colour-blind safe), the style following from the
+//! cluster's id so a cluster looks the same in every map of it; every
+//! member is named (beside its marker, or with a leader line where it is
+//! crowded); the members of a cluster are joined by the shortest lines that
+//! connect them (a minimum spanning tree); a legend lists each cluster with
+//! its size class and members, the marks of a what-if and the criteria in
+//! use, and the footer credits the data sources (Destatis, BKG). The texts
+//! come from the message catalogue ([`MapOptions::lang`]); [`MapOptions`]
+//! also sets the title and the picture's size for a slide.
 //!
 //! ```
 //! # use lineup::{Problem, Settings, SolveOptions, solve, Report};
@@ -21,10 +25,14 @@
 //! # Ok::<_, Box<dyn std::error::Error>>(())
 //! ```
 
+mod caption;
 mod labels;
 mod legend;
+mod options;
 mod outlines;
 mod palette;
+#[cfg(feature = "png")]
+mod png;
 mod projection;
 mod spanning;
 mod text;
@@ -35,9 +43,15 @@ use crate::land::Land;
 use crate::report::Report;
 use crate::size_class::group_digits;
 
+pub use options::{MapOptions, MapSize, MapSizeError};
 pub use outlines::{Ring, rings};
+#[cfg(feature = "png")]
+pub use png::{PngError, png};
 
+use caption::say;
 use labels::Rect;
+use legend::{Item, Key};
+use palette::style_of;
 use projection::{Fit, Lambert};
 use text::escape;
 
@@ -53,6 +67,8 @@ const GAP: f64 = 40.0;
 const LEGEND_W: f64 = 450.0;
 const HEADER: f64 = 84.0;
 const FOOTER: f64 = 56.0;
+/// Names beside the markers: readable on a slide at 1920x1080.
+const NAME_SIZE: f64 = 12.5;
 const FONT: &str = "Helvetica, Arial, 'DejaVu Sans', sans-serif";
 
 /// Marker radius and whether names are drawn, by number of members.
@@ -65,8 +81,15 @@ fn marker_size(n: usize) -> (f64, bool) {
     }
 }
 
-/// The SVG map of a report's lineup.
+/// The SVG map of a report's lineup, with the default options (English,
+/// the size the content needs).
 pub fn svg(report: &Report) -> String {
+    svg_with(report, &MapOptions::default())
+}
+
+/// The SVG map of a report's lineup.
+pub fn svg_with(report: &Report, options: &MapOptions) -> String {
+    let lang = options.lang;
     let proj = Lambert::germany();
     let rings = outlines::rings();
     let projected: Vec<(Land, Vec<(f64, f64)>)> = rings
@@ -127,8 +150,8 @@ pub fn svg(report: &Report) -> String {
         .collect();
     // Lines joining each cluster: a white casing, then the colour.
     let _ = writeln!(body, r#"<g class="links" stroke-linecap="round">"#);
-    for (i, pts) in points.iter().enumerate() {
-        let (colour, _) = palette::style(i);
+    for (c, pts) in report.clusters.iter().zip(&points) {
+        let (colour, _) = style_of(&c.id);
         for (a, b) in spanning::tree(pts) {
             let (p, q) = (pts[a], pts[b]);
             let _ = writeln!(
@@ -141,8 +164,9 @@ pub fn svg(report: &Report) -> String {
     let _ = writeln!(body, "</g>");
     // Markers.
     let _ = writeln!(body, r#"<g class="members">"#);
+    let mut marks = String::new();
     for (i, c) in report.clusters.iter().enumerate() {
-        let (colour, shape) = palette::style(i);
+        let (colour, shape) = style_of(&c.id);
         for (m, &p) in c.members.iter().zip(&points[i]) {
             let attrs = format!(
                 r#"class="member" data-id="{}" data-cluster="{}""#,
@@ -150,12 +174,23 @@ pub fn svg(report: &Report) -> String {
                 escape(&c.id)
             );
             let title = format!(
-                "<title>{} ({}), {} inhabitants, cluster {}</title>",
-                escape(&m.name),
-                escape(&m.state),
-                group_digits(m.population),
-                escape(&c.id)
+                "<title>{}</title>",
+                escape(&say(
+                    lang,
+                    "map.member",
+                    &[
+                        ("name", &m.name),
+                        ("state", &m.state),
+                        ("population", &group_digits(m.population)),
+                        ("cluster", &c.id),
+                    ]
+                ))
             );
+            if options.joined.contains(&m.id) {
+                let _ = writeln!(marks, "{}", legend::ring(p, radius + 3.5, false, "joined"));
+            } else if options.moved.contains_key(&m.id) {
+                let _ = writeln!(marks, "{}", legend::ring(p, radius + 3.5, true, "moved"));
+            }
             let _ = writeln!(
                 body,
                 "{}",
@@ -164,6 +199,9 @@ pub fn svg(report: &Report) -> String {
         }
     }
     let _ = writeln!(body, "</g>");
+    if !marks.is_empty() {
+        let _ = writeln!(body, r#"<g class="marks">{marks}</g>"#);
+    }
     // Names.
     if with_names {
         let flat: Vec<(f64, f64)> = points.iter().flatten().copied().collect();
@@ -177,10 +215,22 @@ pub fn svg(report: &Report) -> String {
             x1: MARGIN + MAP_W + GAP - 6.0,
             y1: HEADER + map_h + 8.0,
         };
-        let placed = labels::place(&flat, &names, &order, radius, 11.5, area);
+        let placed = labels::place(&flat, &names, &order, radius, NAME_SIZE, area);
+        let leaders: Vec<_> = placed.iter().filter_map(|l| l.leader).collect();
+        if !leaders.is_empty() {
+            let _ = writeln!(body, r##"<g class="leaders" stroke="#444" stroke-width="0.9">"##);
+            for [a, b] in leaders {
+                let _ = writeln!(
+                    body,
+                    r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}"/>"#,
+                    a.0, a.1, b.0, b.1
+                );
+            }
+            let _ = writeln!(body, "</g>");
+        }
         let _ = writeln!(
             body,
-            r##"<g class="names" font-size="11.5" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">"##
+            r##"<g class="names" font-size="{NAME_SIZE}" fill="#1a1a1a" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">"##
         );
         for l in placed {
             let _ = writeln!(
@@ -195,50 +245,40 @@ pub fn svg(report: &Report) -> String {
         let _ = writeln!(body, "</g>");
     }
     // Legend.
-    let items: Vec<legend::Item> = report
-        .clusters
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let (colour, shape) = palette::style(i);
-            legend::Item {
-                title: c.id.clone(),
-                detail: {
-                    // The size class, unless the cluster id already says it.
-                    let class = (!c.id.starts_with(&c.size_class)).then(|| c.size_class.clone());
-                    class
-                        .into_iter()
-                        .chain([
-                            format!("{} members", c.metrics.size),
-                            format!("{} Länder", c.metrics.distinct_states),
-                            plural(c.metrics.same_state_pairs, "same-Land pair"),
-                            format!("mean {:.0} km apart", c.metrics.mean_distance_km),
-                        ])
-                        .collect()
-                },
-                members: c.members.iter().map(|m| m.name.clone()).collect(),
-                colour,
-                shape,
-            }
-        })
-        .collect();
+    let items = legend_items(report, options);
     let legend_x = MARGIN + MAP_W + GAP;
     // At least as tall as a legend item of seven members needs.
-    let (legend_svg, columns, legend_h) =
-        legend::legend(&items, legend_x, HEADER - 6.0, LEGEND_W, (map_h + 6.0).max(200.0));
+    let (legend_svg, columns, legend_h) = legend::legend(
+        &say(lang, "map.legend", &[]),
+        &items,
+        legend_x,
+        HEADER - 6.0,
+        LEGEND_W,
+        (map_h + 6.0).max(200.0),
+    );
     body.push_str(&legend_svg);
 
     let width = legend_x + columns as f64 * (LEGEND_W + legend::COLUMN_GAP) - legend::COLUMN_GAP + MARGIN;
     let content_h = map_h.max(legend_h - 6.0);
     let height = HEADER + content_h + FOOTER;
+    let title = options
+        .title
+        .clone()
+        .unwrap_or_else(|| caption::title(report, n, lang));
     let mut s = String::new();
+    let (outer, view) = frame(width, height, options.size);
     let _ = writeln!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" font-family="{FONT}" role="img">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" {outer} viewBox="{:.0} {:.0} {:.0} {:.0}" font-family="{FONT}" role="img">"#,
+        view.0, view.1, view.2, view.3
     );
-    let _ = writeln!(s, "<title>{}</title>", escape(&title(report, n)));
-    let _ = writeln!(s, r##"<rect width="100%" height="100%" fill="#ffffff"/>"##);
-    header(&mut s, report, n);
+    let _ = writeln!(s, "<title>{}</title>", escape(&title));
+    let _ = writeln!(
+        s,
+        r##"<rect x="{:.0}" y="{:.0}" width="{:.0}" height="{:.0}" fill="#ffffff"/>"##,
+        view.0, view.1, view.2, view.3
+    );
+    header(&mut s, report, &title);
     s.push_str(&body);
     let foot = HEADER + content_h + 26.0;
     for (k, line) in ATTRIBUTION.iter().enumerate() {
@@ -257,21 +297,96 @@ fn plural(n: u64, what: &str) -> String {
     format!("{} {what}{}", group_digits(n), if n == 1 { "" } else { "s" })
 }
 
-/// The map's title.
-fn title(report: &Report, n: usize) -> String {
-    let size = report.settings.cluster_size;
-    format!(
-        "Lineup: {n} municipalities in {} clusters of {}–{}",
-        report.clusters.len(),
-        size.min,
-        size.max
+/// The outer size attributes and the view box `(x, y, w, h)`: the content's
+/// own size, or the asked size with the content scaled to fit and centred.
+fn frame(width: f64, height: f64, size: Option<MapSize>) -> (String, (f64, f64, f64, f64)) {
+    let Some(size) = size else {
+        return (
+            format!(r#"width="{width:.0}" height="{height:.0}""#),
+            (0.0, 0.0, width, height),
+        );
+    };
+    let (tw, th) = (f64::from(size.width), f64::from(size.height));
+    let view = if width / height < tw / th {
+        let w = height * tw / th;
+        (-(w - width) / 2.0, 0.0, w, height)
+    } else {
+        let h = width * th / tw;
+        (0.0, -(h - height) / 2.0, width, h)
+    };
+    (
+        format!(r#"width="{}" height="{}""#, size.width, size.height),
+        view,
     )
 }
 
+/// The legend: the clusters (members marked as joined or moved), the key
+/// to the marks and the criteria.
+fn legend_items(report: &Report, options: &MapOptions) -> Vec<Item> {
+    let lang = options.lang;
+    let mut items: Vec<Item> = report
+        .clusters
+        .iter()
+        .map(|c| {
+            let (colour, shape) = style_of(&c.id);
+            Item {
+                title: c.id.clone(),
+                detail: caption::cluster_detail(c, lang),
+                members: c
+                    .members
+                    .iter()
+                    .map(|m| {
+                        if options.joined.contains(&m.id) {
+                            say(lang, "map.new_member", &[("name", &m.name)])
+                        } else if let Some(from) = options.moved.get(&m.id) {
+                            say(lang, "map.moved_member", &[("name", &m.name), ("cluster", from)])
+                        } else {
+                            m.name.clone()
+                        }
+                    })
+                    .collect(),
+                key: Key::Marker(shape, colour),
+            }
+        })
+        .collect();
+    let ids: Vec<&str> = report
+        .clusters
+        .iter()
+        .flat_map(|c| &c.members)
+        .map(|m| m.id.as_str())
+        .collect();
+    let joined = options
+        .joined
+        .iter()
+        .filter(|j| ids.contains(&j.as_str()))
+        .count();
+    let moved = options.moved.keys().filter(|j| ids.contains(&j.as_str())).count();
+    for (n, key, dashed) in [(joined, "map.joined", false), (moved, "map.moved", true)] {
+        if n > 0 {
+            items.push(Item {
+                title: say(lang, key, &[("n", &n.to_string())]),
+                detail: Vec::new(),
+                members: Vec::new(),
+                key: Key::Ring { dashed },
+            });
+        }
+    }
+    let mut detail = caption::criteria(report, lang);
+    if palette::shapes_are_classes(report.clusters.iter().map(|c| c.id.as_str())) {
+        detail.push(say(lang, "map.shapes", &[]));
+    }
+    items.push(Item {
+        title: say(lang, "map.criteria", &[]),
+        detail,
+        members: Vec::new(),
+        key: Key::None,
+    });
+    items
+}
+
 /// Title and one line of figures.
-fn header(s: &mut String, report: &Report, n: usize) {
+fn header(s: &mut String, report: &Report, title: &str) {
     let st = &report.settings;
-    let title = title(report, n);
     let o = &report.objective;
     let figures = format!(
         "status {}, gap {:.2} % · {} · {} · {} km between members · {} classes, {} comparability",
@@ -287,7 +402,7 @@ fn header(s: &mut String, report: &Report, n: usize) {
         s,
         r##"<text class="title" x="{MARGIN}" y="{:.1}" font-size="24" font-weight="bold" fill="#1a1a1a">{}</text>"##,
         MARGIN + 10.0,
-        escape(&title)
+        escape(title)
     );
     let _ = writeln!(
         s,

@@ -5,6 +5,9 @@
 //!
 //! * `page`: the workbench's labels, buttons and hints.
 //! * `settings`: each option, its label and a one-sentence explanation.
+//! * `blockers`: why a move is not allowed, the explanation's notes.
+//! * `errors`: the kinds of the server's errors, in a sentence each.
+//! * `map`: the map's title, legend, what-if marks and criteria.
 //! * `rules`: status words, progress stages and broken rules (one template
 //!   per [`Violation`](crate::Violation) kind, with its fields as placeholders).
 //!
@@ -17,6 +20,9 @@
 //! assert_eq!(Lang::from_tag("de-DE"), Lang::De);
 //! ```
 
+mod blockers;
+mod errors;
+mod map;
 mod page;
 mod rules;
 mod settings;
@@ -86,7 +92,13 @@ pub(crate) const fn m(key: &'static str, en: &'static str, de: &'static str) -> 
 
 /// Every entry of the catalogue.
 pub fn all() -> impl Iterator<Item = &'static Message> {
-    page::PAGE.iter().chain(settings::SETTINGS).chain(rules::RULES)
+    page::PAGE
+        .iter()
+        .chain(settings::SETTINGS)
+        .chain(rules::RULES)
+        .chain(map::MAP)
+        .chain(blockers::BLOCKERS)
+        .chain(errors::ERRORS)
 }
 
 /// The text of a key in a language.

@@ -1,6 +1,6 @@
 // Small DOM helpers: element lookup, HTML escaping, numbers, downloads, notices.
 
-import { t, lang } from './i18n.js';
+import { t, lang, has } from './i18n.js';
 
 export const $ = (sel, root = document) => root.querySelector(sel);
 export const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
@@ -62,7 +62,11 @@ export function notice(text, kind = 'info') {
 /** Shows an API error with a translated lead-in. */
 export function showError(err, lead = 'page.error') {
   const detail = err && err.message ? err.message : String(err);
-  notice(`${t(lead)}\n${detail}`, 'error');
+  // The kind in the page's language; the detail is the command line's text.
+  const key = err && err.kind ? `error.kind.${err.kind}` : '';
+  const kind = key && has(key) ? `\n${t(key)}` : '';
+  const intro = kind && lang() !== 'en' ? `\n${t('error.detail')}` : '';
+  notice(`${t(lead)}${kind}${intro}\n${detail}`, 'error');
 }
 
 /** Runs `fn` at most once per animation frame, with the latest arguments. */

@@ -13,8 +13,28 @@ import { move, swap } from './moves.js';
 let seq = 0;
 const cache = new Map();
 
+/** A blocking rule in the page's language: the library's typed blocker
+ * through the catalogue (`blocker.<rule>`), its fields as placeholders. */
+export function blockerText(b) {
+  const args = { ...b };
+  if (Array.isArray(b.classes)) args.classes = b.classes.join(t('blocker.and'));
+  return t(`blocker.${b.rule}`, args);
+}
+
+/** The rules that block a change, in the page's language. */
+export function blockedBy(c) {
+  if (c.blockers && c.blockers.length === c.blocked_by.length) return c.blockers.map(blockerText).join('; ');
+  return c.blocked_by.join('; ');
+}
+
+/** The note of an explanation, in the page's language. */
+function note(m) {
+  if (m.other_classes) return t('explain.note.other_classes', { count: m.other_classes });
+  return m.note || '';
+}
+
 function verdict(c) {
-  if (c.blocked_by.length) return `<span class="blocked">${esc(t('page.explain.blocked'))}: ${esc(c.blocked_by.join('; '))}</span>`;
+  if (c.blocked_by.length) return `<span class="blocked">${esc(t('page.explain.blocked'))}: ${esc(blockedBy(c))}</span>`;
   if (c.improves) return `<span class="better">${esc(t('page.explain.better'))}</span>`;
   return esc(t('page.explain.not_better'));
 }
@@ -47,7 +67,7 @@ function facts(m) {
   <p>${esc(t('page.explain.share', { penalty: num(m.penalty_share), spread: num(m.spread_share, 2) }))}<br>
   ${esc(t('page.explain.same_land'))}: ${esc(list(m.same_state_partners))}<br>
   ${esc(t('page.explain.bordering'))}: ${esc(list(m.bordering_partners))}<br>
-  ${esc(t('page.explain.nearest'))}: ${esc(nearest)}</p>${m.note ? `<p class="hint">${esc(m.note)}</p>` : ''}`;
+  ${esc(t('page.explain.nearest'))}: ${esc(nearest)}</p>${note(m) ? `<p class="hint">${esc(note(m))}</p>` : ''}`;
 }
 
 async function fetchExplanation(lineup, id) {
@@ -86,9 +106,9 @@ export async function render() {
       box.innerHTML = `<p class="hint">${esc(t('page.explain.from_valid'))}</p>${m ? facts(m) : ''}${m && m.moves.length ? table(m, false) : ''}`;
       let why = '';
       if (mv && mv.alone.blocked_by.length) {
-        why = t('page.explain.why_blocked', { name: m.name, to: now, rules: mv.alone.blocked_by.join('; ') });
-      } else if (m && !mv && m.note) {
-        why = t('page.explain.why_note', { note: m.note });
+        why = t('page.explain.why_blocked', { name: m.name, to: now, rules: blockedBy(mv.alone) });
+      } else if (m && !mv && note(m)) {
+        why = t('page.explain.why_note', { note: note(m) });
       }
       if (why !== state.why) {
         state.why = why;

@@ -1,6 +1,7 @@
 // Exports: the server verifies the lineup again and writes xlsx, CSV, JSON,
-// GeoJSON or the SVG map; the PNG map is the SVG drawn by the browser; the
-// printable summary is one page for the steering group.
+// GeoJSON, the SVG map or the same map as PNG (drawn by the server with its
+// embedded font, so it equals `lineup map -o map.png`); the printable
+// summary is one page for the steering group.
 
 import { t } from './i18n.js';
 import { $, esc, num, download, showError, notice } from './dom.js';
@@ -23,26 +24,6 @@ async function fetchExport(format) {
   return file('/api/export', pairs, form({ lineup: lineupPart() }));
 }
 
-async function svgToPng(blob) {
-  const url = URL.createObjectURL(blob);
-  try {
-    const img = new Image();
-    img.src = url;
-    await img.decode();
-    const scale = 2;
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth * scale;
-    canvas.height = img.naturalHeight * scale;
-    const g = canvas.getContext('2d');
-    g.fillStyle = '#ffffff';
-    g.fillRect(0, 0, canvas.width, canvas.height);
-    g.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return await new Promise((ok) => canvas.toBlob(ok, 'image/png'));
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}
-
 /** Exports in a format (xlsx, csv, json, geojson, svg, png). */
 export async function exportAs(format) {
   if (state.evaluation && !state.evaluation.valid) {
@@ -50,13 +31,8 @@ export async function exportAs(format) {
     return;
   }
   try {
-    if (format === 'png') {
-      const svg = await fetchExport('svg');
-      download(await svgToPng(svg.blob), svg.name.replace(/\.svg$/, '.png'));
-    } else {
-      const f = await fetchExport(format);
-      download(f.blob, f.name);
-    }
+    const f = await fetchExport(format);
+    download(f.blob, f.name);
   } catch (e) {
     showError(e, 'page.export.error');
   }

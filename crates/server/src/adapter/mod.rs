@@ -314,12 +314,26 @@ pub fn export(report: &Report, format: FormatArg) -> Result<(Vec<u8>, &'static s
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "xlsx",
         ),
+        FormatArg::Png => (png(report)?, "image/png", "png"),
         FormatArg::Table => {
             return Err(ApiError::usage(
-                "--format table is for terminals: choose xlsx, csv, json, geojson or svg",
+                "--format table is for terminals: choose xlsx, csv, json, geojson, svg or png",
             ));
         }
     })
+}
+
+/// The map as PNG, twice the SVG's size (sharp on a slide).
+#[cfg(feature = "png")]
+fn png(report: &Report) -> Result<Vec<u8>, ApiError> {
+    lineup::map::png(&lineup::map::svg(report), 2.0).map_err(|e| ApiError::usage(e.to_string()))
+}
+
+#[cfg(not(feature = "png"))]
+fn png(_: &Report) -> Result<Vec<u8>, ApiError> {
+    Err(ApiError::usage(
+        "this build cannot draw PNG maps (built without the `png` feature): use svg",
+    ))
 }
 
 #[cfg(feature = "xlsx")]
