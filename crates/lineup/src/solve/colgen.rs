@@ -15,34 +15,14 @@
 use std::collections::HashSet;
 use std::time::Instant;
 
+mod master;
+
 use super::columns::{Bits, Column, ColumnSpace, Halt};
 use crate::cancel::{CancelToken, Stop};
 use crate::ilp::{self, Backend, Milp, MilpOutcome};
+use master::{Duals, EXACT_EVERY, SMOOTHING, dual_lp, fresh, note_bound, purge, tol};
 
-/// Which value of a column is optimised.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) enum Phase {
-    /// Minimise the penalty (maximise `−pen`).
-    MinPenalty,
-    /// Maximise the spread subject to total penalty `<= cap`.
-    MaxSpread { cap: f64 },
-    /// Maximise `spr − pen`.
-    Weighted,
-}
-
-impl Phase {
-    fn value(&self, pen: f64, spr: f64) -> f64 {
-        match self {
-            Phase::MinPenalty => -pen,
-            Phase::MaxSpread { .. } => spr,
-            Phase::Weighted => spr - pen,
-        }
-    }
-
-    fn col(&self, c: &Column) -> f64 {
-        self.value(c.pen, c.spr)
-    }
-}
+pub(crate) use master::Phase;
 
 /// Limits of one exact optimisation.
 #[derive(Clone, Debug)]
@@ -76,10 +56,6 @@ pub(crate) struct Exact {
     pub improved: Option<Vec<usize>>,
     /// Human-readable account of what was done.
     pub note: String,
-}
-
-fn tol(x: f64) -> f64 {
-    1e-6 * x.abs().max(1.0)
 }
 
 /// Optimises `phase` over the block, starting from the incumbent clusters
@@ -135,71 +111,83 @@ pub(crate) fn optimise(
     let mut pool: Vec<Column> = inc_cols.clone();
     let mut seen: HashSet<Bits> = pool.iter().map(|c| c.units).collect();
     let mut best_bound = f64::INFINITY;
-    let mut duals: Option<(Vec<f64>, f64, f64, f64)> = None; // (π per member, σ, μ, D)
-    let mut best_rc = f64::INFINITY;
-    let mut converged = false;
+    // The duals of the best Lagrangian bound so far, with their bound on
+    // the largest reduced value.
+    let mut best: Option<Duals> = None;
+    // Wentges smoothing: pricing at a point between the last pricing point
+    // and the new LP duals damps the duals' oscillation.
+    let mut centre: Option<Duals> = None;
     let mut rounds = 0;
     let mut exact_rounds = 0;
     let stop = limits.stop();
+    let mut converged = false;
     while rounds < limits.max_rounds && !stop.now() {
         rounds += 1;
-        // Dual LP: min Σπ + Kσ + cap·μ  s.t.  π(S) + σ + μ·pen(S) >= f(S).
-        let mut lp = Milp::new(false);
-        let pi: Vec<usize> = (0..n).map(|_| lp.add_var(-big, big, false)).collect();
-        let sigma = lp.add_var(-big * n as f64, big * n as f64, false);
-        let mu = cap.map(|_| lp.add_var(0.0, big, false));
-        for &p in &pi {
-            lp.set_objective(p, 1.0);
-        }
-        lp.set_objective(sigma, k as f64);
-        if let (Some(m), Some(c)) = (mu, cap) {
-            lp.set_objective(m, c);
-        }
-        for col in &pool {
-            let mut row: Vec<(usize, f64)> = (0..n)
-                .filter(|&i| col.members >> i & 1 == 1)
-                .map(|i| (pi[i], 1.0))
-                .collect();
-            row.push((sigma, 1.0));
-            if let Some(m) = mu {
-                row.push((m, col.pen));
-            }
-            lp.add_row(row, phase.col(col), f64::INFINITY);
-        }
-        let left = limits.deadline.saturating_duration_since(Instant::now());
-        let (values, d) = match ilp::solve(&lp, limits.backend, Some(left)) {
-            MilpOutcome::Optimal { values, objective } => (values, objective),
-            other => {
+        let lp = match dual_lp(&pool, n, k, cap, phase, big, limits.deadline, limits.backend) {
+            Ok(lp) => lp,
+            Err(why) => {
                 return finish(
                     best_bound,
                     z_inc,
                     None,
-                    format!("dual LP stopped in round {rounds}: {}", other.describe()),
+                    format!("dual LP stopped in round {rounds}: {why}"),
                 );
             }
         };
-        let pis: Vec<f64> = pi.iter().map(|&v| values[v]).collect();
-        let sig = values[sigma];
-        let m = mu.map_or(0.0, |v| values[v]);
-        let (q, c) = reduced_values(space, phase, m, &pis);
-        // Cheap greedy pricing first; the exact enumeration (which alone gives
-        // a valid bound) when it finds nothing, and every 30th round.
-        let greedy: Vec<(f64, Bits)> = space
-            .greedy_columns(&q, &c, sig, 1e-7)
-            .into_iter()
-            .filter(|(_, units)| !seen.contains(units))
-            .take(40)
-            .collect();
-        if !greedy.is_empty() && rounds % 30 != 0 {
-            for (_, units) in greedy {
-                seen.insert(units);
-                pool.push(space.column(units));
+        purge(&mut pool, &mut seen, inc_cols.len(), &lp, phase);
+        let (q, c) = reduced_values(space, phase, lp.m, &lp.pis);
+        // The Lagrangian bound of every round: D + K·(bound on the largest
+        // reduced value), valid for any duals.
+        let ub = space.reduced_value_bound(&q, &c, lp.sig).max(0.0);
+        note_bound(&mut best_bound, &mut best, &lp, ub, k);
+        if best_bound <= z_inc + tol(z_inc) {
+            return met(best_bound, z_inc, rounds, exact_rounds, pool.len());
+        }
+        // Cheap greedy pricing first (at the smoothed point, then at the LP
+        // duals); the exact enumeration when it finds nothing, and every
+        // `EXACT_EVERY`th round.
+        let mut greedy = Vec::new();
+        if let Some(at) = centre.as_ref().map(|ct| ct.toward(&lp, SMOOTHING)) {
+            let (qs, cs) = reduced_values(space, phase, at.m, &at.pis);
+            greedy = fresh(
+                space.greedy_columns(&qs, &cs, at.sig, 1e-7),
+                &seen,
+                space,
+                &lp,
+                phase,
+            );
+            centre = (!greedy.is_empty()).then_some(at);
+        }
+        if greedy.is_empty() {
+            greedy = fresh(
+                space.greedy_columns(&q, &c, lp.sig, 1e-7),
+                &seen,
+                space,
+                &lp,
+                phase,
+            );
+        }
+        if centre.is_none() {
+            centre = Some(lp.clone());
+        }
+        if !greedy.is_empty() && rounds % EXACT_EVERY != 0 {
+            for col in greedy {
+                seen.insert(col.units);
+                pool.push(col);
             }
             continue;
         }
         exact_rounds += 1;
-        let found = match space.enumerate(&q, &c, sig, 1e-7, Some(40), usize::MAX, limits.node_budget, &stop)
-        {
+        let found = match space.enumerate(
+            &q,
+            &c,
+            lp.sig,
+            1e-7,
+            Some(40),
+            usize::MAX,
+            limits.node_budget,
+            &stop,
+        ) {
             Ok(f) => f,
             Err(_) => {
                 return finish(
@@ -211,23 +199,12 @@ pub(crate) fn optimise(
             }
         };
         let max_rc = found.first().map_or(0.0, |f| f.0).max(0.0);
-        best_rc = max_rc;
-        let bound = d + k as f64 * max_rc;
-        best_bound = best_bound.min(bound);
-        duals = Some((pis, sig, m, d));
+        note_bound(&mut best_bound, &mut best, &lp, max_rc, k);
         if best_bound <= z_inc + tol(z_inc) {
-            return finish(
-                best_bound,
-                z_inc,
-                None,
-                format!(
-                    "LP bound met after {rounds} rounds ({exact_rounds} with exact pricing), {} columns",
-                    pool.len()
-                ),
-            );
+            return met(best_bound, z_inc, rounds, exact_rounds, pool.len());
         }
         if found.is_empty() {
-            converged = true;
+            converged = true; // the LP bound is D
             break;
         }
         for (_, units) in found {
@@ -235,8 +212,13 @@ pub(crate) fn optimise(
                 pool.push(space.column(units));
             }
         }
+        for col in greedy {
+            if seen.insert(col.units) {
+                pool.push(col);
+            }
+        }
     }
-    let Some((pis, sig, m, d)) = duals else {
+    let Some(Duals { pis, sig, m, d, rc }) = best else {
         return finish(best_bound, z_inc, None, "no time for column generation".into());
     };
     if stop.cancelled() {
@@ -247,37 +229,60 @@ pub(crate) fn optimise(
             format!("interrupted after {rounds} rounds"),
         );
     }
-    // Close the gap: every cluster of a better lineup has reduced value >= t.
-    let t = z_inc - d - (k as f64 - 1.0) * if converged { 0.0 } else { best_rc } - tol(z_inc);
+    if !converged && stop.now() {
+        return finish(
+            best_bound,
+            z_inc,
+            None,
+            format!(
+                "column generation not converged at the time limit ({rounds} rounds, {exact_rounds} with exact pricing, {} columns)",
+                pool.len()
+            ),
+        );
+    }
+    // Close the gap. The reduced values of a lineup's K clusters add up to
+    // at least its value − D, and each is at most `rc`: every cluster of a
+    // better lineup has reduced value >= t.
+    let slack = (k as f64 - 1.0) * rc;
+    let t = z_inc - d - slack - tol(z_inc);
     let (q, c) = reduced_values(space, phase, m, &pis);
-    let cands = match space.enumerate(
-        &q,
-        &c,
-        sig,
-        t,
-        None,
-        limits.max_columns,
-        limits.node_budget * 4,
-        &stop,
-    ) {
-        Ok(f) => f,
+    let budget = limits.node_budget * 4;
+    let (cands, restricted) = match space.enumerate(&q, &c, sig, t, None, limits.max_columns, budget, &stop) {
+        Ok(f) => (f, None),
         Err(Halt::TooMany) => {
-            return finish(
-                best_bound,
-                z_inc,
-                None,
-                format!(
-                    "more than {} candidate clusters within the gap",
-                    limits.max_columns
-                ),
-            );
+            // Too many: keep the best `keep`. A lineup with a cluster outside
+            // them has one of reduced value <= t' (the last kept), so its
+            // value is at most D + (K−1)·rc + t'.
+            let keep = (limits.max_columns / 4).max(1);
+            match space.enumerate(&q, &c, sig, t, Some(keep), usize::MAX, budget, &stop) {
+                Ok(mut f) => {
+                    f.truncate(keep);
+                    let outside = (f.len() == keep)
+                        .then(|| f.last().map(|l| d + slack + l.0 + tol(z_inc)))
+                        .flatten();
+                    (f, outside)
+                }
+                Err(_) => {
+                    return finish(
+                        best_bound,
+                        z_inc,
+                        None,
+                        format!(
+                            "more than {} candidate clusters within the gap, and no time to rank them ({rounds} rounds, {exact_rounds} with exact pricing)",
+                            limits.max_columns
+                        ),
+                    );
+                }
+            }
         }
         Err(Halt::Budget) => {
             return finish(
                 best_bound,
                 z_inc,
                 None,
-                "candidate enumeration ran out of budget".into(),
+                format!(
+                    "candidate enumeration ran out of budget ({rounds} rounds, {exact_rounds} with exact pricing)"
+                ),
             );
         }
     };
@@ -347,12 +352,23 @@ pub(crate) fn optimise(
                     .collect();
                 space.assignment(&chosen)
             });
+            // Restricted to the best candidates, the optimum over them is
+            // the block's when no lineup outside them can beat it.
+            let outside = restricted.unwrap_or(f64::NEG_INFINITY);
+            let optimal = outside <= objective + tol(objective);
+            let bound = if optimal {
+                objective
+            } else {
+                outside.min(best_bound).max(objective)
+            };
+            let how = if restricted.is_some() { "the best" } else { "all" };
             Exact {
-                bound: objective,
-                optimal: true,
+                bound,
+                optimal,
                 improved,
                 note: format!(
-                    "proven by set partitioning over {} candidate clusters ({} column-generation rounds)",
+                    "{} by set partitioning over {how} {} candidate clusters ({} column-generation rounds, {exact_rounds} with exact pricing)",
+                    if optimal { "proven" } else { "bounded" },
                     cols.len(),
                     rounds
                 ),
@@ -401,3 +417,16 @@ fn finish(bound: f64, z_inc: f64, improved: Option<Vec<usize>>, note: String) ->
         note,
     }
 }
+
+/// The outcome when the Lagrangian bound meets the incumbent.
+fn met(bound: f64, z_inc: f64, rounds: usize, exact_rounds: usize, columns: usize) -> Exact {
+    finish(
+        bound,
+        z_inc,
+        None,
+        format!("LP bound met after {rounds} rounds ({exact_rounds} with exact pricing), {columns} columns"),
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -379,23 +379,25 @@ impl ColumnSpace {
             while improved {
                 improved = false;
                 'swap: for i in 0..set.len() {
-                    let rest: Vec<usize> = set.iter().copied().filter(|&y| y != set[i]).collect();
+                    let out = set[i];
+                    let rest: Vec<usize> = set.iter().copied().filter(|&y| y != out).collect();
                     let Some((rest_tally, rest_bits)) = self.tally_of(&rest) else {
                         continue;
                     };
+                    // The value without `out`; a swap adds `x`'s share only.
+                    let share = |x: usize| c[x] + rest.iter().map(|&y| q[x * u + y]).sum::<f64>();
+                    let base = v - share(out);
                     for x in 0..u {
                         if set.contains(&x)
-                            || self.unit_size[x] != self.unit_size[set[i]]
+                            || self.unit_size[x] != self.unit_size[out]
                             || !self.joins(&rest_tally, rest_bits, x)
                         {
                             continue;
                         }
-                        let mut cand = rest.clone();
-                        cand.push(x);
-                        let cv = value(&cand);
-                        if cv > v + 1e-9 {
-                            set = cand;
-                            v = cv;
+                        if base + share(x) > v + 1e-9 {
+                            set.remove(i);
+                            set.push(x);
+                            v = value(&set);
                             improved = true;
                             break 'swap;
                         }

@@ -179,8 +179,8 @@ impl<'a> Run<'a> {
         let share = match (options.solver(), exact_reach) {
             (SolverChoice::Heuristic, _) => 1.0,
             (_, false) => 0.8,
-            (SolverChoice::Exact, true) => 0.25,
-            (_, true) => 0.5,
+            (SolverChoice::Exact, true) => 0.15,
+            (_, true) => 0.25,
         };
         // The closed-form level-2 bound is independent of the lineup: compute
         // it first, so the heuristic's deadline accounts for it.
@@ -349,7 +349,7 @@ impl<'a> Run<'a> {
         Limits {
             deadline: self.deadline,
             backend: self.options.backend(),
-            max_rounds: 300,
+            max_rounds: 5_000,
             node_budget: 2_000_000_000,
             // microlp branches slowly; HiGHS handles large set-partitioning models.
             max_columns: match self.options.backend().name() {

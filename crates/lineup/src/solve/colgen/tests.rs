@@ -1,0 +1,175 @@
+//! The bounds of column generation against enumeration of every lineup of
+//! small blocks: valid (never below the optimum) and tight (each test fails
+//! when its bound is scaled down by 10 %).
+
+use std::time::{Duration, Instant};
+
+use super::*;
+use crate::land::Land;
+use crate::municipality::{LatLon, Municipality};
+use crate::problem::Problem;
+use crate::settings::Settings;
+use crate::solve::block::BlockModel;
+
+/// `n` Mittelstädte from five Länder, spread over Germany.
+fn space(n: usize) -> ColumnSpace {
+    let towns = (0..n)
+        .map(|i| {
+            let at = LatLon {
+                lat: 47.5 + (i * 37 % 53) as f64 / 53.0 * 7.0,
+                lon: 6.5 + (i * 71 % 59) as f64 / 59.0 * 8.0,
+            };
+            Municipality::new(format!("m{i}"), format!("Ort {i}"), Land::ALL[i % 5], 50_000, at)
+        })
+        .collect();
+    let problem = Problem::new(towns, Settings::default()).unwrap();
+    let model = BlockModel::new(&problem, &problem.blocks()[0]);
+    ColumnSpace::new(&model).unwrap()
+}
+
+fn limits(max_columns: usize) -> Limits {
+    Limits {
+        deadline: Instant::now() + Duration::from_secs(600),
+        backend: Backend::default(),
+        max_rounds: 5_000,
+        node_budget: 2_000_000_000,
+        max_columns,
+        cancel: None,
+    }
+}
+
+/// The best value of `phase` over every split of `n` members into two
+/// clusters of 6–7, by enumeration.
+fn optimum(space: &ColumnSpace, phase: Phase) -> f64 {
+    let n = space.n;
+    let mut best = f64::NEG_INFINITY;
+    for set in 0u32..1 << n {
+        let size = set.count_ones() as usize;
+        if set & 1 == 0 || !(6..=7).contains(&size) || !(6..=7).contains(&(n - size)) {
+            continue;
+        }
+        let a: Vec<usize> = (0..n).filter(|&i| set >> i & 1 == 1).collect();
+        let b: Vec<usize> = (0..n).filter(|&i| set >> i & 1 == 0).collect();
+        let (ca, cb) = (
+            space.column_of_members(&a).unwrap(),
+            space.column_of_members(&b).unwrap(),
+        );
+        if let Phase::MaxSpread { cap } = phase {
+            if ca.pen + cb.pen > cap + 1e-9 {
+                continue;
+            }
+        }
+        best = best.max(phase.col(&ca) + phase.col(&cb));
+    }
+    best
+}
+
+/// A poor start: the first seven, the rest.
+fn start(n: usize) -> Vec<Vec<usize>> {
+    vec![(0..7).collect(), (7..n).collect()]
+}
+
+/// Asserts `bound >= opt` and that 90 % of the bound is below it.
+fn valid_and_tight(bound: f64, opt: f64) {
+    assert!(bound >= opt - 1e-6, "bound {bound} below the optimum {opt}");
+    assert!(0.9 * bound < opt, "bound {bound} too loose for {opt}");
+}
+
+#[test]
+fn column_generation_proves_a_small_block_optimal() {
+    let sp = space(13);
+    let min_pen = -optimum(&sp, Phase::MinPenalty);
+    for phase in [Phase::MaxSpread { cap: min_pen }, Phase::Weighted] {
+        let opt = optimum(&sp, phase);
+        let ex = optimise(&sp, phase, 2, &start(13), limits(20_000));
+        assert!(ex.optimal, "{phase:?}: {}", ex.note);
+        valid_and_tight(ex.bound, opt);
+        assert!((ex.bound - opt).abs() < 1e-6, "{phase:?}: {} vs {opt}", ex.bound);
+        let found = ex.improved.expect("the start is not optimal");
+        let cols: Vec<Vec<usize>> = (0..2)
+            .map(|g| (0..13).filter(|&i| found[i] == g).collect())
+            .collect();
+        let value: f64 = cols
+            .iter()
+            .map(|c| phase.col(&sp.column_of_members(c).unwrap()))
+            .sum();
+        assert!((value - opt).abs() < 1e-6, "{phase:?}: lineup {value} vs {opt}");
+    }
+}
+
+#[test]
+fn the_restricted_set_partitioning_bound_is_valid_and_tight() {
+    // Room for 8 candidates only: the set partitioning runs over the best
+    // 2, and the bound comes from the reduced value of the last one kept.
+    let sp = space(14);
+    let phase = Phase::MaxSpread { cap: 1e9 };
+    let opt = optimum(&sp, phase);
+    let ex = optimise(&sp, phase, 2, &start(14), limits(8));
+    valid_and_tight(ex.bound, opt);
+    if ex.optimal {
+        assert!((ex.bound - opt).abs() < 1e-6, "{}", ex.note);
+    }
+    assert!(ex.note.contains("over the best"), "{}", ex.note);
+}
+
+#[test]
+fn the_lagrangian_bound_of_a_round_is_valid_before_convergence() {
+    // One round only: the bound D + K·(bound on the reduced values) of the
+    // first duals is above the optimum.
+    let sp = space(13);
+    let phase = Phase::MaxSpread { cap: 1e9 };
+    let opt = optimum(&sp, phase);
+    let mut l = limits(20_000);
+    l.max_rounds = 1;
+    let ex = optimise(&sp, phase, 2, &start(13), l);
+    assert!(ex.bound >= opt - 1e-6, "{} below {opt}", ex.bound);
+    assert!(!ex.optimal || (ex.bound - opt).abs() < 1e-6);
+}
+
+#[test]
+fn the_reduced_value_bound_is_above_every_column_and_exact_when_pairs_are_equal() {
+    let sp = space(13);
+    let u = sp.unit_count();
+    let stop = Stop::default();
+    // Uneven values: the bound is above the best column.
+    // Pair values are symmetric, as the columns' are.
+    let q: Vec<f64> = (0..u * u)
+        .map(|i| (i / u).min(i % u) * u + (i / u).max(i % u))
+        .map(|i| ((i * 7919) % 13) as f64 - 4.0)
+        .collect();
+    let c: Vec<f64> = (0..u).map(|x| ((x * 31) % 7) as f64 - 3.0).collect();
+    let best = sp
+        .enumerate(
+            &q,
+            &c,
+            2.0,
+            f64::NEG_INFINITY,
+            Some(1),
+            usize::MAX,
+            u64::MAX,
+            &stop,
+        )
+        .unwrap()[0]
+        .0;
+    let ub = sp.reduced_value_bound(&q, &c, 2.0);
+    assert!(ub >= best - 1e-9, "{ub} < {best}");
+    // Equal pair values: every pair of a full column counts, the bound is exact.
+    let q = vec![1.5; u * u];
+    let c = vec![0.25; u];
+    let best = sp
+        .enumerate(
+            &q,
+            &c,
+            2.0,
+            f64::NEG_INFINITY,
+            Some(1),
+            usize::MAX,
+            u64::MAX,
+            &stop,
+        )
+        .unwrap()[0]
+        .0;
+    let ub = sp.reduced_value_bound(&q, &c, 2.0);
+    valid_and_tight(ub, best);
+    assert!((ub - best).abs() < 1e-9, "{ub} vs {best}");
+}
