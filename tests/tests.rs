@@ -12,6 +12,7 @@ mod mdgp;
 mod outputs;
 mod planner;
 mod properties;
+mod quotas;
 mod readme;
 mod robustness;
 mod serve;

@@ -163,7 +163,12 @@ pub fn table(r: &Report) -> String {
         // The planner's criteria: value counts and what each costs here.
         for t in &m.criteria {
             let counts: Vec<String> = t.counts.iter().map(|(v, n)| format!("{n} × {v}")).collect();
-            let _ = writeln!(o, "  {}: {} (cost {})", t.criterion, counts.join(", "), t.cost);
+            let note = if t.hard {
+                "rule kept".to_string()
+            } else {
+                format!("cost {}", t.cost)
+            };
+            let _ = writeln!(o, "  {}: {} ({note})", t.criterion, counts.join(", "));
         }
         let _ = writeln!(
             o,

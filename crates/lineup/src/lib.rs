@@ -105,7 +105,7 @@ pub use attributes::Attributes;
 pub use borders::{BorderGraph, borders};
 pub use cancel::CancelToken;
 pub use composition::CompositionError;
-pub use criterion::{Criterion, CriterionError};
+pub use criterion::{Criterion, CriterionError, EVERY_VALUE};
 pub use distance::great_circle_km;
 pub use explain::{
     Change, ClusterExplanation, ExplainError, Explanation, MemberPair, MoveOption, MunicipalityExplanation,

@@ -84,6 +84,17 @@ pub enum Suggestion {
     ChangeClassMembers,
     /// Make the hard `alike` criterion on these attributes soft.
     SoftCriterion(String),
+    /// Use this quota instead (count 0 for `at_least`: drop it).
+    Quota {
+        /// A lower bound (`at_least`) rather than an upper one.
+        at_least: bool,
+        /// The attribute.
+        attribute: String,
+        /// The value counted (`*` for each).
+        value: String,
+        /// The new count.
+        count: usize,
+    },
 }
 
 impl Suggestion {
@@ -104,6 +115,7 @@ impl Suggestion {
                 | Suggestion::NoMaxMoves
                 | Suggestion::MoreTime
                 | Suggestion::SoftCriterion(_)
+                | Suggestion::Quota { .. }
         )
     }
 }
@@ -134,6 +146,22 @@ impl fmt::Display for Suggestion {
             Suggestion::RemoveLinkOrPin => f.write_str("removing a link or a pin"),
             Suggestion::ChangeClassMembers => f.write_str("adding or removing municipalities of that class"),
             Suggestion::SoftCriterion(a) => write!(f, "alike {a} as a soft criterion"),
+            Suggestion::Quota {
+                at_least: true,
+                attribute,
+                value,
+                count: 0,
+            } => write!(f, "no quota on {attribute}={value}"),
+            Suggestion::Quota {
+                at_least,
+                attribute,
+                value,
+                count,
+            } => write!(
+                f,
+                "at {} {count} with {attribute}={value} per cluster",
+                if *at_least { "least" } else { "most" }
+            ),
         }
     }
 }

@@ -40,6 +40,15 @@ pub struct State<'a, W: PairWeights> {
     n_attr: usize,
     cat: Vec<u16>,
     n_cat: usize,
+    /// Per group and limit, the elements counted (`g·n_lim + l`).
+    lim: Vec<u16>,
+    n_lim: usize,
+    /// Per limit (at least, at most).
+    lim_bounds: Vec<(usize, usize)>,
+    /// Cells of `lim` below their limit's lower bound.
+    short: usize,
+    /// Cells with a lower bound (`short` of an empty state).
+    lim_cells: usize,
     /// Whether any item is pinned, linked or capped (rules need checking).
     pub has_rules: bool,
     /// Per item: (home group, members whose home it is).
@@ -73,6 +82,11 @@ impl<W: PairWeights> Clone for State<'_, W> {
             n_attr: self.n_attr,
             cat: self.cat.clone(),
             n_cat: self.n_cat,
+            lim: self.lim.clone(),
+            n_lim: self.n_lim,
+            lim_bounds: self.lim_bounds.clone(),
+            short: self.short,
+            lim_cells: self.lim_cells,
             has_rules: self.has_rules,
             home: self.home.clone(),
             home_total: self.home_total.clone(),
@@ -122,8 +136,17 @@ impl<'a, W: PairWeights> State<'a, W> {
             .as_ref()
             .map_or(0, |c| c.iter().copied().max().map_or(0, |x| x as usize + 1));
         let max_away = inst.affinity.as_ref().and_then(|a| a.max_away);
+        let lim_bounds: Vec<(usize, usize)> = inst
+            .rules
+            .limits
+            .iter()
+            .map(|l| (l.at_least, l.at_most))
+            .collect();
+        let n_lim = lim_bounds.len();
+        let lim_cells = m * lim_bounds.iter().filter(|b| b.0 > 0).count();
         let has_rules = n_attr > 0
             || n_cat > 0
+            || n_lim > 0
             || max_away.is_some()
             || items.pinned.iter().any(Option::is_some)
             || items.cannot.iter().any(|c| !c.is_empty());
@@ -157,6 +180,11 @@ impl<'a, W: PairWeights> State<'a, W> {
             n_attr,
             cat: vec![0; m * n_cat],
             n_cat,
+            lim: vec![0; m * n_lim],
+            n_lim,
+            lim_bounds,
+            short: lim_cells,
+            lim_cells,
             has_rules,
             home,
             home_total,
@@ -220,7 +248,59 @@ impl<'a, W: PairWeights> State<'a, W> {
     /// it; such states are never reported as results).
     #[inline]
     pub fn within_cap(&self) -> bool {
-        self.max_away.is_none_or(|max| self.away <= max)
+        self.max_away.is_none_or(|max| self.away <= max) && self.short == 0
+    }
+
+    /// Number of limits (quotas) of the instance.
+    #[inline]
+    pub fn limit_count(&self) -> usize {
+        self.n_lim
+    }
+
+    /// (at least, at most) of limit `l`.
+    #[inline]
+    pub fn limit_bounds(&self, l: usize) -> (usize, usize) {
+        self.lim_bounds[l]
+    }
+
+    /// Elements of limit `l` in group `g`.
+    #[inline]
+    pub fn limit_in(&self, g: usize, l: usize) -> usize {
+        self.lim[g * self.n_lim + l] as usize
+    }
+
+    /// Whether some group holds fewer of a limit's elements than it must.
+    #[inline]
+    pub fn limits_short(&self) -> bool {
+        self.short > 0
+    }
+
+    /// Elements of item `u` counted by limit `l`.
+    #[inline]
+    pub fn limit_hits(&self, u: usize, l: usize) -> usize {
+        self.items.limits[u]
+            .iter()
+            .find(|x| x.0 as usize == l)
+            .map_or(0, |x| x.1 as usize)
+    }
+
+    /// Whether group `g` may lose item `out` (gaining `inn`, if any) by the
+    /// limits' lower bounds: no count may fall below its bound (a count
+    /// already below may not fall further).
+    #[inline]
+    fn leave_ok(&self, out: usize, g: usize, inn: Option<usize>) -> bool {
+        if self.n_lim == 0 {
+            return true;
+        }
+        for &(l, c) in &self.items.limits[out] {
+            let (least, _) = self.lim_bounds[l as usize];
+            let have = self.limit_in(g, l as usize);
+            let new = have - c as usize + inn.map_or(0, |v| self.limit_hits(v, l as usize));
+            if new < least && new < have {
+                return false;
+            }
+        }
+        true
     }
 
     /// Whether a change of the away count by `+plus − minus` is allowed.
@@ -303,6 +383,22 @@ impl<'a, W: PairWeights> State<'a, W> {
                 *cell += c;
             } else {
                 *cell -= c;
+            }
+        }
+        for &(l, c) in &items.limits[u] {
+            let least = self.lim_bounds[l as usize].0;
+            let cell = &mut self.lim[g * self.n_lim + l as usize];
+            let was = (*cell as usize) < least;
+            if add {
+                *cell += c;
+            } else {
+                *cell -= c;
+            }
+            let is = (*cell as usize) < least;
+            match (was, is) {
+                (true, false) => self.short -= 1,
+                (false, true) => self.short += 1,
+                _ => {}
             }
         }
     }
@@ -447,6 +543,15 @@ impl<'a, W: PairWeights> State<'a, W> {
                 return false;
             }
         }
+        for &(l, c) in &items.limits[u] {
+            let mut have = self.limit_in(g, l as usize) + c as usize;
+            if let Some(o) = out {
+                have -= self.limit_hits(o, l as usize);
+            }
+            if have > self.lim_bounds[l as usize].1 {
+                return false;
+            }
+        }
         for &p in &items.cannot[u] {
             if Some(p) != out && self.group[p] == g {
                 return false;
@@ -465,6 +570,7 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.size[g] - s >= self.bounds[g].0
             && self.size[h] + s <= self.bounds[h].1
             && self.rules_allow(u, h, None)
+            && self.leave_ok(u, g, None)
             && self.away_ok(self.away_in(u, h), self.away_in(u, g))
     }
 
@@ -484,6 +590,8 @@ impl<'a, W: PairWeights> State<'a, W> {
         }
         self.rules_allow(u, h, Some(v))
             && self.rules_allow(v, g, Some(u))
+            && self.leave_ok(u, g, Some(v))
+            && self.leave_ok(v, h, Some(u))
             && self.away_ok(
                 self.away_in(u, h) + self.away_in(v, g),
                 self.away_in(u, g) + self.away_in(v, h),
@@ -496,6 +604,8 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.size.iter_mut().for_each(|s| *s = 0);
         self.attr.iter_mut().for_each(|s| *s = 0);
         self.cat.iter_mut().for_each(|s| *s = 0);
+        self.lim.iter_mut().for_each(|s| *s = 0);
+        self.short = self.lim_cells;
         self.table.iter_mut().for_each(|t| *t = W::V::default());
         self.value = W::V::default();
         self.away = 0;
@@ -509,6 +619,8 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.size.iter_mut().for_each(|s| *s = 0);
         self.attr.iter_mut().for_each(|s| *s = 0);
         self.cat.iter_mut().for_each(|s| *s = 0);
+        self.lim.iter_mut().for_each(|s| *s = 0);
+        self.short = self.lim_cells;
         self.table.iter_mut().for_each(|t| *t = W::V::default());
         for u in 0..self.k {
             let g = groups[u];

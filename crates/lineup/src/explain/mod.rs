@@ -12,6 +12,7 @@
 
 mod blockers;
 mod cluster;
+mod quota;
 
 use serde::{Deserialize, Serialize};
 

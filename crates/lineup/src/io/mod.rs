@@ -26,6 +26,7 @@ mod csv;
 mod error;
 mod input;
 mod json;
+mod json_order;
 mod lineup;
 mod numbers;
 mod record;

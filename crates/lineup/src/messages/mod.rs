@@ -7,6 +7,8 @@
 //! * `settings`: each option, its label and a one-sentence explanation.
 //! * `rules`: status words, progress stages and broken rules (one template
 //!   per [`Violation`](crate::Violation) kind, with its fields as placeholders).
+//! * `criteria`: the planner's own criteria: options, broken rules, why a
+//!   request is impossible, what blocks a move.
 //!
 //! ```
 //! use lineup::messages::{Lang, fill, text};
@@ -17,6 +19,7 @@
 //! assert_eq!(Lang::from_tag("de-DE"), Lang::De);
 //! ```
 
+mod criteria;
 mod page;
 mod rules;
 mod settings;
@@ -86,7 +89,11 @@ pub(crate) const fn m(key: &'static str, en: &'static str, de: &'static str) -> 
 
 /// Every entry of the catalogue.
 pub fn all() -> impl Iterator<Item = &'static Message> {
-    page::PAGE.iter().chain(settings::SETTINGS).chain(rules::RULES)
+    page::PAGE
+        .iter()
+        .chain(settings::SETTINGS)
+        .chain(rules::RULES)
+        .chain(criteria::CRITERIA)
 }
 
 /// The text of a key in a language.
@@ -174,6 +181,8 @@ mod tests {
             "must_link",
             "cannot_link",
             "land_cap",
+            "alike",
+            "quota",
             "cluster_count",
         ] {
             for lang in Lang::ALL {
