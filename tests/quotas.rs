@@ -260,3 +260,42 @@ fn a_must_link_across_values_of_a_hard_alike_is_explained() {
         inf.reason
     );
 }
+
+/// With no criteria flags every fixture gives today's lineup (the CSV, byte
+/// for byte) and objective: the goldens in `tests/golden/` were written by
+/// the build before criteria and quotas existed in the solver's paths.
+#[test]
+fn without_criteria_flags_lineups_are_unchanged() {
+    for name in ["tiny-6", "small-13", "kfa-18", "growth-60"] {
+        let f = fixture(&format!("{name}.csv")).to_string_lossy().into_owned();
+        let args = [
+            "solve",
+            f.as_str(),
+            "--time-limit",
+            "60",
+            "--seed",
+            "0",
+            "--format",
+        ];
+        let golden = |ext: &str| {
+            std::fs::read_to_string(format!(
+                "{}/tests/golden/{name}.{ext}",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap()
+        };
+        let csv = lineup(&[&args[..], &["csv"]].concat());
+        assert!(csv.status.success(), "{}", stderr(&csv));
+        assert_eq!(stdout(&csv), golden("csv"), "{name}: the lineup changed");
+        let r = json(&[&args[..], &["json"]].concat());
+        let want: serde_json::Value = serde_json::from_str(&golden("objective.json")).unwrap();
+        assert_eq!(r["status"], want["status"], "{name}");
+        for (k, v) in want["objective"].as_object().unwrap() {
+            let (got, want) = (r["objective"][k].as_f64().unwrap(), v.as_f64().unwrap());
+            assert!(
+                (got - want).abs() <= 1e-9 * want.abs().max(1.0),
+                "{name}: {k} {got} != {want}"
+            );
+        }
+    }
+}

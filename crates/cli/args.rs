@@ -299,7 +299,7 @@ pub struct SolveArgs {
 pub struct EvaluateArgs {
     /// Municipalities, as for `solve`.
     pub file: PathBuf,
-    /// The lineup: JSON as written by `solve --format json` (or {"clusters": [{"id", "members": [ids]}]}),
+    /// The lineup: JSON as written by `solve --format json` (or `{"clusters": [{"id", "members": [ids]}]}`),
     /// or CSV or .xlsx with id and cluster columns (as written by `--format csv` or `xlsx`).
     pub lineup: PathBuf,
     #[command(flatten)]
