@@ -74,7 +74,7 @@ pub enum Broken {
     Limit {
         /// The group.
         group: usize,
-        /// Index into [`Rules::limits`].
+        /// Index into `Rules::limits`.
         limit: usize,
         /// How many it holds.
         count: usize,
