@@ -252,6 +252,8 @@ struct Case {
     different_a: f64,
     soft_b: Option<f64>,
     hard_b: bool,
+    /// A quota: (at least, on attribute A rather than B, value index, count).
+    quota: Option<(bool, bool, u8, usize)>,
 }
 
 fn case() -> impl Strategy<Value = Case> {
@@ -261,13 +263,15 @@ fn case() -> impl Strategy<Value = Case> {
         prop::sample::select(vec![0.5, 1.0, 3.0]),
         prop::option::of(prop::sample::select(vec![0.5, 2.0])),
         prop::bool::weighted(0.3),
+        prop::option::weighted(0.6, (any::<bool>(), any::<bool>(), 0u8..2, 0usize..3)),
     )
-        .prop_map(|(towns, size, different_a, soft_b, hard_b)| Case {
+        .prop_map(|(towns, size, different_a, soft_b, hard_b, quota)| Case {
             towns,
             size,
             different_a,
             soft_b,
             hard_b,
+            quota,
         })
 }
 
@@ -308,9 +312,22 @@ fn problem(c: &Case) -> Option<Problem> {
             soft: Some(w),
         });
     }
+    if let Some((at_least, on_a, v, n)) = c.quota {
+        let text = if on_a {
+            format!("Träger={}:{n}", A[v as usize])
+        } else {
+            format!("Erfahrung={}:{n}", B[v as usize])
+        };
+        s = s.with_criterion(if at_least {
+            Criterion::parse_at_least(&text).unwrap()
+        } else {
+            Criterion::parse_at_most(&text).unwrap()
+        });
+    }
     match Problem::new(towns, s) {
         Ok(p) => Some(p),
-        Err(ProblemError::Infeasible(_)) => None,
+        // Infeasible, or a quota on a value no town has.
+        Err(ProblemError::Infeasible(_) | ProblemError::UnknownValue { .. }) => None,
         Err(e) => panic!("generated settings rejected: {e}"),
     }
 }
@@ -322,6 +339,16 @@ fn own_value(c: &Case, p: &Problem, lineup: &Lineup) -> Option<Lex> {
     let v = verify(p, lineup).ok()?;
     let mut pen = v.score.same_land_pairs as f64;
     for cl in &lineup.clusters {
+        if let Some((at_least, on_a, value, n)) = c.quota {
+            let have = cl
+                .members
+                .iter()
+                .filter(|&&i| (if on_a { c.towns[i].1 } else { c.towns[i].2 }) == value)
+                .count();
+            if (at_least && have < n) || (!at_least && have > n) {
+                return None;
+            }
+        }
         for (x, &i) in cl.members.iter().enumerate() {
             for &j in &cl.members[x + 1..] {
                 let (ti, tj) = (c.towns[i], c.towns[j]);
@@ -380,7 +407,7 @@ fn brute_force(c: &Case, p: &Problem) -> Option<Lex> {
 #[test]
 fn exact_solver_with_criteria_equals_brute_force() {
     let mut runner = TestRunner::new(Config {
-        cases: 30,
+        cases: 48,
         max_shrink_iters: 0,
         failure_persistence: None,
         rng_seed: RngSeed::Fixed(20_261_129),

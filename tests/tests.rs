@@ -15,6 +15,7 @@ mod mdgp;
 mod outputs;
 mod planner;
 mod properties;
+mod quotas;
 mod readme;
 mod robustness;
 mod serve;

@@ -334,7 +334,7 @@ pub struct SolveArgs {
 pub struct EvaluateArgs {
     /// Municipalities, as for `solve`.
     pub file: PathBuf,
-    /// The lineup: JSON as written by `solve --format json` (or {"clusters": [{"id", "members": [ids]}]}),
+    /// The lineup: JSON as written by `solve --format json` (or `{"clusters": [{"id", "members": [ids]}]}`),
     /// or CSV or .xlsx with id and cluster columns (as written by `--format csv` or `xlsx`).
     pub lineup: PathBuf,
     /// A reference lineup (same forms as LINEUP): list who moved and how each objective term changed.

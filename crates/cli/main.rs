@@ -5,6 +5,7 @@ mod alternatives;
 mod args;
 mod error;
 mod explain;
+mod map;
 mod mdgp;
 mod progress;
 mod render;
@@ -23,9 +24,8 @@ use lineup::Report;
 use lineup::messages::Lang;
 use lineup::{ClusterCount, InputFormat, Lineup, Municipality, Problem, Settings};
 
-use args::{Cli, Command, EvaluateArgs, MapArgs, MapFormat, OutputArgs, SolveArgs};
+use args::{Cli, Command, EvaluateArgs, OutputArgs, SolveArgs};
 use error::CliError;
-use lineup::map::{MapOptions, MapSize};
 use lineup_options::FormatArg;
 use lineup_options::ProblemArgs;
 
@@ -144,7 +144,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Whatif(a) => whatif::run(a),
         Command::Alternatives(a) => alternatives::run(a),
         Command::Explain(a) => explain::run(a),
-        Command::Map(a) => map(a),
+        Command::Map(a) => map::run(a),
         Command::Mdgp(a) => {
             let out = a.output.output.clone();
             let text = mdgp::run(a)?;
@@ -489,7 +489,7 @@ pub(crate) fn broken(lineup_path: &Path, violations: &[lineup::Violation], probl
 /// The report of a lineup made elsewhere, verified against the rules, with
 /// a real bound: the one the lineup file records for this problem, else one
 /// from a solve within the time limit.
-fn evaluated(
+pub(crate) fn evaluated(
     file: &Path,
     lineup_file: &Path,
     args: &ProblemArgs,
@@ -550,56 +550,4 @@ fn evaluate(a: EvaluateArgs) -> Result<(), CliError> {
         }
     };
     write_out(&text, a.output.output.as_deref())
-}
-
-fn map(a: MapArgs) -> Result<(), CliError> {
-    let extension = a
-        .output
-        .as_deref()
-        .and_then(Path::extension)
-        .and_then(|e| e.to_str());
-    let format = match (a.format, extension) {
-        (Some(f), _) => f,
-        (None, None) => MapFormat::Svg,
-        (None, Some(e)) if e.eq_ignore_ascii_case("svg") => MapFormat::Svg,
-        (None, Some(e)) if e.eq_ignore_ascii_case("png") => MapFormat::Png,
-        (None, Some(ext)) => {
-            return Err(CliError::usage(format!(
-                "lineup map writes SVG or PNG, not .{ext}: use -o map.svg or -o map.png (or --format svg|png)"
-            )));
-        }
-    };
-    let size = match &a.size {
-        Some(s) => Some(
-            s.parse::<MapSize>()
-                .map_err(|e| CliError::usage(format!("--size: {e}")))?,
-        ),
-        None => None,
-    };
-    let (problem, solution) = evaluated(&a.file, &a.lineup, &a.problem, &a.run)?;
-    let report = Report::new(&problem, &solution);
-    let options = MapOptions {
-        title: a.title.clone(),
-        size,
-        lang: lang(),
-        ..MapOptions::default()
-    };
-    write_map(&report, &options, format, a.output.as_deref())
-}
-
-/// Draws a map and writes it as SVG or PNG.
-pub(crate) fn write_map(
-    report: &Report,
-    options: &MapOptions,
-    format: MapFormat,
-    output: Option<&Path>,
-) -> Result<(), CliError> {
-    let svg = lineup::map::svg_with(report, options);
-    match format {
-        MapFormat::Svg => write_out(svg, output),
-        MapFormat::Png => {
-            binary_to_terminal(FormatArg::Png, output)?;
-            write_out(render::map_png(&svg, options.size)?, output)
-        }
-    }
 }

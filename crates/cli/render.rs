@@ -211,7 +211,11 @@ pub fn table(r: &Report) -> String {
         // The planner's criteria: value counts and what each costs here.
         for t in &m.criteria {
             let counts: Vec<String> = t.counts.iter().map(|(v, n)| format!("{n} × {v}")).collect();
-            let cost = say("table.cost", &[("cost", &t.cost.to_string())]);
+            let cost = if t.hard {
+                say("table.rule_kept", &[])
+            } else {
+                say("table.cost", &[("cost", &t.cost.to_string())])
+            };
             let _ = writeln!(o, "  {}: {} ({cost})", t.criterion, counts.join(", "));
         }
         let _ = writeln!(

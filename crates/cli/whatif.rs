@@ -48,7 +48,7 @@ pub fn run(a: WhatifArgs) -> Result<(), CliError> {
             } else {
                 MapFormat::Svg
             };
-            return crate::write_map(&report.report, &options, format, a.output.output.as_deref());
+            return crate::map::write(&report.report, &options, format, a.output.output.as_deref());
         }
         // The other formats show the new lineup.
         _ => return emit(&report.report, &a.output),

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::lineup::Lineup;
 use crate::objective::Score;
 use crate::problem::Problem;
-use crate::report::{ClusterMetricsReport, ObjectiveReport, class_label};
+use crate::report::{ClusterMetricsReport, ObjectiveReport, class_label, tallies};
 use crate::verify::{Violation, score_members, verify};
 
 /// One cluster of an assessed lineup.
@@ -61,6 +61,7 @@ pub struct Assessment {
 /// assert!(!a.valid);
 /// assert_eq!(a.clusters.len(), 2);
 /// assert!(a.breaches.iter().any(|b| b.message.contains("outside 6..7")));
+/// assert!(a.clusters[0].metrics.criteria.is_empty()); // tallies of the planner's criteria, if any
 /// # Ok::<_, Box<dyn std::error::Error>>(())
 /// ```
 pub fn assess(problem: &Problem, lineup: &Lineup) -> Assessment {
@@ -73,10 +74,13 @@ pub fn assess(problem: &Problem, lineup: &Lineup) -> Assessment {
             let members: Vec<usize> = c.members.iter().copied().filter(|&m| m < n).collect();
             let m = score_members(problem, &members);
             total = total.plus(&m.score);
+            // The planner's criteria per cluster, as in a solve's report.
+            let mut metrics = ClusterMetricsReport::from(&m);
+            metrics.criteria = tallies(problem, &members);
             ClusterAssessment {
                 id: c.id.clone(),
                 size_class: class_label(problem, &m),
-                metrics: ClusterMetricsReport::from(&m),
+                metrics,
             }
         })
         .collect();

@@ -12,6 +12,8 @@
 //! assert_eq!(m.attributes.names().collect::<Vec<_>>(), ["Erfahrung", "Träger"]);
 //! ```
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fmt;
 
 use serde::de::{MapAccess, Visitor};
@@ -22,60 +24,64 @@ use crate::names::fold;
 
 /// Named values of one municipality, in the order of the file's columns.
 /// Names are kept as written; look-ups match them like column headers
-/// (case, spaces, umlaut spelling do not matter).
+/// (case, spaces, umlaut spelling do not matter). Inserting and looking
+/// up take constant time (a hash index of the folded names), so a row of
+/// thousands of columns is read in linear time.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Attributes(Vec<(String, String)>);
+pub struct Attributes {
+    pairs: Vec<(String, String)>,
+    /// Folded name → position in `pairs`.
+    index: HashMap<String, usize>,
+}
 
 impl Attributes {
     /// No attributes.
     pub fn new() -> Attributes {
-        Attributes(Vec::new())
+        Attributes::default()
     }
 
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.pairs.is_empty()
     }
 
     /// Number of attributes.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.pairs.len()
     }
 
     /// Sets `name` to `value` (replacing a value of the same folded name).
     pub fn insert(&mut self, name: impl Into<String>, value: impl Into<String>) {
         let (name, value) = (name.into(), value.into());
-        let key = fold(&name);
-        match self.0.iter_mut().find(|(n, _)| fold(n) == key) {
-            Some(slot) => slot.1 = value,
-            None => self.0.push((name, value)),
+        match self.index.entry(fold(&name)) {
+            Entry::Occupied(e) => self.pairs[*e.get()].1 = value,
+            Entry::Vacant(e) => {
+                e.insert(self.pairs.len());
+                self.pairs.push((name, value));
+            }
         }
     }
 
     /// The value of the attribute named `name` (matched like a header).
     pub fn get(&self, name: &str) -> Option<&str> {
-        let key = fold(name);
-        self.0
-            .iter()
-            .find(|(n, _)| fold(n) == key)
-            .map(|(_, v)| v.as_str())
+        self.index.get(&fold(name)).map(|&x| self.pairs[x].1.as_str())
     }
 
     /// The names as written, in order.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(n, _)| n.as_str())
+        self.pairs.iter().map(|(n, _)| n.as_str())
     }
 
     /// `(name, value)` pairs in order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.0.iter().map(|(n, v)| (n.as_str(), v.as_str()))
+        self.pairs.iter().map(|(n, v)| (n.as_str(), v.as_str()))
     }
 }
 
 impl Serialize for Attributes {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.0.len()))?;
-        for (n, v) in &self.0 {
+        let mut map = s.serialize_map(Some(self.pairs.len()))?;
+        for (n, v) in &self.pairs {
             map.serialize_entry(n, v)?;
         }
         map.end()

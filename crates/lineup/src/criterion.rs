@@ -4,6 +4,9 @@
 //! weight). Pair costs add to level 1 (the penalty), next to same-Land
 //! pairs, and are bounded, proven and verified like them.
 //!
+//! Quotas are hard: per cluster `at_least` / `at_most` N members with a
+//! value (`*`: with each value; `at_most state=*:N` is the cap per Land).
+//!
 //! The defaults are today's rules: `alike size_class` (strict
 //! comparability) and `different state` (the same-Land weight of
 //! [`Weights`](crate::Weights)); a `different state` criterion sets that
@@ -21,6 +24,11 @@
 //! // The JSON form (`{"criteria": [...]}` in a settings file):
 //! let json = serde_json::to_string(&Criterion::parse_alike("Träger:soft")?)?;
 //! assert_eq!(json, r#"{"kind":"alike","attribute":"Träger","soft":1.0}"#);
+//! // Quotas: per cluster at least one member with Erfahrung=ja.
+//! let q = Criterion::parse_at_least("Erfahrung=ja:1")?;
+//! assert_eq!(q.to_string(), "at-least Erfahrung=ja:1");
+//! assert_eq!(serde_json::to_string(&q)?,
+//!            r#"{"kind":"at_least","attribute":"Erfahrung","value":"ja","count":1}"#);
 //! # Ok::<_, Box<dyn std::error::Error>>(())
 //! ```
 
@@ -54,7 +62,30 @@ pub enum Criterion {
         #[serde(default = "one")]
         weight: f64,
     },
+    /// A quota: every cluster holds at least `count` members whose
+    /// attribute has `value` (`*`: at least `count` of each value).
+    AtLeast {
+        /// Attribute name, matched like a column header.
+        attribute: String,
+        /// The value counted, or `*` for each value.
+        value: String,
+        /// Fewest such members per cluster.
+        count: usize,
+    },
+    /// A quota: every cluster holds at most `count` members whose
+    /// attribute has `value` (`*`: at most `count` of any one value).
+    AtMost {
+        /// Attribute name, matched like a column header.
+        attribute: String,
+        /// The value counted, or `*` for each value.
+        value: String,
+        /// Most such members per cluster.
+        count: usize,
+    },
 }
+
+/// The value of a quota that counts each value on its own.
+pub const EVERY_VALUE: &str = "*";
 
 fn one() -> f64 {
     1.0
@@ -77,6 +108,14 @@ pub enum CriterionError {
         given: String,
         /// The weight text.
         weight: String,
+    },
+    /// A quota not written `ATTRIBUTE=VALUE:N`.
+    #[error(
+        "quota {given:?} is not understood: write ATTRIBUTE=VALUE:N, e.g. Erfahrung=ja:1 (VALUE * counts each value, e.g. state=*:2)"
+    )]
+    Quota {
+        /// What was given.
+        given: String,
     },
     /// An `alike` modifier other than `soft`.
     #[error("{modifier:?} in {given:?} is not understood: write ATTRIBUTE (hard) or ATTRIBUTE:soft[=WEIGHT]")]
@@ -152,10 +191,44 @@ impl Criterion {
         })
     }
 
+    /// `ATTRIBUTE=VALUE:N`: per cluster at least N members with the value.
+    pub fn parse_at_least(text: &str) -> Result<Criterion, CriterionError> {
+        let (attribute, value, count) = quota(text)?;
+        Ok(Criterion::AtLeast {
+            attribute,
+            value,
+            count,
+        })
+    }
+
+    /// `ATTRIBUTE=VALUE:N`: per cluster at most N members with the value
+    /// (`*`: of any one value).
+    pub fn parse_at_most(text: &str) -> Result<Criterion, CriterionError> {
+        let (attribute, value, count) = quota(text)?;
+        Ok(Criterion::AtMost {
+            attribute,
+            value,
+            count,
+        })
+    }
+
     /// The attribute the criterion is about.
     pub fn attribute(&self) -> &str {
         match self {
-            Criterion::Alike { attribute, .. } | Criterion::Different { attribute, .. } => attribute,
+            Criterion::Alike { attribute, .. }
+            | Criterion::Different { attribute, .. }
+            | Criterion::AtLeast { attribute, .. }
+            | Criterion::AtMost { attribute, .. } => attribute,
+        }
+    }
+
+    /// For a quota: the value counted (`*` for each), the count, and
+    /// whether it is a lower bound (`at_least`) rather than an upper one.
+    pub fn quota(&self) -> Option<(&str, usize, bool)> {
+        match self {
+            Criterion::AtLeast { value, count, .. } => Some((value, *count, true)),
+            Criterion::AtMost { value, count, .. } => Some((value, *count, false)),
+            _ => None,
         }
     }
 
@@ -171,8 +244,23 @@ impl Criterion {
             Criterion::Alike { soft: Some(w), .. } => Some((*w, false)),
             Criterion::Alike { soft: None, .. } => None,
             Criterion::Different { weight, .. } => Some((*weight, true)),
+            Criterion::AtLeast { .. } | Criterion::AtMost { .. } => None,
         }
     }
+}
+
+fn quota(given: &str) -> Result<(String, String, usize), CriterionError> {
+    let bad = || CriterionError::Quota {
+        given: given.to_string(),
+    };
+    let (head, count) = given.rsplit_once(':').ok_or_else(bad)?;
+    let (name, value) = head.split_once('=').ok_or_else(bad)?;
+    let count = count.trim().parse::<usize>().map_err(|_| bad())?;
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(bad());
+    }
+    Ok((attribute(given, name)?, value.to_string(), count))
 }
 
 impl fmt::Display for Criterion {
@@ -187,6 +275,16 @@ impl fmt::Display for Criterion {
                 soft: Some(w),
             } => write!(f, "alike {attribute}:soft={w}"),
             Criterion::Different { attribute, weight } => write!(f, "different {attribute}={weight}"),
+            Criterion::AtLeast {
+                attribute,
+                value,
+                count,
+            } => write!(f, "at-least {attribute}={value}:{count}"),
+            Criterion::AtMost {
+                attribute,
+                value,
+                count,
+            } => write!(f, "at-most {attribute}={value}:{count}"),
         }
     }
 }
@@ -213,6 +311,35 @@ mod tests {
             Criterion::parse_different("district=0,5").unwrap().pair_cost(),
             Some((0.5, true))
         );
+    }
+
+    #[test]
+    fn reads_quotas() {
+        assert_eq!(
+            Criterion::parse_at_most("state=*:2").unwrap(),
+            Criterion::AtMost {
+                attribute: "state".into(),
+                value: EVERY_VALUE.into(),
+                count: 2
+            }
+        );
+        // A value may hold `=` and `:`; the count is after the last `:`.
+        let q = Criterion::parse_at_least("Träger=Stadt: Amt:1").unwrap();
+        assert_eq!(q.quota(), Some(("Stadt: Amt", 1, true)));
+        for bad in [
+            "Erfahrung=ja",
+            "Erfahrung:1",
+            "Erfahrung=ja:x",
+            "Erfahrung=:1",
+            "=ja:1",
+        ] {
+            assert!(Criterion::parse_at_least(bad).is_err(), "{bad}");
+        }
+        let q: Criterion =
+            serde_json::from_str(r#"{"kind":"at_most","attribute":"district","value":"*","count":1}"#)
+                .unwrap();
+        assert_eq!(q.to_string(), "at-most district=*:1");
+        assert!(!q.is_hard() && q.pair_cost().is_none());
     }
 
     #[test]

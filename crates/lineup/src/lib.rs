@@ -108,7 +108,7 @@ pub use borders::{BorderGraph, borders};
 pub use cancel::CancelToken;
 pub use compare::{Comparison, TermChange, compare};
 pub use composition::CompositionError;
-pub use criterion::{Criterion, CriterionError};
+pub use criterion::{Criterion, CriterionError, EVERY_VALUE};
 pub use distance::great_circle_km;
 pub use explain::{
     Blocker, Change, ClusterExplanation, ExplainError, Explanation, MemberPair, MoveOption,

@@ -110,6 +110,10 @@ pub struct CriterionTally {
     pub counts: Vec<(String, usize)>,
     /// Weighted pair cost in this cluster (0 for a hard rule).
     pub cost: f64,
+    /// Whether the criterion is a hard rule (hard `alike`, a quota) that
+    /// the cluster keeps, rather than a pair cost.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hard: bool,
 }
 
 impl From<&ClusterMetrics> for ClusterMetricsReport {
@@ -348,7 +352,7 @@ fn member_attributes(problem: &Problem, i: usize) -> Attributes {
 }
 
 /// Value counts and costs of every criterion in one cluster.
-fn tallies(problem: &Problem, members: &[usize]) -> Vec<CriterionTally> {
+pub(crate) fn tallies(problem: &Problem, members: &[usize]) -> Vec<CriterionTally> {
     problem
         .resolved_criteria()
         .iter()
@@ -375,6 +379,7 @@ fn tallies(problem: &Problem, members: &[usize]) -> Vec<CriterionTally> {
                     .map(|(v, c)| (v.clone(), c))
                     .collect(),
                 cost,
+                hard: r.criterion.pair_cost().is_none(),
             }
         })
         .collect()

@@ -333,7 +333,9 @@ impl Settings {
     ///
     /// `different state` sets the same-Land weight of [`Weights`] (the
     /// default criterion; `state=0` removes it) and a hard `alike
-    /// size_class` is the default already; any other criterion is added.
+    /// size_class` is the default already; `at-most state=*:N` is the cap
+    /// per Land ([`max_per_land`](Self::max_per_land), the lower of both
+    /// when given twice); any other criterion is added.
     ///
     /// ```
     /// use lineup::{Criterion, Settings};
@@ -342,6 +344,8 @@ impl Settings {
     ///     .with_criterion(Criterion::parse_different("district")?);
     /// assert_eq!(s.weights().same_land, 2.0);
     /// assert_eq!(s.criteria().len(), 1);
+    /// let capped = Settings::default().with_criterion(Criterion::parse_at_most("state=*:2")?);
+    /// assert_eq!(capped, Settings::default().with_max_per_land(2));
     /// # Ok::<_, lineup::CriterionError>(())
     /// ```
     pub fn with_criterion(mut self, c: Criterion) -> Settings {
@@ -349,6 +353,11 @@ impl Settings {
         match &c {
             Criterion::Different { weight, .. } if is("state") => self.weights.same_land = *weight,
             Criterion::Alike { soft: None, .. } if is("size_class") => {}
+            Criterion::AtMost { value, count, .. }
+                if is("state") && value == crate::criterion::EVERY_VALUE =>
+            {
+                self.max_per_land = Some(self.max_per_land.map_or(*count, |c| c.min(*count)));
+            }
             _ => self.criteria.push(c),
         }
         self

@@ -87,6 +87,17 @@ pub enum Suggestion {
     /// Use this size class scheme (`kfa`: the programme's three classes),
     /// checked to make the request feasible.
     Classes(String),
+    /// Use this quota instead (count 0 for `at_least`: drop it).
+    Quota {
+        /// A lower bound (`at_least`) rather than an upper one.
+        at_least: bool,
+        /// The attribute.
+        attribute: String,
+        /// The value counted (`*` for each).
+        value: String,
+        /// The new count.
+        count: usize,
+    },
 }
 
 impl Suggestion {
@@ -108,6 +119,7 @@ impl Suggestion {
                 | Suggestion::MoreTime
                 | Suggestion::SoftCriterion(_)
                 | Suggestion::Classes(_)
+                | Suggestion::Quota { .. }
         )
     }
 }
@@ -139,6 +151,22 @@ impl fmt::Display for Suggestion {
             Suggestion::ChangeClassMembers => f.write_str("adding or removing municipalities of that class"),
             Suggestion::SoftCriterion(a) => write!(f, "alike {a} as a soft criterion"),
             Suggestion::Classes(c) => write!(f, "the size classes {c}"),
+            Suggestion::Quota {
+                at_least: true,
+                attribute,
+                value,
+                count: 0,
+            } => write!(f, "no quota on {attribute}={value}"),
+            Suggestion::Quota {
+                at_least,
+                attribute,
+                value,
+                count,
+            } => write!(
+                f,
+                "at {} {count} with {attribute}={value} per cluster",
+                if *at_least { "least" } else { "most" }
+            ),
         }
     }
 }

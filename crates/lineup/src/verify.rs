@@ -14,7 +14,7 @@ use crate::objective::{Score, Weights};
 use crate::problem::Problem;
 use crate::settings::Comparability;
 use crate::size_class::ClassId;
-use crate::verify_criteria::{alike_violations, criteria_cost};
+use crate::verify_criteria::{alike_violations, criteria_cost, quota_violations};
 
 /// Metrics of one cluster, recomputed by the verifier.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -123,6 +123,17 @@ pub enum Violation {
         /// The values in the cluster.
         values: Vec<String>,
     },
+    /// A cluster with fewer or more members of a value than a quota allows.
+    Quota {
+        /// The cluster.
+        cluster: String,
+        /// The quota, e.g. `at-least Erfahrung=ja:1`.
+        quota: String,
+        /// The value counted.
+        value: String,
+        /// Members with it.
+        count: usize,
+    },
     /// A block with the wrong number of clusters.
     ClusterCount {
         /// The block (size class).
@@ -187,6 +198,15 @@ impl fmt::Display for Violation {
                 f,
                 "cluster {cluster} mixes the values {} of `{attribute}`, which must be alike",
                 values.join(", ")
+            ),
+            Violation::Quota {
+                cluster,
+                quota,
+                value,
+                count,
+            } => write!(
+                f,
+                "cluster {cluster} has {count} members with {value}, against {quota}"
             ),
             Violation::ClusterCount {
                 block,
@@ -433,6 +453,16 @@ pub fn verify(problem: &Problem, lineup: &Lineup) -> Result<Verified, Violations
                 cluster: m.cluster,
                 attribute: m.attribute,
                 values: m.values,
+            }),
+    );
+    v.extend(
+        quota_violations(problem, lineup)
+            .into_iter()
+            .map(|q| Violation::Quota {
+                cluster: q.cluster,
+                quota: q.quota,
+                value: q.value,
+                count: q.count,
             }),
     );
     for block in problem.blocks() {

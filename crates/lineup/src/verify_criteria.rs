@@ -1,5 +1,5 @@
-//! The verifier's check of the planner's criteria: hard `alike` rules per
-//! cluster and the pair costs of `different` and soft `alike`, counted
+//! The verifier's check of the planner's criteria: hard `alike` rules and
+//! quotas per cluster, and the pair costs of `different` and soft `alike`, counted
 //! from the problem's attribute values by their own loops (sharing no code
 //! with the solvers' pair weights).
 
@@ -14,7 +14,7 @@ pub(crate) fn criteria_cost(problem: &Problem, members: &[usize]) -> f64 {
         let (weight, equal_costs) = match &r.criterion {
             Criterion::Different { weight, .. } => (*weight, true),
             Criterion::Alike { soft: Some(w), .. } => (*w, false),
-            Criterion::Alike { soft: None, .. } => continue,
+            _ => continue,
         };
         // Each value is written once in `values`: equal text, equal value.
         let value = |i: usize| r.values[r.codes[i] as usize].as_str();
@@ -62,6 +62,52 @@ pub(crate) fn alike_violations(problem: &Problem, lineup: &Lineup) -> Vec<Mixed>
                     attribute: r.criterion.attribute().to_string(),
                     values: values.into_iter().map(str::to_string).collect(),
                 });
+            }
+        }
+    }
+    out
+}
+
+/// A cluster breaking a quota.
+pub(crate) struct Broken {
+    pub cluster: String,
+    pub quota: String,
+    pub value: String,
+    pub count: usize,
+}
+
+/// Clusters holding fewer (`at-least`) or more (`at-most`) members of a
+/// value than a quota allows, counted by the values' text.
+pub(crate) fn quota_violations(problem: &Problem, lineup: &Lineup) -> Vec<Broken> {
+    let n = problem.municipalities().len();
+    let mut out = Vec::new();
+    for r in problem.resolved_criteria() {
+        let (counted, count, at_least) = match &r.criterion {
+            Criterion::AtLeast { value, count, .. } => (value, *count, true),
+            Criterion::AtMost { value, count, .. } => (value, *count, false),
+            _ => continue,
+        };
+        // The values the quota counts, as written in the data.
+        let watched: Vec<&str> = if counted == crate::criterion::EVERY_VALUE {
+            r.values.iter().map(String::as_str).collect()
+        } else {
+            r.targets.iter().map(|&t| r.values[t as usize].as_str()).collect()
+        };
+        for cl in &lineup.clusters {
+            for &value in &watched {
+                let have = cl
+                    .members
+                    .iter()
+                    .filter(|&&i| i < n && r.values[r.codes[i] as usize] == value)
+                    .count();
+                if (at_least && have < count) || (!at_least && have > count) {
+                    out.push(Broken {
+                        cluster: cl.id.clone(),
+                        quota: r.criterion.to_string(),
+                        value: format!("{}={value}", r.criterion.attribute()),
+                        count: have,
+                    });
+                }
             }
         }
     }

@@ -167,6 +167,20 @@ pub fn breach_text(v: &Violation, municipalities: &[Municipality], lang: Lang) -
                 ("values", &values.join(", ")),
             ],
         ),
+        Violation::Quota {
+            cluster,
+            quota,
+            value,
+            count,
+        } => tr(
+            "rule.quota",
+            &[
+                ("cluster", cluster),
+                ("quota", quota),
+                ("value", value),
+                ("count", &count.to_string()),
+            ],
+        ),
         Violation::ClusterCount {
             block,
             expected,

@@ -21,7 +21,7 @@ pub struct ProblemArgs {
     /// strict: one size class per cluster; adjacent: neighbouring classes may mix (each mixed pair is penalised).
     #[arg(long, value_enum, default_value_t = ComparabilityArg::Strict)]
     pub comparability: ComparabilityArg,
-    /// At most N members from one Land per cluster.
+    /// At most N members from one Land per cluster (the same as --at-most state=*:N).
     #[arg(long, value_name = "N")]
     pub max_per_land: Option<usize>,
     /// Two municipalities that must share a cluster (repeatable): ids or names,
@@ -40,6 +40,14 @@ pub struct ProblemArgs {
     /// (default 1) on level 1. `state` is the default (same-Land pairs); state=0 removes it.
     #[arg(long, value_name = "ATTR[=W]")]
     pub different: Vec<String>,
+    /// Per cluster at least N members with ATTR=VALUE (repeatable; hard), e.g. Erfahrung=ja:1.
+    /// VALUE * asks for N of each value.
+    #[arg(long, value_name = "ATTR=VALUE:N")]
+    pub at_least: Vec<String>,
+    /// Per cluster at most N members with ATTR=VALUE (repeatable; hard), e.g. east_west=east:3.
+    /// VALUE * caps each value: --at-most state=*:N is --max-per-land N.
+    #[arg(long, value_name = "ATTR=VALUE:N")]
+    pub at_most: Vec<String>,
     /// Objective weights, e.g. same-land=1,mixed-class=1,non-bordering=1,distance=1
     /// (distance is per 100 km). Defaults: all 1.
     #[arg(long, value_name = "TERM=W,…")]

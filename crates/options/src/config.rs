@@ -107,6 +107,14 @@ pub fn settings(a: &ProblemArgs) -> Result<Settings, OptionError> {
             Criterion::parse_different(text).map_err(|e| OptionError::new(format!("--different: {e}")))?;
         s = s.with_criterion(c);
     }
+    for text in &a.at_least {
+        let c = Criterion::parse_at_least(text).map_err(|e| OptionError::new(format!("--at-least: {e}")))?;
+        s = s.with_criterion(c);
+    }
+    for text in &a.at_most {
+        let c = Criterion::parse_at_most(text).map_err(|e| OptionError::new(format!("--at-most: {e}")))?;
+        s = s.with_criterion(c);
+    }
     Ok(s)
 }
 

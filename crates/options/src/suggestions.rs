@@ -20,6 +20,21 @@ pub fn flag(s: &Suggestion) -> String {
         Suggestion::MoreTime => "raising --time-limit".into(),
         Suggestion::SoftCriterion(a) => format!("--alike {a}:soft"),
         Suggestion::Classes(c) => format!("--classes {c}"),
+        Suggestion::Quota {
+            at_least: true,
+            attribute,
+            value,
+            count: 0,
+        } => format!("leaving out --at-least {attribute}={value}"),
+        Suggestion::Quota {
+            at_least,
+            attribute,
+            value,
+            count,
+        } => format!(
+            "--at-{} {attribute}={value}:{count}",
+            if *at_least { "least" } else { "most" }
+        ),
         // Edits of the data (pins, links, members) have no flag: in words.
         other => other.to_string(),
     }

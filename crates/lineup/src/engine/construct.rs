@@ -77,7 +77,34 @@ pub fn construct<W: PairWeights>(
             take(&mut room, &mut quota, u, g);
         }
     }
-    let mut order: Vec<usize> = (0..items.len()).filter(|&u| items.pinned[u].is_none()).collect();
+    // Lower bounds of limits first: each group gets the elements it must
+    // hold (e.g. one experienced member) before the rest are dealt.
+    for l in 0..s.limit_count() {
+        let least = s.limit_bounds(l).0;
+        if least == 0 {
+            continue;
+        }
+        let mut pool: Vec<usize> = (0..items.len())
+            .filter(|&u| s.group[u] == UNPLACED && s.limit_hits(u, l) > 0)
+            .collect();
+        rng.shuffle(&mut pool);
+        let start = rng.below(m);
+        for off in 0..m {
+            let g = (start + off) % m;
+            while s.limit_in(g, l) < least {
+                let pos = pool.iter().position(|&u| {
+                    s.group[u] == UNPLACED && room[g] >= items.size(u) && s.rules_allow(u, g, None)
+                });
+                let Some(p) = pos else { break };
+                let u = pool.swap_remove(p);
+                s.place(u, g);
+                take(&mut room, &mut quota, u, g);
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..items.len())
+        .filter(|&u| items.pinned[u].is_none() && s.group[u] == UNPLACED)
+        .collect();
     rng.shuffle(&mut order);
     let mut freq = vec![0usize; 256];
     if let Some(a) = attr {
@@ -146,7 +173,43 @@ pub fn construct<W: PairWeights>(
         s.place(u, g);
         take(&mut room, &mut quota, u, g);
     }
-    repair_sizes(s) && s.group.iter().all(|&g| g != UNPLACED)
+    repair_sizes(s) && s.group.iter().all(|&g| g != UNPLACED) && repair_limits(s)
+}
+
+/// Moves or swaps items into groups below a limit's lower bound, from
+/// groups that can spare them; returns whether every lower bound is met.
+pub fn repair_limits<W: PairWeights>(s: &mut State<'_, W>) -> bool {
+    for _ in 0..s.k.max(1) {
+        if !s.limits_short() {
+            return true;
+        }
+        let short = (0..s.m)
+            .flat_map(|g| (0..s.limit_count()).map(move |l| (g, l)))
+            .find(|&(g, l)| s.limit_in(g, l) < s.limit_bounds(l).0);
+        let Some((g, l)) = short else { return true };
+        let mut done = false;
+        for u in 0..s.k {
+            if s.group[u] == g || s.limit_hits(u, l) == 0 {
+                continue;
+            }
+            if s.can_relocate(u, g) {
+                s.relocate(u, g);
+                done = true;
+                break;
+            }
+            let partner = (0..s.k)
+                .find(|&v| s.group[v] == g && s.limit_hits(v, l) < s.limit_hits(u, l) && s.can_swap(u, v));
+            if let Some(v) = partner {
+                s.swap(u, v);
+                done = true;
+                break;
+            }
+        }
+        if !done {
+            return false;
+        }
+    }
+    !s.limits_short()
 }
 
 /// Makes room for `u`: finds a group `h` that `u` may join once one of its

@@ -32,6 +32,7 @@ pub fn applies<W: PairWeights>(inst: &Instance<W>) -> bool {
         && r.pinned.is_empty()
         && r.cap.is_none()
         && r.span.is_none()
+        && r.limits.is_empty()
 }
 
 /// An optimal element → group assignment and its value; `None` if the

@@ -69,6 +69,16 @@ pub enum Broken {
         /// Largest category.
         hi: u8,
     },
+    /// A group holding fewer or more of a limit's elements than allowed.
+    #[error("group {group} holds {count} elements of limit {limit}")]
+    Limit {
+        /// The group.
+        group: usize,
+        /// Index into `Rules::limits`.
+        limit: usize,
+        /// How many it holds.
+        count: usize,
+    },
     /// Too many elements away from their home group.
     #[error("{away} elements away from home, more than {max}")]
     Away {
@@ -167,6 +177,20 @@ pub struct Rules {
     pub span: Option<Vec<u8>>,
     /// Construction hint: per group, how many elements of each category.
     pub quotas: Option<Vec<Vec<(u8, usize)>>>,
+    /// Hard bounds on how many of some elements every group holds (the
+    /// planner's quotas, e.g. at least one experienced member).
+    pub limits: Vec<Limit>,
+}
+
+/// Every group holds between `at_least` and `at_most` of `members`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Limit {
+    /// The elements counted, ascending.
+    pub members: Vec<usize>,
+    /// Fewest per group.
+    pub at_least: usize,
+    /// Most per group.
+    pub at_most: usize,
 }
 
 /// Elements that have a home group (e.g. their cluster in a baseline lineup):
@@ -353,6 +377,19 @@ impl<W: PairWeights> Instance<W> {
                         cap: *cap,
                     });
                 }
+            }
+        }
+        for (l, limit) in r.limits.iter().enumerate() {
+            let mut count = vec![0usize; m];
+            for &i in &limit.members {
+                count[group[i]] += 1;
+            }
+            if let Some(g) = (0..m).find(|&g| count[g] < limit.at_least || count[g] > limit.at_most) {
+                return Err(Broken::Limit {
+                    group: g,
+                    limit: l,
+                    count: count[g],
+                });
             }
         }
         if let Some(cat) = &r.span {

@@ -53,6 +53,8 @@ pub struct Items {
     pub attrs: Vec<Vec<(u8, u16)>>,
     /// Category counts of each item (for the span rule).
     pub cats: Vec<Vec<(u8, u16)>>,
+    /// Per item, how many of its elements each limit counts (limit index, count).
+    pub limits: Vec<Vec<(u32, u16)>>,
     /// Whether every item is a single element (item id = element id).
     pub singletons: bool,
 }
@@ -130,8 +132,19 @@ impl Items {
             Some(c) => count(c, &members),
             None => vec![Vec::new(); k],
         };
+        let mut limits: Vec<Vec<(u32, u16)>> = vec![Vec::new(); k];
+        for (l, limit) in r.limits.iter().enumerate() {
+            for &i in &limit.members {
+                let it = &mut limits[of[i]];
+                match it.iter_mut().find(|x| x.0 == l as u32) {
+                    Some(x) => x.1 += 1,
+                    None => it.push((l as u32, 1)),
+                }
+            }
+        }
         let singletons = k == n;
         Ok(Items {
+            limits,
             members,
             of,
             pinned,

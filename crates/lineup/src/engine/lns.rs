@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use super::instance::{Affinity, DenseWeights, Instance, PairWeights, Rules};
+use super::instance::{Affinity, DenseWeights, Instance, Limit, PairWeights, Rules};
 use super::memetic::{self, Budget, Schedule, Start};
 use super::rng::Rng;
 use super::value::Value;
@@ -89,6 +89,20 @@ fn sub_instance<W: PairWeights>(
             .map(|(a, c)| (elems.iter().map(|&i| a[i]).collect(), *c)),
         span: r.span.as_ref().map(|c| elems.iter().map(|&i| c[i]).collect()),
         quotas: None,
+        limits: r
+            .limits
+            .iter()
+            .map(|l| Limit {
+                members: elems
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| l.members.binary_search(i).is_ok())
+                    .map(|(x, _)| x)
+                    .collect(),
+                at_least: l.at_least,
+                at_most: l.at_most,
+            })
+            .collect(),
     };
     let bounds = chunk.iter().map(|&g| inst.bounds[g]).collect();
     let affinity = inst.affinity.as_ref().map(|a| Affinity {

@@ -35,7 +35,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 pub use exact::solve as solve_exact;
-pub use instance::{Affinity, Broken, DenseWeights, Instance, PairWeights, Rules, most_pairs};
+pub use instance::{Affinity, Broken, DenseWeights, Instance, Limit, PairWeights, Rules, most_pairs};
 pub use items::{ItemWeights, Items, RuleConflict};
 pub use memetic::Schedule;
 pub use perturb::undirected;

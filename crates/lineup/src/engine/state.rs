@@ -13,6 +13,8 @@ use super::instance::{Instance, PairWeights};
 use super::items::Items;
 use super::value::Value;
 
+mod limits;
+
 /// Marker for an unplaced item.
 pub const UNPLACED: usize = usize::MAX;
 
@@ -40,6 +42,15 @@ pub struct State<'a, W: PairWeights> {
     n_attr: usize,
     cat: Vec<u16>,
     n_cat: usize,
+    /// Per group and limit, the elements counted (`g·n_lim + l`).
+    lim: Vec<u16>,
+    n_lim: usize,
+    /// Per limit (at least, at most).
+    lim_bounds: Vec<(usize, usize)>,
+    /// Cells of `lim` below their limit's lower bound.
+    short: usize,
+    /// Cells with a lower bound (`short` of an empty state).
+    lim_cells: usize,
     /// Whether any item is pinned, linked or capped (rules need checking).
     pub has_rules: bool,
     /// Per item: (home group, members whose home it is).
@@ -73,6 +84,11 @@ impl<W: PairWeights> Clone for State<'_, W> {
             n_attr: self.n_attr,
             cat: self.cat.clone(),
             n_cat: self.n_cat,
+            lim: self.lim.clone(),
+            n_lim: self.n_lim,
+            lim_bounds: self.lim_bounds.clone(),
+            short: self.short,
+            lim_cells: self.lim_cells,
             has_rules: self.has_rules,
             home: self.home.clone(),
             home_total: self.home_total.clone(),
@@ -122,8 +138,17 @@ impl<'a, W: PairWeights> State<'a, W> {
             .as_ref()
             .map_or(0, |c| c.iter().copied().max().map_or(0, |x| x as usize + 1));
         let max_away = inst.affinity.as_ref().and_then(|a| a.max_away);
+        let lim_bounds: Vec<(usize, usize)> = inst
+            .rules
+            .limits
+            .iter()
+            .map(|l| (l.at_least, l.at_most))
+            .collect();
+        let n_lim = lim_bounds.len();
+        let lim_cells = m * lim_bounds.iter().filter(|b| b.0 > 0).count();
         let has_rules = n_attr > 0
             || n_cat > 0
+            || n_lim > 0
             || max_away.is_some()
             || items.pinned.iter().any(Option::is_some)
             || items.cannot.iter().any(|c| !c.is_empty());
@@ -157,6 +182,11 @@ impl<'a, W: PairWeights> State<'a, W> {
             n_attr,
             cat: vec![0; m * n_cat],
             n_cat,
+            lim: vec![0; m * n_lim],
+            n_lim,
+            lim_bounds,
+            short: lim_cells,
+            lim_cells,
             has_rules,
             home,
             home_total,
@@ -220,7 +250,7 @@ impl<'a, W: PairWeights> State<'a, W> {
     /// it; such states are never reported as results).
     #[inline]
     pub fn within_cap(&self) -> bool {
-        self.max_away.is_none_or(|max| self.away <= max)
+        self.max_away.is_none_or(|max| self.away <= max) && self.short == 0
     }
 
     /// Whether a change of the away count by `+plus − minus` is allowed.
@@ -305,6 +335,7 @@ impl<'a, W: PairWeights> State<'a, W> {
                 *cell -= c;
             }
         }
+        self.count_limits(u, g, add);
     }
 
     /// Puts an unplaced item into group `g` (O(items)).
@@ -447,6 +478,15 @@ impl<'a, W: PairWeights> State<'a, W> {
                 return false;
             }
         }
+        for &(l, c) in &items.limits[u] {
+            let mut have = self.limit_in(g, l as usize) + c as usize;
+            if let Some(o) = out {
+                have -= self.limit_hits(o, l as usize);
+            }
+            if have > self.lim_bounds[l as usize].1 {
+                return false;
+            }
+        }
         for &p in &items.cannot[u] {
             if Some(p) != out && self.group[p] == g {
                 return false;
@@ -465,6 +505,7 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.size[g] - s >= self.bounds[g].0
             && self.size[h] + s <= self.bounds[h].1
             && self.rules_allow(u, h, None)
+            && self.leave_ok(u, g, None)
             && self.away_ok(self.away_in(u, h), self.away_in(u, g))
     }
 
@@ -484,6 +525,8 @@ impl<'a, W: PairWeights> State<'a, W> {
         }
         self.rules_allow(u, h, Some(v))
             && self.rules_allow(v, g, Some(u))
+            && self.leave_ok(u, g, Some(v))
+            && self.leave_ok(v, h, Some(u))
             && self.away_ok(
                 self.away_in(u, h) + self.away_in(v, g),
                 self.away_in(u, g) + self.away_in(v, h),
@@ -496,6 +539,8 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.size.iter_mut().for_each(|s| *s = 0);
         self.attr.iter_mut().for_each(|s| *s = 0);
         self.cat.iter_mut().for_each(|s| *s = 0);
+        self.lim.iter_mut().for_each(|s| *s = 0);
+        self.short = self.lim_cells;
         self.table.iter_mut().for_each(|t| *t = W::V::default());
         self.value = W::V::default();
         self.away = 0;
@@ -509,6 +554,8 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.size.iter_mut().for_each(|s| *s = 0);
         self.attr.iter_mut().for_each(|s| *s = 0);
         self.cat.iter_mut().for_each(|s| *s = 0);
+        self.lim.iter_mut().for_each(|s| *s = 0);
+        self.short = self.lim_cells;
         self.table.iter_mut().for_each(|t| *t = W::V::default());
         for u in 0..self.k {
             let g = groups[u];

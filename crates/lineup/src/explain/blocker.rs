@@ -100,6 +100,21 @@ pub enum Blocker {
         /// The cap.
         cap: usize,
     },
+    /// A quota (`--at-least` / `--at-most`) the cluster would no longer meet.
+    Quota {
+        /// The criterion (`at-least Erfahrung=ja:1`).
+        criterion: String,
+        /// The cluster left (`at-least`) or joined (`at-most`).
+        cluster: String,
+        /// Its members with the value after the move.
+        count: usize,
+        /// The value counted (`Erfahrung=ja`).
+        value: String,
+        /// The quota's count.
+        quota: usize,
+        /// A lower bound (`at-least`) rather than an upper one.
+        at_least: bool,
+    },
 }
 
 impl Blocker {
@@ -114,6 +129,8 @@ impl Blocker {
             Blocker::ClassMix { .. } => "blocker.class_mix",
             Blocker::Alike { .. } => "blocker.alike",
             Blocker::LandCap { .. } => "blocker.land_cap",
+            Blocker::Quota { at_least: true, .. } => "criteria.blocker.at_least",
+            Blocker::Quota { at_least: false, .. } => "criteria.blocker.at_most",
         }
     }
 
@@ -186,6 +203,20 @@ impl Blocker {
                 ("count", count.to_string()),
                 ("land", land.clone()),
                 ("cap", cap.to_string()),
+            ],
+            Blocker::Quota {
+                criterion,
+                cluster,
+                count,
+                value,
+                quota,
+                at_least: _,
+            } => vec![
+                ("criterion", criterion.clone()),
+                ("cluster", cluster.clone()),
+                ("count", count.to_string()),
+                ("value", value.clone()),
+                ("quota", quota.to_string()),
             ],
         }
     }

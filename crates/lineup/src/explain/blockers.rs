@@ -168,6 +168,8 @@ impl<'a> Placement<'a> {
         }
         self.leaving(i, None, &mut out);
         self.joining(i, c, None, &mut out);
+        self.quota_leaving(i, None, &mut out);
+        self.quota_joining(i, c, None, &mut out);
         out
     }
 
@@ -178,6 +180,10 @@ impl<'a> Placement<'a> {
         self.leaving(j, Some(i), &mut out);
         self.joining(i, self.at[j], Some(j), &mut out);
         self.joining(j, self.at[i], Some(i), &mut out);
+        self.quota_leaving(i, Some(j), &mut out);
+        self.quota_leaving(j, Some(i), &mut out);
+        self.quota_joining(i, self.at[j], Some(j), &mut out);
+        self.quota_joining(j, self.at[i], Some(i), &mut out);
         out
     }
 }

@@ -14,6 +14,7 @@
 mod blocker;
 mod blockers;
 mod cluster;
+mod quota;
 
 use serde::{Deserialize, Serialize};
 

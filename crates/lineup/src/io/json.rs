@@ -120,6 +120,7 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
     };
     let (must_link, cannot_link) = (pairs(must, "must_link")?, pairs(cannot, "cannot_link")?);
     let mut out = Collector::default();
+    let order = super::json_order::entry_keys(text);
     let mut keys: Vec<&String> = Vec::new();
     for obj in list.iter().filter_map(Value::as_object) {
         for k in obj.keys() {
@@ -155,6 +156,19 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
         })
         .map(|mut r| {
             let m = &mut r.municipality;
+            // Attributes in file order: (position of the key, of the nested key).
+            let keys = order.get(i);
+            let pos = |k: &str, n: Option<&str>| -> (usize, usize) {
+                let Some(keys) = keys else { return (0, 0) };
+                let x = keys.iter().position(|(key, _)| key == k).unwrap_or(usize::MAX);
+                let y = n.map_or(0, |n| {
+                    keys.get(x)
+                        .and_then(|(_, nested)| nested.iter().position(|key| key == n))
+                        .unwrap_or(usize::MAX)
+                });
+                (x, y)
+            };
+            let mut found: Vec<((usize, usize), String, String)> = Vec::new();
             // Keys lineup has no field for (or a second key of one) are attributes.
             for (x, (k, v)) in obj.iter().enumerate() {
                 let used = Column::from_header(k).is_some_and(|c| {
@@ -164,7 +178,7 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
                     // The library's own form (`MunicipalityRecord`) nests them.
                     if let (true, Value::Object(nested)) = (fold(k) == "attributes", v) {
                         for (n, x) in nested {
-                            m.attributes.insert(n.clone(), as_text(x).unwrap_or_default());
+                            found.push((pos(k, Some(n)), n.clone(), as_text(x).unwrap_or_default()));
                         }
                         continue;
                     }
@@ -172,8 +186,12 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
                         Value::Null => String::new(),
                         other => as_text(other).unwrap_or_else(|| other.to_string()),
                     };
-                    m.attributes.insert(k.clone(), text);
+                    found.push((pos(k, None), k.clone(), text));
                 }
+            }
+            found.sort_by_key(|f| f.0);
+            for (_, k, v) in found {
+                m.attributes.insert(k, v);
             }
             r
         });
@@ -234,6 +252,13 @@ mod tests {
         let i = parse(r#"[{"id": "09162000", "Erfahrung": "ja", "Jahre": 3, "Notiz": null}]"#).unwrap();
         let a: Vec<(&str, &str)> = i.municipalities[0].attributes.iter().collect();
         assert_eq!(a, [("Erfahrung", "ja"), ("Jahre", "3"), ("Notiz", "")]);
+        // In file order, not sorted.
+        let i = parse(
+            r#"[{"Zweck": "b", "id": "09162000", "Anmerkung": "a", "attributes": {"Z": "1", "A": "2"}}]"#,
+        )
+        .unwrap();
+        let a: Vec<&str> = i.municipalities[0].attributes.names().collect();
+        assert_eq!(a, ["Zweck", "Anmerkung", "Z", "A"]);
         let nested = parse(r#"[{"id": "09162000", "attributes": {"Träger": "Stadt"}}]"#).unwrap();
         assert_eq!(nested.municipalities[0].attributes.get("Träger"), Some("Stadt"));
     }

@@ -28,6 +28,7 @@ mod error;
 mod input;
 mod invisible;
 mod json;
+mod json_order;
 mod lineup;
 mod numbers;
 mod record;

@@ -1,5 +1,5 @@
 //! The lineup on a map of Germany, as an SVG document (a string: the
-//! caller saves it) or, with the feature `png`, as PNG bytes ([`png`]).
+//! caller saves it) or, with the feature `png`, as PNG bytes (`map::png`).
 //!
 //! The Länder are drawn from simplified BKG outlines in a Lambert conformal
 //! conic projection; each municipality is a marker in its cluster's colour

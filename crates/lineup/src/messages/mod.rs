@@ -13,6 +13,8 @@
 //!   per [`Violation`](crate::Violation) kind, with its fields as placeholders).
 //! * `planner`: the table, status sentences, summaries and named breaches
 //!   of the command line (see [`Report::status_sentence`](crate::Report::status_sentence)).
+//! * `criteria`: the planner's own criteria: options, broken rules, why a
+//!   request is impossible, what blocks a move.
 //!
 //! ```
 //! use lineup::messages::{Lang, fill, text};
@@ -24,6 +26,7 @@
 //! ```
 
 mod blockers;
+mod criteria;
 mod errors;
 mod invisible;
 mod map;
@@ -132,6 +135,7 @@ pub fn all() -> impl Iterator<Item = &'static Message> {
         .chain(blockers::BLOCKERS)
         .chain(errors::ERRORS)
         .chain(planner::PLANNER)
+        .chain(criteria::CRITERIA)
 }
 
 /// The text of a key in a language.
@@ -219,6 +223,8 @@ mod tests {
             "must_link",
             "cannot_link",
             "land_cap",
+            "alike",
+            "quota",
             "cluster_count",
         ] {
             for lang in Lang::ALL {

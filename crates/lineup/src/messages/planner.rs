@@ -69,6 +69,7 @@ pub(super) const PLANNER: &[Message] = &[
         "mittlere Entfernung {km} km",
     ),
     m("table.cost", "cost {cost}", "Kosten {cost}"),
+    m("table.rule_kept", "rule kept", "Regel eingehalten"),
     m("table.col.name", "Name", "Name"),
     m("table.col.state", "Land", "Land"),
     m("table.col.population", "Population", "Einwohner"),

@@ -10,7 +10,7 @@ use super::block::Block;
 use super::error::ProblemError;
 use super::infeasibility::Infeasibility;
 use super::parts::Parts;
-use crate::criterion::Criterion;
+use crate::criterion::{Criterion, EVERY_VALUE};
 use crate::io::parse_decimal;
 use crate::names::fold;
 use crate::suggestion::Suggestion;
@@ -26,6 +26,9 @@ pub(crate) struct Resolved {
     pub codes: Vec<u32>,
     /// The distinct values, as first written.
     pub values: Vec<String>,
+    /// For a quota: the value codes it counts, one limit each (all codes
+    /// for `*`); empty otherwise.
+    pub targets: Vec<u32>,
 }
 
 /// The value of attribute `name` for municipality `i`: the file's column
@@ -72,6 +75,16 @@ fn key(value: &str, numeric: bool) -> String {
     }
 }
 
+/// The most similar of `known` to `name`, if similar enough.
+fn nearest(known: &[String], name: &str) -> Option<String> {
+    known
+        .iter()
+        .map(|k| (strsim::normalized_damerau_levenshtein(&fold(k), &fold(name)), k))
+        .filter(|(s, _)| *s >= 0.5)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k.clone())
+}
+
 /// Resolves every criterion of the settings.
 pub(crate) fn resolve(p: &Parts) -> Result<Vec<Resolved>, ProblemError> {
     let mut out = Vec::new();
@@ -88,15 +101,9 @@ pub(crate) fn resolve(p: &Parts) -> Result<Vec<Resolved>, ProblemError> {
         let builtin = BUILTIN_ATTRIBUTES.iter().any(|b| fold(b) == fold(name));
         if !column && !builtin {
             let known = known_names(p);
-            let nearest = known
-                .iter()
-                .map(|k| (strsim::normalized_damerau_levenshtein(&fold(k), &fold(name)), k))
-                .filter(|(s, _)| *s >= 0.5)
-                .max_by(|a, b| a.0.total_cmp(&b.0))
-                .map(|(_, k)| k.clone());
             return Err(ProblemError::UnknownAttribute {
                 attribute: name.to_string(),
-                nearest,
+                nearest: nearest(&known, name),
                 known: known.join(", "),
             });
         }
@@ -130,10 +137,32 @@ pub(crate) fn resolve(p: &Parts) -> Result<Vec<Resolved>, ProblemError> {
                 })
             })
             .collect();
+        let targets = match c.quota() {
+            None => Vec::new(),
+            Some((v, _, _)) if v == EVERY_VALUE => (0..values.len() as u32).collect(),
+            Some((v, _, _)) => {
+                let code = index
+                    .get(&key(v, numeric))
+                    .copied()
+                    .or_else(|| values.iter().position(|x| fold(x) == fold(v)).map(|x| x as u32));
+                match code {
+                    Some(code) => vec![code],
+                    None => {
+                        return Err(ProblemError::UnknownValue {
+                            attribute: name.to_string(),
+                            value: v.to_string(),
+                            nearest: nearest(&values, v),
+                            values: values.iter().take(20).cloned().collect::<Vec<_>>().join(", "),
+                        });
+                    }
+                }
+            }
+        };
         out.push(Resolved {
             criterion: c.clone(),
             codes,
             values,
+            targets,
         });
     }
     Ok(out)
@@ -148,6 +177,32 @@ pub(crate) fn check_alike(p: &Parts, blocks: &[Block], resolved: &[Resolved]) ->
     let hard: Vec<&Resolved> = resolved.iter().filter(|r| r.criterion.is_hard()).collect();
     if hard.is_empty() {
         return Ok(());
+    }
+    // A must-link between different values of a hard `alike` can never hold.
+    for &(a, b) in &p.must_link {
+        if let Some(r) = hard.iter().find(|r| r.codes[a] != r.codes[b]) {
+            let (ma, mb) = (&p.municipalities[a], &p.municipalities[b]);
+            return Err(Infeasibility::new(
+                format!(
+                    "must-link {} ({}) and {} ({}): {} has {} = {}, {} has {} = {}, and alike {} keeps different values apart: remove the link, or make the criterion soft",
+                    ma.name,
+                    ma.id,
+                    mb.name,
+                    mb.id,
+                    ma.name,
+                    r.criterion.attribute(),
+                    r.values[r.codes[a] as usize],
+                    mb.name,
+                    r.criterion.attribute(),
+                    r.values[r.codes[b] as usize],
+                    r.criterion.attribute()
+                ),
+                vec![
+                    Suggestion::RemoveLink,
+                    Suggestion::SoftCriterion(r.criterion.attribute().to_string()),
+                ],
+            ));
+        }
     }
     let label = |i: usize| -> String {
         hard.iter()

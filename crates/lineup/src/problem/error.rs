@@ -123,6 +123,18 @@ pub enum ProblemError {
         /// Whether the attribute is a column of the file (else built in).
         column: bool,
     },
+    /// A quota counts a value no municipality has.
+    #[error("no municipality has `{attribute}` = `{value}`{}; its values are: {values}", nearest.as_ref().map(|n| format!("; did you mean `{n}`?")).unwrap_or_default())]
+    UnknownValue {
+        /// The attribute.
+        attribute: String,
+        /// The value given.
+        value: String,
+        /// The most similar value.
+        nearest: Option<String>,
+        /// The values the municipalities have (the first 20).
+        values: String,
+    },
     /// A criterion weight that is negative or not a number.
     #[error("criterion `{criterion}`: the weight must be a number >= 0")]
     BadCriterionWeight {

@@ -21,6 +21,7 @@ mod fingerprint;
 mod ids;
 mod infeasibility;
 mod parts;
+mod quotas;
 mod split;
 
 pub use block::Block;
@@ -94,6 +95,7 @@ impl Problem {
         };
         feasibility::check_pins_and_caps(&parts, &blocks).map_err(ProblemError::Infeasible)?;
         criteria::check_alike(&parts, &blocks, &criteria).map_err(ProblemError::Infeasible)?;
+        quotas::check_quotas(&parts, &blocks, &criteria).map_err(ProblemError::Infeasible)?;
         let per_class = parts.settings.comparability() == Comparability::Strict;
         block::name_clusters(&mut blocks, per_class);
         Ok(Problem {

@@ -3,7 +3,7 @@
 
 use crate::borders::borders;
 use crate::distance::UnitVector;
-use crate::engine::{DenseWeights, Instance, PairWeights, Rules};
+use crate::engine::{DenseWeights, Instance, Limit, PairWeights, Rules};
 use crate::ilp::Milp;
 use crate::objective::{Lex, Weights};
 use crate::problem::{Block, Problem};
@@ -195,6 +195,23 @@ impl BlockModel {
                 }
             }
         }
+        // Quotas: one limit per value counted; a limit no cluster can break is left out.
+        for r in problem.resolved_criteria() {
+            let Some((_, count, at_least)) = r.criterion.quota() else {
+                continue;
+            };
+            for &t in &r.targets {
+                let hit: Vec<usize> = (0..members.len()).filter(|&x| r.codes[members[x]] == t).collect();
+                let (lo, hi) = if at_least { (count, usize::MAX) } else { (0, count) };
+                if lo > 0 || hit.len() > hi {
+                    rules.limits.push(Limit {
+                        members: hit,
+                        at_least: lo,
+                        at_most: hi,
+                    });
+                }
+            }
+        }
         let weights = MunicipalityWeights::new(problem, &members);
         if let Some(cap) = settings.max_per_land() {
             rules.cap = Some((weights.land.clone(), cap));
@@ -268,7 +285,12 @@ impl BlockModel {
     /// `None` with pins, links or mixed classes (the engine constructs then).
     pub fn deal(&self) -> Option<Vec<usize>> {
         let r = &self.rules;
-        if !self.strict || !r.pinned.is_empty() || !r.must_link.is_empty() || !r.cannot_link.is_empty() {
+        if !self.strict
+            || !r.pinned.is_empty()
+            || !r.must_link.is_empty()
+            || !r.cannot_link.is_empty()
+            || !r.limits.is_empty()
+        {
             return None;
         }
         let n = self.len();

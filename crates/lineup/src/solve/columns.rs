@@ -24,6 +24,9 @@ pub(crate) type Bits = u128;
 /// Largest block the column method handles (members are bits of a [`Bits`]).
 pub(crate) const MAX_MEMBERS: usize = 128;
 
+/// Most binding quotas (engine limits) a block may have for the column method.
+pub(crate) const MAX_LIMITS: usize = 16;
+
 /// One admissible cluster.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Column {
@@ -56,6 +59,10 @@ pub(crate) struct ColumnSpace {
     pub max: usize,
     cap: Option<usize>,
     comparability: Comparability,
+    /// Per limit (at least, at most) members per column.
+    limits: Vec<(usize, usize)>,
+    /// Per unit, (limit, members it counts).
+    unit_limits: Vec<Vec<(u8, u8)>>,
 }
 
 /// What the rules need to know of a cluster under construction.
@@ -66,6 +73,8 @@ struct Tally {
     lands: [u8; 16],
     /// Smallest and largest size class.
     class: (u8, u8),
+    /// Members counted per limit.
+    limits: [u8; MAX_LIMITS],
 }
 
 impl Tally {
@@ -74,6 +83,7 @@ impl Tally {
         pin: None,
         lands: [0; 16],
         class: (u8::MAX, 0),
+        limits: [0; MAX_LIMITS],
     };
 }
 
@@ -95,7 +105,7 @@ impl ColumnSpace {
     /// unlabelled here, so members pinned together must share a column.
     pub fn new(model: &BlockModel) -> Option<ColumnSpace> {
         let n = model.len();
-        if n > MAX_MEMBERS || n == 0 {
+        if n > MAX_MEMBERS || n == 0 || model.rules.limits.len() > MAX_LIMITS {
             return None;
         }
         let items = Items::build(&model.instance()).ok()?;
@@ -154,8 +164,31 @@ impl ColumnSpace {
                 }
             }
         }
+        let unit_limits = units
+            .iter()
+            .map(|m| {
+                let mut c: Vec<(u8, u8)> = Vec::new();
+                for (l, limit) in model.rules.limits.iter().enumerate() {
+                    let k = m
+                        .iter()
+                        .filter(|i| limit.members.binary_search(i).is_ok())
+                        .count();
+                    if k > 0 {
+                        c.push((l as u8, k as u8));
+                    }
+                }
+                c
+            })
+            .collect();
         Some(ColumnSpace {
             n,
+            limits: model
+                .rules
+                .limits
+                .iter()
+                .map(|l| (l.at_least, l.at_most))
+                .collect(),
+            unit_limits,
             unit_bits: units
                 .iter()
                 .map(|m| m.iter().fold(0 as Bits, |b, &i| b | (1 as Bits) << i))
@@ -297,12 +330,32 @@ impl ColumnSpace {
         if !self.comparability.allows_span(ClassId(class.0), ClassId(class.1)) {
             return None;
         }
+        let mut limits = t.limits;
+        for &(l, c) in &self.unit_limits[x] {
+            limits[l as usize] += c;
+            if limits[l as usize] as usize > self.limits[l as usize].1 {
+                return None;
+            }
+        }
         Some(Tally {
             size,
             pin,
             lands,
             class,
+            limits,
         })
+    }
+
+    /// Whether a tally of at least the fewest members meets every quota's
+    /// lower bound (a column must; the upper bounds are kept by `admit`).
+    #[inline]
+    fn complete(&self, t: &Tally) -> bool {
+        t.size >= self.min
+            && self
+                .limits
+                .iter()
+                .zip(&t.limits)
+                .all(|(&(least, _), &have)| have as usize >= least)
     }
 
     /// The tally and bits of an admissible set of units; `None` if the set
@@ -370,7 +423,7 @@ impl ColumnSpace {
                     _ => break,
                 }
             }
-            if tally.size < self.min {
+            if !self.complete(&tally) {
                 continue;
             }
             // One-exchange improvement.
@@ -394,9 +447,17 @@ impl ColumnSpace {
                         {
                             continue;
                         }
-                        if base + share(x) > v + 1e-9 {
-                            set.remove(i);
-                            set.push(x);
+                        if base + share(x) <= v + 1e-9 {
+                            continue;
+                        }
+                        // Quotas: the exchanged column must still meet them.
+                        let mut cand = rest.clone();
+                        cand.push(x);
+                        if !self.tally_of(&cand).is_some_and(|(t, _)| self.complete(&t)) {
+                            continue;
+                        }
+                        {
+                            set = cand;
                             v = value(&set);
                             improved = true;
                             break 'swap;

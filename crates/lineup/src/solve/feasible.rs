@@ -1,6 +1,6 @@
 //! Deciding whether a block has any lineup at all, when the heuristic found
 //! none: an assignment integer program with every rule (sizes, pins, links,
-//! caps, mixing of neighbouring classes only) and no objective.
+//! caps, quotas, mixing of neighbouring classes only) and no objective.
 
 use std::time::Duration;
 
@@ -64,6 +64,17 @@ pub(crate) fn find_feasible(model: &BlockModel, backend: Backend, time_limit: Du
                     m.add_row(row, f64::NEG_INFINITY, *cap as f64);
                 }
             }
+        }
+    }
+    for limit in &model.rules.limits {
+        for g in 0..k {
+            let row: Vec<(usize, f64)> = limit.members.iter().map(|&i| (x[i][g], 1.0)).collect();
+            let hi = if limit.at_most >= row.len() {
+                f64::INFINITY
+            } else {
+                limit.at_most as f64
+            };
+            m.add_row(row, limit.at_least as f64, hi);
         }
     }
     if let Some(cat) = &model.rules.span {

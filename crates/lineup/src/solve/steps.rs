@@ -290,7 +290,8 @@ impl<'a> Run<'a> {
     fn feasibility_fallback(&mut self) -> Result<Option<Vec<usize>>, SolveError> {
         let left = self.left().max(Duration::from_millis(500));
         let backend = self.options.backend();
-        let (found, proven_none) = if self.model.strict {
+        // The count model knows no quotas: with quotas the assignment model decides.
+        let (found, proven_none) = if self.model.strict && self.model.rules.limits.is_empty() {
             match solve_level1(&self.model, None, backend, left) {
                 Level1::Infeasible => (None, true),
                 Level1::Optimal { improved, .. } => (improved, false),
@@ -317,8 +318,14 @@ impl<'a> Run<'a> {
             };
             return Err(SolveError::Infeasible(Infeasibility::new(
                 format!(
-                    "the pins, links and per-Land caps admit no lineup of {what} in {} clusters of {}{mixing} (proven by the integer program)",
-                    m.clusters, m.size
+                    "the pins, links{} admit no lineup of {what} in {} clusters of {}{mixing} (proven by the integer program)",
+                    if m.rules.limits.is_empty() {
+                        " and per-Land caps"
+                    } else {
+                        ", per-Land caps and quotas"
+                    },
+                    m.clusters,
+                    m.size
                 ),
                 vec![
                     Suggestion::RaiseMaxPerLand,

@@ -175,7 +175,7 @@ impl Search<'_> {
             return Err(Halt::Budget);
         }
         let sp = self.space;
-        if chosen != 0 && size >= sp.min {
+        if chosen != 0 && sp.complete(&tally) {
             self.record(value - self.sigma, chosen)?;
         }
         if size >= sp.max || next >= sp.units.len() {
