@@ -465,14 +465,13 @@ impl<'a> Run<'a> {
             };
         }
         let Some(space) = ColumnSpace::new(m) else {
-            return Step {
-                exact: true,
-                ..Step::note(if m.strict {
-                    "level 1: block too large for the exact method of the criteria"
-                } else {
-                    "level 1: block too large for the exact mixed-class method"
-                })
-            };
+            // Nothing exact ran: the block's status is `heuristic`, not a
+            // `time_limit` that the clock never imposed.
+            return Step::note(if m.strict {
+                "level 1: block too large for the exact method of the criteria"
+            } else {
+                "level 1: block too large for the exact mixed-class method"
+            });
         };
         let ex = colgen::optimise(
             &space,
@@ -710,6 +709,23 @@ mod tests {
         let result = run.finish(level1, level2);
         assert_eq!(result.report.status, Status::Optimal, "{:?}", result.report.notes);
         assert_eq!(result.report.penalty, 3.0);
+    }
+
+    #[test]
+    fn a_block_beyond_the_exact_reach_claims_no_exact_attempt() {
+        // 130 towns of one class, mixed-class comparability: the columns'
+        // reach (128 members) is exceeded, so no exact method runs and the
+        // status may not say the clock stopped one.
+        let p = Problem::new(
+            towns(130, &Land::ALL[..8]),
+            Settings::default().with_comparability(crate::Comparability::Adjacent),
+        )
+        .unwrap();
+        let o = SolveOptions::default().with_time_limit(Duration::from_millis(300));
+        let run = run_of(&p, &o);
+        let step = run.level1_exact();
+        assert!(!step.exact, "{step:?}");
+        assert!(step.note.is_some_and(|n| n.contains("too large")));
     }
 
     #[test]
