@@ -464,18 +464,7 @@ fn the_verifier_finds_a_mixed_alike_cluster() {
         .with_criterion(Criterion::parse_alike("Erfahrung").unwrap());
     let p = Problem::new(towns, s).unwrap();
     let ids = &p.blocks()[0].cluster_ids;
-    let two = |a: [usize; 4], b: [usize; 4]| Lineup {
-        clusters: vec![
-            Cluster {
-                id: ids[0].clone(),
-                members: a.to_vec(),
-            },
-            Cluster {
-                id: ids[1].clone(),
-                members: b.to_vec(),
-            },
-        ],
-    };
+    let two = |a: [usize; 4], b: [usize; 4]| crate::util::two_clusters(ids, &a, &b);
     let mixed = two([0, 1, 2, 3], [4, 5, 6, 7]);
     let e = verify(&p, &mixed).unwrap_err();
     assert!(

@@ -4,8 +4,8 @@
 //! `alike` explained before solving.
 
 use lineup::{
-    Cluster, ClusterSize, Criterion, Land, LatLon, Lineup, Municipality, Problem, ProblemError, Settings,
-    Violation, assess, verify,
+    ClusterSize, Criterion, Land, LatLon, Municipality, Problem, ProblemError, Settings, Violation, assess,
+    verify,
 };
 
 use crate::util::{fixture, json, lineup, stderr, stdout};
@@ -213,18 +213,7 @@ fn the_verifier_and_assess_find_a_broken_quota() {
         .with_criterion(Criterion::parse_at_most("Erfahrung=ja:2").unwrap());
     let p = Problem::new(ms, s).unwrap();
     let ids = &p.blocks()[0].cluster_ids;
-    let two = |a: [usize; 4], b: [usize; 4]| Lineup {
-        clusters: vec![
-            Cluster {
-                id: ids[0].clone(),
-                members: a.to_vec(),
-            },
-            Cluster {
-                id: ids[1].clone(),
-                members: b.to_vec(),
-            },
-        ],
-    };
+    let two = |a: [usize; 4], b: [usize; 4]| crate::util::two_clusters(ids, &a, &b);
     // All three experienced members in one cluster: one too many there, none in the other.
     let bad = two([0, 1, 6, 2], [3, 4, 5, 7]);
     let e = verify(&p, &bad).unwrap_err();

@@ -47,3 +47,14 @@ pub fn municipalities(name: &str) -> Vec<lineup::Municipality> {
         .expect("fixture parses")
         .municipalities
 }
+
+/// A lineup of two clusters with the given ids and member indices.
+pub fn two_clusters(ids: &[String], a: &[usize], b: &[usize]) -> ::lineup::Lineup {
+    let cluster = |id: &String, members: &[usize]| ::lineup::Cluster {
+        id: id.clone(),
+        members: members.to_vec(),
+    };
+    ::lineup::Lineup {
+        clusters: vec![cluster(&ids[0], a), cluster(&ids[1], b)],
+    }
+}

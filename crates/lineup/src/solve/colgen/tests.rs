@@ -131,6 +131,12 @@ fn the_reduced_value_bound_is_above_every_column_and_exact_when_pairs_are_equal(
     let sp = space(13);
     let u = sp.unit_count();
     let stop = Stop::default();
+    // The best column's reduced value at dual 2.0, by enumeration.
+    let best_column = |q: &[f64], c: &[f64]| {
+        sp.enumerate(q, c, 2.0, f64::NEG_INFINITY, Some(1), usize::MAX, u64::MAX, &stop)
+            .unwrap()[0]
+            .0
+    };
     // Uneven values: the bound is above the best column.
     // Pair values are symmetric, as the columns' are.
     let q: Vec<f64> = (0..u * u)
@@ -138,37 +144,13 @@ fn the_reduced_value_bound_is_above_every_column_and_exact_when_pairs_are_equal(
         .map(|i| ((i * 7919) % 13) as f64 - 4.0)
         .collect();
     let c: Vec<f64> = (0..u).map(|x| ((x * 31) % 7) as f64 - 3.0).collect();
-    let best = sp
-        .enumerate(
-            &q,
-            &c,
-            2.0,
-            f64::NEG_INFINITY,
-            Some(1),
-            usize::MAX,
-            u64::MAX,
-            &stop,
-        )
-        .unwrap()[0]
-        .0;
+    let best = best_column(&q, &c);
     let ub = sp.reduced_value_bound(&q, &c, 2.0);
     assert!(ub >= best - 1e-9, "{ub} < {best}");
     // Equal pair values: every pair of a full column counts, the bound is exact.
     let q = vec![1.5; u * u];
     let c = vec![0.25; u];
-    let best = sp
-        .enumerate(
-            &q,
-            &c,
-            2.0,
-            f64::NEG_INFINITY,
-            Some(1),
-            usize::MAX,
-            u64::MAX,
-            &stop,
-        )
-        .unwrap()[0]
-        .0;
+    let best = best_column(&q, &c);
     let ub = sp.reduced_value_bound(&q, &c, 2.0);
     valid_and_tight(ub, best);
     assert!((ub - best).abs() < 1e-9, "{ub} vs {best}");
