@@ -294,9 +294,26 @@ fn the_map_speaks_german_when_asked() {
         "6 Mitglieder",
         "gleich: Größenklasse",
         "verschieden: Land ×1",
+        // The caption: status and figures in German too, and the picture wide
+        // enough for it.
+        "Nachweislich die bestmögliche Aufstellung",
+        "Paare aus nicht benachbarten Ländern",
+        "km zwischen den Mitgliedern",
     ] {
         assert!(de.contains(word), "{word}");
     }
+    assert!(!de.contains("between members") && !de.contains("Proven"));
+    let width = |svg: &str| -> f64 {
+        let doc = roxmltree::Document::parse(svg).expect("well-formed SVG");
+        doc.root_element().attribute("width").unwrap().parse().unwrap()
+    };
+    let caption = "Nachweislich die bestmögliche Aufstellung mit diesen Einstellungen · 2 Paare aus demselben Land · 27 Paare aus nicht benachbarten Ländern · 17 136 km zwischen den Mitgliedern · Größenklassen bbsr, Vergleichbarkeit strict";
+    // DejaVu Sans at 13 px averages well over 5 px per character.
+    assert!(
+        width(&de) > 5.0 * caption.chars().count() as f64,
+        "{}",
+        width(&de)
+    );
     let en = lineup::map::svg(&report);
     assert!(en.contains("Criteria") && !en.contains("Kriterien"));
 }

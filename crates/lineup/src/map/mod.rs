@@ -40,6 +40,7 @@ mod text;
 use std::fmt::Write;
 
 use crate::land::Land;
+use crate::messages::Lang;
 use crate::report::Report;
 use crate::size_class::group_digits;
 
@@ -258,13 +259,18 @@ pub fn svg_with(report: &Report, options: &MapOptions) -> String {
     );
     body.push_str(&legend_svg);
 
-    let width = legend_x + columns as f64 * (LEGEND_W + legend::COLUMN_GAP) - legend::COLUMN_GAP + MARGIN;
-    let content_h = map_h.max(legend_h - 6.0);
-    let height = HEADER + content_h + FOOTER;
     let title = options
         .title
         .clone()
         .unwrap_or_else(|| caption::title(report, n, lang));
+    let figures = figures(report, lang);
+    // Wide enough for the legend and for the header's lines (a long German
+    // caption, a long title).
+    let width = (legend_x + columns as f64 * (LEGEND_W + legend::COLUMN_GAP) - legend::COLUMN_GAP + MARGIN)
+        .max(2.0 * MARGIN + text::width(&figures, 13.0))
+        .max(2.0 * MARGIN + 1.1 * text::width(&title, 24.0));
+    let content_h = map_h.max(legend_h - 6.0);
+    let height = HEADER + content_h + FOOTER;
     let mut s = String::new();
     let (outer, view) = frame(width, height, options.size);
     let _ = writeln!(
@@ -278,7 +284,7 @@ pub fn svg_with(report: &Report, options: &MapOptions) -> String {
         r##"<rect x="{:.0}" y="{:.0}" width="{:.0}" height="{:.0}" fill="#ffffff"/>"##,
         view.0, view.1, view.2, view.3
     );
-    header(&mut s, report, &title);
+    header(&mut s, &title, &figures);
     s.push_str(&body);
     let foot = HEADER + content_h + 26.0;
     for (k, line) in ATTRIBUTION.iter().enumerate() {
@@ -291,10 +297,6 @@ pub fn svg_with(report: &Report, options: &MapOptions) -> String {
     }
     s.push_str("</svg>\n");
     s
-}
-
-fn plural(n: u64, what: &str) -> String {
-    format!("{} {what}{}", group_digits(n), if n == 1 { "" } else { "s" })
 }
 
 /// The outer size attributes and the view box `(x, y, w, h)`: the content's
@@ -384,21 +386,34 @@ fn legend_items(report: &Report, options: &MapOptions) -> Vec<Item> {
     items
 }
 
-/// Title and one line of figures.
-fn header(s: &mut String, report: &Report, title: &str) {
+/// The header's line of figures, in the map's language.
+fn figures(report: &Report, lang: Lang) -> String {
     let st = &report.settings;
     let o = &report.objective;
-    let figures = format!(
-        "{} · {} · {} · {} km between members · {} classes, {} comparability",
-        report
-            .status_sentence(crate::messages::Lang::En)
-            .trim_end_matches('.'),
-        plural(o.same_state_pairs, "same-Land pair"),
-        plural(o.non_bordering_pairs, "non-bordering pair"),
-        group_digits(o.distance_km.round() as u64),
-        st.classes,
-        st.comparability
-    );
+    // Counted phrases: `map.same_land_pair.one` / `.other`, ….
+    let counted = |key: &str, n: u64| {
+        let form = if n == 1 { "one" } else { "other" };
+        say(lang, &format!("{key}.{form}"), &[("n", &group_digits(n))])
+    };
+    say(
+        lang,
+        "map.figures",
+        &[
+            ("status", report.status_sentence(lang).trim_end_matches('.')),
+            ("same", &counted("map.same_land_pair", o.same_state_pairs)),
+            (
+                "non_bordering",
+                &counted("map.non_bordering_pair", o.non_bordering_pairs),
+            ),
+            ("km", &group_digits(o.distance_km.round() as u64)),
+            ("classes", &st.classes.to_string()),
+            ("comparability", &st.comparability.to_string()),
+        ],
+    )
+}
+
+/// Title and one line of figures.
+fn header(s: &mut String, title: &str, figures: &str) {
     let _ = writeln!(
         s,
         r##"<text class="title" x="{MARGIN}" y="{:.1}" font-size="24" font-weight="bold" fill="#1a1a1a">{}</text>"##,
@@ -409,6 +424,6 @@ fn header(s: &mut String, report: &Report, title: &str) {
         s,
         r##"<text x="{MARGIN}" y="{:.1}" font-size="13" fill="#555">{}</text>"##,
         MARGIN + 32.0,
-        escape(&figures)
+        escape(figures)
     );
 }

@@ -10,6 +10,11 @@ pub(super) const MAP: &[Message] = &[
         "Lineup: {n} municipalities in {clusters} clusters of {min}–{max}",
         "Aufstellung: {n} Kommunen in {clusters} Clustern zu {min}–{max}",
     ),
+    m(
+        "map.figures",
+        "{status} · {same} · {non_bordering} · {km} km between members · {classes} classes, {comparability} comparability",
+        "{status} · {same} · {non_bordering} · {km} km zwischen den Mitgliedern · Größenklassen {classes}, Vergleichbarkeit {comparability}",
+    ),
     m("map.legend", "Clusters", "Cluster"),
     m("map.members", "{n} members", "{n} Mitglieder"),
     m("map.states", "{n} Länder", "{n} Länder"),
@@ -22,6 +27,16 @@ pub(super) const MAP: &[Message] = &[
         "map.same_land_pair.other",
         "{n} same-Land pairs",
         "{n} Paare aus demselben Land",
+    ),
+    m(
+        "map.non_bordering_pair.one",
+        "1 non-bordering pair",
+        "1 Paar aus nicht benachbarten Ländern",
+    ),
+    m(
+        "map.non_bordering_pair.other",
+        "{n} non-bordering pairs",
+        "{n} Paare aus nicht benachbarten Ländern",
     ),
     m("map.mean_km", "mean {km} km apart", "im Mittel {km} km entfernt"),
     m(
