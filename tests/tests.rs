@@ -2,6 +2,7 @@
 
 mod analysis;
 mod architecture;
+mod attributes;
 mod bad_input;
 mod cancel;
 mod cli;

@@ -103,7 +103,7 @@ pub use alternatives::{
     partition_distance,
 };
 pub use assess::{Assessment, Breach, ClusterAssessment, assess};
-pub use attributes::Attributes;
+pub use attributes::{Attributes, attribute_number, mark_numbers};
 pub use borders::{BorderGraph, borders};
 pub use cancel::CancelToken;
 pub use compare::{Comparison, TermChange, compare};
@@ -124,8 +124,8 @@ pub use lineup::{Cluster, Lineup};
 pub use municipality::{LatLon, Municipality, MunicipalityRecord};
 pub use objective::{Lex, MAX_WEIGHT, ObjectiveMode, Score, Weights};
 pub use problem::{
-    BUILTIN_ATTRIBUTES, Block, Infeasibility, KeyError, Problem, ProblemError, builtin_attribute,
-    find_in as find_municipality, is_east,
+    BUILTIN_ATTRIBUTES, Block, BlockName, CriteriaConflict, Infeasibility, KeyError, Problem, ProblemError,
+    builtin_attribute, find_in as find_municipality, is_east,
 };
 pub use report::{
     ClusterMetricsReport, ClusterReport, CriterionTally, MEMBER_COLUMNS, MemberReport, ObjectiveReport,

@@ -52,4 +52,4 @@ pub use files::input_format;
 pub use lang::{LangArg, LangArgs, lang_from_env};
 pub use record::record_run;
 pub use recorded::with_recorded;
-pub use suggestions::{Refusal, flag, infeasibility};
+pub use suggestions::{Refusal, flag, flag_in, infeasibility, infeasibility_in};

@@ -2,22 +2,47 @@
 //! the command line (the server's query parameters carry the same names),
 //! and problem and solve errors into the flags' words.
 
+use lineup::messages::{Lang, fill, text};
 use lineup::{ClusterCount, Infeasibility, ProblemError, SolveError, Suggestion};
+
+/// A catalogue text around a flag.
+fn around(key: &str, lang: Lang, args: &[(&str, &str)]) -> String {
+    fill(text(key, lang).unwrap_or("{flag}"), args)
+}
 
 /// A suggestion as the flag (or the data edit) a planner would use.
 pub fn flag(s: &Suggestion) -> String {
+    flag_in(s, Lang::En)
+}
+
+/// A suggestion as the flag (or the data edit) a planner would use, the
+/// words around it in a language.
+pub fn flag_in(s: &Suggestion, lang: Lang) -> String {
+    let w = |key: &str, flag: &str| around(key, lang, &[("flag", flag)]);
     match s {
         Suggestion::Comparability(c) => format!("--comparability {c}"),
         Suggestion::ClusterSize { min, max } => format!("--cluster-size {min}..{max}"),
-        Suggestion::WiderClusterSize => "--cluster-size with wider bounds".into(),
+        Suggestion::WiderClusterSize => w("suggest.wider", "--cluster-size"),
         Suggestion::MaxPerLand(n) => format!("--max-per-land {n}"),
-        Suggestion::RaiseMaxPerLand => "raising --max-per-land".into(),
+        Suggestion::RaiseMaxPerLand => w("suggest.raise", "--max-per-land"),
         Suggestion::Clusters(count) => format!("--clusters {}", clusters(count)),
-        Suggestion::ClustersBetween { min, max } => format!("--clusters N with {min} <= N <= {max}"),
-        Suggestion::MoreClusters => "more clusters (--clusters)".into(),
-        Suggestion::MaxMoves(n) => format!("--max-moves {n} or more"),
-        Suggestion::NoMaxMoves => "leaving out --max-moves".into(),
-        Suggestion::MoreTime => "raising --time-limit".into(),
+        Suggestion::ClustersBetween { min, max } => around(
+            "suggest.between",
+            lang,
+            &[
+                ("flag", "--clusters"),
+                ("min", &min.to_string()),
+                ("max", &max.to_string()),
+            ],
+        ),
+        Suggestion::MoreClusters => w("suggest.more_clusters", "--clusters"),
+        Suggestion::MaxMoves(n) => around(
+            "suggest.or_more",
+            lang,
+            &[("flag", "--max-moves"), ("n", &n.to_string())],
+        ),
+        Suggestion::NoMaxMoves => w("suggest.leave_out", "--max-moves"),
+        Suggestion::MoreTime => w("suggest.raise", "--time-limit"),
         Suggestion::SoftCriterion(a) => format!("--alike {a}:soft"),
         Suggestion::Classes(c) => format!("--classes {c}"),
         Suggestion::Quota {
@@ -25,7 +50,7 @@ pub fn flag(s: &Suggestion) -> String {
             attribute,
             value,
             count: 0,
-        } => format!("leaving out --at-least {attribute}={value}"),
+        } => w("suggest.leave_out", &format!("--at-least {attribute}={value}")),
         Suggestion::Quota {
             at_least,
             attribute,
@@ -36,6 +61,12 @@ pub fn flag(s: &Suggestion) -> String {
             if *at_least { "least" } else { "most" }
         ),
         // Edits of the data (pins, links, members) have no flag: in words.
+        Suggestion::PinApart => w("suggest.pin_apart", ""),
+        Suggestion::PinFewerClusters => w("suggest.pin_fewer", ""),
+        Suggestion::Unpin => w("suggest.unpin", ""),
+        Suggestion::RemoveLink => w("suggest.remove_link", ""),
+        Suggestion::RemoveLinkOrPin => w("suggest.remove_link_or_pin", ""),
+        Suggestion::ChangeClassMembers => w("suggest.change_class_members", ""),
         other => other.to_string(),
     }
 }
@@ -55,13 +86,24 @@ fn clusters(count: &ClusterCount) -> String {
 
 /// Why no lineup exists, with the suggestions as flags.
 pub fn infeasibility(inf: &Infeasibility) -> String {
-    let mut text = format!("no feasible lineup: {}", inf.reason);
+    infeasibility_in(inf, Lang::En)
+}
+
+/// Why no lineup exists, with the suggestions as flags, in a language
+/// (the planner's criteria are worded by the catalogue; other reasons are
+/// English yet).
+pub fn infeasibility_in(inf: &Infeasibility, lang: Lang) -> String {
+    let mut out = around("infeasible.reason", lang, &[("reason", &inf.reason_in(lang))]);
     if !inf.suggestions.is_empty() {
-        let flags: Vec<String> = inf.suggestions.iter().map(flag).collect();
-        text.push_str("; try ");
-        text.push_str(&flags.join(", or "));
+        let flags: Vec<String> = inf.suggestions.iter().map(|s| flag_in(s, lang)).collect();
+        let or = text("infeasible.or", lang).unwrap_or(", or ");
+        out.push_str(&around(
+            "infeasible.try",
+            lang,
+            &[("suggestions", &flags.join(or))],
+        ));
     }
-    text
+    out
 }
 
 /// A problem or solve error in the words of the options: a usage error
@@ -77,8 +119,14 @@ pub enum Refusal {
 impl Refusal {
     /// A problem that cannot be set up: infeasible, or invalid options/data.
     pub fn problem(e: ProblemError) -> Refusal {
+        Refusal::problem_in(e, Lang::En)
+    }
+
+    /// As [`Refusal::problem`], in a language: the planner's criteria (and
+    /// impossible requests with them) as the catalogue words them.
+    pub fn problem_in(e: ProblemError, lang: Lang) -> Refusal {
         match e {
-            ProblemError::Infeasible(inf) => Refusal::Infeasible(infeasibility(&inf)),
+            ProblemError::Infeasible(inf) => Refusal::Infeasible(infeasibility_in(&inf, lang)),
             ProblemError::ZeroCapPerLand => {
                 Refusal::Usage("--max-per-land 0 allows no member at all: use 1 or more".into())
             }
@@ -89,15 +137,20 @@ impl Refusal {
                 "--clusters CLASS=N needs strict comparability; with adjacent comparability give a total (--clusters 5)"
                     .into(),
             ),
-            other => Refusal::Usage(other.to_string()),
+            other => Refusal::Usage(other.message(lang)),
         }
     }
 
     /// A solve that produced no lineup (always infeasible in this sense: no
     /// lineup to show).
     pub fn solve(e: SolveError) -> Refusal {
+        Refusal::solve_in(e, Lang::En)
+    }
+
+    /// As [`Refusal::solve`], in a language.
+    pub fn solve_in(e: SolveError, lang: Lang) -> Refusal {
         Refusal::Infeasible(match e {
-            SolveError::Infeasible(inf) => infeasibility(&inf),
+            SolveError::Infeasible(inf) => infeasibility_in(&inf, lang),
             SolveError::NotFound { detail } => format!(
                 "no feasible lineup found within the time limit ({detail}); infeasibility was not proven: raise --time-limit or relax the constraints"
             ),

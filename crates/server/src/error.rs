@@ -49,6 +49,20 @@ pub struct ApiError {
     /// The broken rules, for [`Kind::Rules`].
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub violations: Vec<serde_json::Value>,
+    /// The message in each language of the catalogue (`{"en": …, "de": …}`),
+    /// for errors the catalogue words (the planner's criteria, impossible
+    /// requests with them); the page shows the one of its language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub localized: Option<Localized>,
+}
+
+/// An error message in English and German.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Localized {
+    /// English (the same as `error`).
+    pub en: String,
+    /// German.
+    pub de: String,
 }
 
 impl ApiError {
@@ -70,7 +84,19 @@ impl ApiError {
             error: message.into(),
             kind,
             violations: Vec::new(),
+            localized: None,
         }
+    }
+
+    /// The same error with its German text (when it differs from the English).
+    pub fn with_german(mut self, de: String) -> ApiError {
+        if de != self.error {
+            self.localized = Some(Localized {
+                en: self.error.clone(),
+                de,
+            });
+        }
+        self
     }
 
     /// A bad option.

@@ -39,11 +39,12 @@ pub fn geojson(report: &Report) -> Value {
                         "cluster": c.id,
                     }
                 });
-                // The input's other columns follow, verbatim (a name taken
+                // The input's other columns follow (a name taken
                 // by a property above keeps the property).
                 if let Some(p) = feature["properties"].as_object_mut() {
-                    for (k, v) in m.attributes.iter() {
-                        p.entry(k).or_insert_with(|| Value::String(v.to_string()));
+                    // Numeric attributes as numbers, others as text.
+                    for (k, v) in m.attributes.json_values() {
+                        p.entry(k).or_insert(v);
                     }
                 }
                 feature

@@ -64,9 +64,14 @@ fn lineup_sheet(sheet: &mut Worksheet, report: &Report, lang: Lang) -> Result<()
             sheet.write_string(row, 5, &m.size_class)?;
             sheet.write_number(row, 6, m.lat)?;
             sheet.write_number(row, 7, m.lon)?;
-            // The input's other columns, as text: verbatim, as given.
-            for (k, cell) in m.attribute_cells(&extra).iter().enumerate() {
-                sheet.write_string(row, (MEMBER_COLUMNS.len() + k) as u16, cell)?;
+            // The input's other columns: numeric attributes as numbers,
+            // others as text, verbatim (a code such as `007` keeps its zeros).
+            for (k, (cell, name)) in m.attribute_cells(&extra).iter().zip(&extra).enumerate() {
+                let col = (MEMBER_COLUMNS.len() + k) as u16;
+                match m.attributes.number(name) {
+                    Some(x) => sheet.write_number(row, col, x)?,
+                    None => sheet.write_string(row, col, cell)?,
+                };
             }
             row += 1;
         }

@@ -27,6 +27,10 @@ pub(crate) fn document(text: &str) -> Result<Value, InputError> {
     })
 }
 
+/// An attribute found in an object: (position of the key, of the nested
+/// key), name, text, number (a JSON number).
+type Found = ((usize, usize), String, String, Option<f64>);
+
 fn as_text(v: &Value) -> Option<String> {
     match v {
         Value::String(s) => Some(s.clone()),
@@ -168,7 +172,7 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
                 });
                 (x, y)
             };
-            let mut found: Vec<((usize, usize), String, String)> = Vec::new();
+            let mut found: Vec<Found> = Vec::new();
             // Keys lineup has no field for (or a second key of one) are attributes.
             for (x, (k, v)) in obj.iter().enumerate() {
                 let used = Column::from_header(k).is_some_and(|c| {
@@ -178,7 +182,12 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
                     // The library's own form (`MunicipalityRecord`) nests them.
                     if let (true, Value::Object(nested)) = (fold(k) == "attributes", v) {
                         for (n, x) in nested {
-                            found.push((pos(k, Some(n)), n.clone(), as_text(x).unwrap_or_default()));
+                            found.push((
+                                pos(k, Some(n)),
+                                n.clone(),
+                                as_text(x).unwrap_or_default(),
+                                x.as_f64(),
+                            ));
                         }
                         continue;
                     }
@@ -186,12 +195,16 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
                         Value::Null => String::new(),
                         other => as_text(other).unwrap_or_else(|| other.to_string()),
                     };
-                    found.push((pos(k, None), k.clone(), text));
+                    found.push((pos(k, None), k.clone(), text, v.as_f64()));
                 }
             }
             found.sort_by_key(|f| f.0);
-            for (_, k, v) in found {
-                m.attributes.insert(k, v);
+            // A JSON number is a number as given (`2.125` too).
+            for (_, k, v, number) in found {
+                match number {
+                    Some(x) => m.attributes.insert_number(k, x),
+                    None => m.attributes.insert(k, v),
+                }
             }
             r
         });

@@ -56,9 +56,24 @@ pub(super) const CRITERIA: &[Message] = &[
         "keine Spalte „{attribute}“; meinten Sie „{nearest}“? Die Merkmale sind: {known}",
     ),
     m(
+        "criteria.unknown_attribute_plain",
+        "no column `{attribute}`; the attributes are: {known}",
+        "keine Spalte „{attribute}“; die Merkmale sind: {known}",
+    ),
+    m(
         "criteria.missing_attribute",
-        "{count} municipalities have no value for `{attribute}` ({examples})",
-        "{count} Kommunen haben keinen Wert für „{attribute}“ ({examples})",
+        "{count} municipalities have no value for `{attribute}` ({examples}): {remedy}",
+        "{count} Kommunen haben keinen Wert für „{attribute}“ ({examples}): {remedy}",
+    ),
+    m(
+        "criteria.fill_column",
+        "fill in the column",
+        "füllen Sie die Spalte aus",
+    ),
+    m(
+        "criteria.add_column",
+        "add a column of that name with their values (they are not in the register)",
+        "fügen Sie eine Spalte dieses Namens mit ihren Werten hinzu (sie stehen nicht im Register)",
     ),
     m(
         "criteria.unknown_value",
@@ -66,11 +81,26 @@ pub(super) const CRITERIA: &[Message] = &[
         "keine Kommune hat „{attribute}“ = „{value}“; meinten Sie „{nearest}“? Die Werte sind: {values}",
     ),
     m(
+        "criteria.unknown_value_plain",
+        "no municipality has `{attribute}` = `{value}`; its values are: {values}",
+        "keine Kommune hat „{attribute}“ = „{value}“; die Werte sind: {values}",
+    ),
+    m(
+        "criteria.bad_weight",
+        "criterion `{criterion}`: the weight must be a number >= 0",
+        "Kriterium „{criterion}“: das Gewicht muss eine Zahl >= 0 sein",
+    ),
+    m(
         "criteria.bad_quota",
         "quota {given} is not understood: write ATTRIBUTE=VALUE:N, e.g. Erfahrung=ja:1",
         "Quote {given} ist unverständlich: schreiben Sie MERKMAL=WERT:N, z. B. Erfahrung=ja:1",
     ),
-    // Impossible requests.
+    // Impossible requests (the words they are made of first).
+    m("criteria.member", "{n} member", "{n} Mitglied"),
+    m("criteria.members", "{n} members", "{n} Mitglieder"),
+    m("criteria.class", "class {class}", "Klasse {class}"),
+    m("criteria.and", "and", "und"),
+    m("criteria.one", "one", "eines"),
     m(
         "criteria.at_least_short",
         "at least {count} with {value} per cluster needs {need} in {block} ({clusters} clusters), the list has {have}: add {missing}, or lower the quota, or use fewer clusters",
@@ -84,22 +114,79 @@ pub(super) const CRITERIA: &[Message] = &[
     m(
         "criteria.at_most_others",
         "at most {count} with {value} per cluster leaves each of the {clusters} clusters of {block} {places} for the others, {need} in all, the list has {have}",
-        "höchstens {count} mit {value} je Cluster lässt in jedem der {clusters} Cluster von {block} {places} Plätze für die anderen, {need} insgesamt, die Liste hat {have}",
+        "höchstens {count} mit {value} je Cluster lässt in jedem der {clusters} Cluster ({block}) Platz für {places} mit anderen Werten, {need} insgesamt, die Liste hat {have}",
     ),
     m(
         "criteria.alike_split",
-        "alike {attribute} splits {block} into groups of {groups}, and {misfits} do not fit clusters of {size}",
-        "gleich in {attribute} teilt {block} in Gruppen von {groups}, und {misfits} passen nicht in Cluster von {size}",
+        "alike {attribute} splits {block} into groups of {groups} members, and {misfits} do not fit clusters of {size}",
+        "gleich in {attribute} teilt {block} in Gruppen von {groups} Mitgliedern, und {misfits} passen nicht in Cluster von {size}",
     ),
     m(
         "criteria.alike_clusters",
-        "alike {attribute} splits {block} into groups of {groups}: they form {least} to {most} clusters of {size}, but {clusters} are to be formed",
-        "gleich in {attribute} teilt {block} in Gruppen von {groups}: sie ergeben {least} bis {most} Cluster von {size}, gebildet werden sollen aber {clusters}",
+        "alike {attribute} splits {block} into groups of {groups} members: they form {least} to {most} clusters of {size}, but {clusters} are to be formed",
+        "gleich in {attribute} teilt {block} in Gruppen von {groups} Mitgliedern: sie ergeben {least} bis {most} Cluster von {size}, gebildet werden sollen aber {clusters}",
     ),
     m(
         "criteria.must_link_across",
-        "must-link {a} and {b}: {a} has {attribute} = {value_a}, {b} has {attribute} = {value_b}, and alike {attribute} keeps different values apart: remove the link, or make the criterion soft",
-        "Muss-Verbindung {a} und {b}: {a} hat {attribute} = {value_a}, {b} hat {attribute} = {value_b}, und gleich in {attribute} trennt verschiedene Werte: entfernen Sie die Verbindung oder machen Sie das Kriterium weich",
+        "must-link {a} and {b}: {name_a} has {attribute} = {value_a}, {name_b} has {attribute} = {value_b}, and alike {attribute} keeps different values apart: remove the link, or make the criterion soft",
+        "Muss-Verbindung {a} und {b}: {name_a} hat {attribute} = {value_a}, {name_b} hat {attribute} = {value_b}, und gleich in {attribute} trennt verschiedene Werte: entfernen Sie die Verbindung oder machen Sie das Kriterium weich",
+    ),
+    // How an impossible request reads, with what to try (any request).
+    m(
+        "infeasible.reason",
+        "no feasible lineup: {reason}",
+        "keine zulässige Aufstellung: {reason}",
+    ),
+    m(
+        "infeasible.try",
+        "; try {suggestions}",
+        "; versuchen Sie {suggestions}",
+    ),
+    m("infeasible.or", ", or ", " oder "),
+    // Suggestions in words around a flag ({flag}), and edits of the data.
+    m(
+        "suggest.wider",
+        "{flag} with wider bounds",
+        "{flag} mit weiteren Grenzen",
+    ),
+    m("suggest.raise", "raising {flag}", "ein höheres {flag}"),
+    m(
+        "suggest.between",
+        "{flag} N with {min} <= N <= {max}",
+        "{flag} N mit {min} <= N <= {max}",
+    ),
+    m(
+        "suggest.more_clusters",
+        "more clusters ({flag})",
+        "mehr Cluster ({flag})",
+    ),
+    m("suggest.or_more", "{flag} {n} or more", "{flag} {n} oder mehr"),
+    m("suggest.leave_out", "leaving out {flag}", "ohne {flag}"),
+    m(
+        "suggest.pin_apart",
+        "pinning them to different clusters",
+        "sie verschiedenen Clustern zuordnen",
+    ),
+    m(
+        "suggest.pin_fewer",
+        "pinning fewer distinct clusters",
+        "weniger verschiedene Cluster festlegen",
+    ),
+    m("suggest.unpin", "unpinning some", "einige Festlegungen lösen"),
+    m(
+        "suggest.remove_link",
+        "removing a link",
+        "eine Verbindung entfernen",
+    ),
+    m(
+        "suggest.remove_link_or_pin",
+        "removing a link or a pin",
+        "eine Verbindung oder Festlegung entfernen",
+    ),
+    m(
+        "suggest.change_class_members",
+        "adding or removing municipalities of that class",
+        "Kommunen dieser Klasse hinzufügen oder entfernen",
     ),
     // Explain: why a move is blocked.
     m(

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::block::Block;
+use super::conflict::{BlockName, CriteriaConflict};
 use super::error::ProblemError;
 use super::infeasibility::Infeasibility;
 use super::parts::Parts;
@@ -67,9 +68,11 @@ fn known_names(p: &Parts) -> Vec<String> {
     names
 }
 
-/// The key two values are compared by: numbers by value (`3` = `3,0`), text as written (trimmed).
-fn key(value: &str, numeric: bool) -> String {
-    match numeric.then(|| parse_decimal(value)).flatten() {
+/// The key two values are compared by: numbers by value (`3` = `3,0`;
+/// `number` is the attribute's, else the text read as a decimal), text as
+/// written (trimmed).
+fn key(value: &str, number: Option<f64>, numeric: bool) -> String {
+    match numeric.then(|| number.or_else(|| parse_decimal(value))).flatten() {
         Some(x) => format!("{x}"),
         None => value.trim().to_string(),
     }
@@ -125,13 +128,20 @@ pub(crate) fn resolve(p: &Parts) -> Result<Vec<Resolved>, ProblemError> {
             });
         }
         let raw: Vec<String> = raw.into_iter().flatten().collect();
-        let numeric = raw.iter().all(|v| parse_decimal(v).is_some());
+        // A numeric column (`Parts::new` marked them) compares by value.
+        let numbers: Vec<Option<f64>> = p
+            .municipalities
+            .iter()
+            .map(|m| m.attributes.number(name).filter(|_| column))
+            .collect();
+        let numeric = numbers.iter().all(Option::is_some);
         let mut index: HashMap<String, u32> = HashMap::new();
         let mut values = Vec::new();
         let codes = raw
             .iter()
-            .map(|v| {
-                *index.entry(key(v, numeric)).or_insert_with(|| {
+            .zip(&numbers)
+            .map(|(v, &x)| {
+                *index.entry(key(v, x, numeric)).or_insert_with(|| {
                     values.push(v.trim().to_string());
                     values.len() as u32 - 1
                 })
@@ -142,7 +152,7 @@ pub(crate) fn resolve(p: &Parts) -> Result<Vec<Resolved>, ProblemError> {
             Some((v, _, _)) if v == EVERY_VALUE => (0..values.len() as u32).collect(),
             Some((v, _, _)) => {
                 let code = index
-                    .get(&key(v, numeric))
+                    .get(&key(v, None, numeric))
                     .copied()
                     .or_else(|| values.iter().position(|x| fold(x) == fold(v)).map(|x| x as u32));
                 match code {
@@ -182,21 +192,17 @@ pub(crate) fn check_alike(p: &Parts, blocks: &[Block], resolved: &[Resolved]) ->
     for &(a, b) in &p.must_link {
         if let Some(r) = hard.iter().find(|r| r.codes[a] != r.codes[b]) {
             let (ma, mb) = (&p.municipalities[a], &p.municipalities[b]);
-            return Err(Infeasibility::new(
-                format!(
-                    "must-link {} ({}) and {} ({}): {} has {} = {}, {} has {} = {}, and alike {} keeps different values apart: remove the link, or make the criterion soft",
-                    ma.name,
-                    ma.id,
-                    mb.name,
-                    mb.id,
-                    ma.name,
-                    r.criterion.attribute(),
-                    r.values[r.codes[a] as usize],
-                    mb.name,
-                    r.criterion.attribute(),
-                    r.values[r.codes[b] as usize],
-                    r.criterion.attribute()
-                ),
+            let conflict = CriteriaConflict::MustLinkAcross {
+                a: format!("{} ({})", ma.name, ma.id),
+                b: format!("{} ({})", mb.name, mb.id),
+                name_a: ma.name.clone(),
+                name_b: mb.name.clone(),
+                attribute: r.criterion.attribute().to_string(),
+                value_a: r.values[r.codes[a] as usize].clone(),
+                value_b: r.values[r.codes[b] as usize].clone(),
+            };
+            return Err(Infeasibility::criteria(
+                conflict,
                 vec![
                     Suggestion::RemoveLink,
                     Suggestion::SoftCriterion(r.criterion.attribute().to_string()),
@@ -224,26 +230,25 @@ pub(crate) fn check_alike(p: &Parts, blocks: &[Block], resolved: &[Resolved]) ->
                 None => groups.push((l, 1)),
             }
         }
-        let list = groups
-            .iter()
-            .map(|(l, n)| format!("{n} × {l}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let misfits: Vec<&(String, usize)> = groups
+        let place = BlockName {
+            name: b.name.clone(),
+            class: p.settings.comparability() == crate::settings::Comparability::Strict,
+        };
+        let misfits: Vec<(String, usize)> = groups
             .iter()
             .filter(|g| size.fewest_clusters(g.1).is_none())
+            .cloned()
             .collect();
         if !misfits.is_empty() {
-            let bad = misfits
-                .iter()
-                .map(|(l, n)| format!("{n} ({l})"))
-                .collect::<Vec<_>>()
-                .join(", ");
-            return Err(Infeasibility::new(
-                format!(
-                    "alike {names} splits {} into groups of {list}, and {bad} do not fit clusters of {size}",
-                    b.name
-                ),
+            let conflict = CriteriaConflict::AlikeSplit {
+                attribute: names.clone(),
+                place,
+                groups,
+                misfits,
+                size,
+            };
+            return Err(Infeasibility::criteria(
+                conflict,
                 vec![
                     Suggestion::WiderClusterSize,
                     Suggestion::SoftCriterion(names.clone()),
@@ -253,11 +258,17 @@ pub(crate) fn check_alike(p: &Parts, blocks: &[Block], resolved: &[Resolved]) ->
         let least: usize = groups.iter().filter_map(|g| size.fewest_clusters(g.1)).sum();
         let most: usize = groups.iter().map(|g| g.1 / size.min).sum();
         if b.clusters < least || b.clusters > most {
-            return Err(Infeasibility::new(
-                format!(
-                    "alike {names} splits {} into groups of {list}: they form {least} to {most} clusters of {size}, but {} are to be formed",
-                    b.name, b.clusters
-                ),
+            let conflict = CriteriaConflict::AlikeClusters {
+                attribute: names.clone(),
+                place,
+                groups,
+                least,
+                most,
+                size,
+                clusters: b.clusters,
+            };
+            return Err(Infeasibility::criteria(
+                conflict,
                 vec![
                     Suggestion::ClustersBetween {
                         min: least,

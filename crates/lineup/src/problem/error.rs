@@ -5,6 +5,7 @@ use thiserror::Error;
 use super::ids::KeyError;
 use super::infeasibility::Infeasibility;
 use crate::composition::CompositionError;
+use crate::messages::{Lang, fill, text};
 
 /// A problem that cannot be set up as given.
 #[derive(Clone, Debug, PartialEq, Error)]
@@ -102,7 +103,7 @@ pub enum ProblemError {
     #[error("cluster composition failed: {0}")]
     Composition(#[from] CompositionError),
     /// A criterion names an attribute that is neither a column nor built in.
-    #[error("no column `{attribute}`{}; the attributes are: {known}", nearest.as_ref().map(|n| format!("; did you mean `{n}`?")).unwrap_or_default())]
+    #[error("{}", unknown_attribute(attribute, nearest.as_deref(), known, Lang::En))]
     UnknownAttribute {
         /// The name given.
         attribute: String,
@@ -112,7 +113,7 @@ pub enum ProblemError {
         known: String,
     },
     /// Municipalities without a value for a criterion's attribute.
-    #[error("{count} municipalities have no value for `{attribute}` ({examples}{}): {}", if *count > 5 { ", …" } else { "" }, if *column { "fill in the column" } else { "add a column of that name with their values (they are not in the register)" })]
+    #[error("{}", missing_attribute(attribute, *count, examples, *column, Lang::En))]
     MissingAttribute {
         /// The attribute.
         attribute: String,
@@ -124,7 +125,7 @@ pub enum ProblemError {
         column: bool,
     },
     /// A quota counts a value no municipality has.
-    #[error("no municipality has `{attribute}` = `{value}`{}; its values are: {values}", nearest.as_ref().map(|n| format!("; did you mean `{n}`?")).unwrap_or_default())]
+    #[error("{}", unknown_value(attribute, value, nearest.as_deref(), values, Lang::En))]
     UnknownValue {
         /// The attribute.
         attribute: String,
@@ -136,7 +137,7 @@ pub enum ProblemError {
         values: String,
     },
     /// A criterion weight that is negative or not a number.
-    #[error("criterion `{criterion}`: the weight must be a number >= 0")]
+    #[error("{}", fill(t("criteria.bad_weight", Lang::En), &[("criterion", criterion)]))]
     BadCriterionWeight {
         /// The criterion.
         criterion: String,
@@ -144,4 +145,101 @@ pub enum ProblemError {
     /// No lineup can satisfy the request.
     #[error("{0}")]
     Infeasible(Infeasibility),
+}
+
+fn t(key: &str, lang: Lang) -> &'static str {
+    text(key, lang).unwrap_or_default()
+}
+
+fn unknown_attribute(attribute: &str, nearest: Option<&str>, known: &str, lang: Lang) -> String {
+    match nearest {
+        Some(n) => fill(
+            t("criteria.unknown_attribute", lang),
+            &[("attribute", attribute), ("nearest", n), ("known", known)],
+        ),
+        None => fill(
+            t("criteria.unknown_attribute_plain", lang),
+            &[("attribute", attribute), ("known", known)],
+        ),
+    }
+}
+
+fn missing_attribute(attribute: &str, count: usize, examples: &str, column: bool, lang: Lang) -> String {
+    let examples = if count > 5 {
+        format!("{examples}, …")
+    } else {
+        examples.to_string()
+    };
+    let remedy = t(
+        if column {
+            "criteria.fill_column"
+        } else {
+            "criteria.add_column"
+        },
+        lang,
+    );
+    fill(
+        t("criteria.missing_attribute", lang),
+        &[
+            ("count", &count.to_string()),
+            ("attribute", attribute),
+            ("examples", &examples),
+            ("remedy", remedy),
+        ],
+    )
+}
+
+fn unknown_value(attribute: &str, value: &str, nearest: Option<&str>, values: &str, lang: Lang) -> String {
+    let args = [("attribute", attribute), ("value", value), ("values", values)];
+    match nearest {
+        Some(n) => fill(
+            t("criteria.unknown_value", lang),
+            &[args.as_slice(), &[("nearest", n)]].concat(),
+        ),
+        None => fill(t("criteria.unknown_value_plain", lang), &args),
+    }
+}
+
+impl ProblemError {
+    /// The error in a language: the planner's criteria and impossible
+    /// requests with criteria through the message catalogue (see
+    /// [`Infeasibility::reason_in`]); other errors in English, as
+    /// [`Display`](std::fmt::Display) words them.
+    ///
+    /// ```
+    /// use lineup::ProblemError;
+    /// use lineup::messages::Lang;
+    /// let e = ProblemError::UnknownAttribute {
+    ///     attribute: "Erfarung".into(),
+    ///     nearest: Some("Erfahrung".into()),
+    ///     known: "Erfahrung, state".into(),
+    /// };
+    /// assert_eq!(e.message(Lang::De), "keine Spalte „Erfarung“; meinten Sie „Erfahrung“? Die Merkmale sind: Erfahrung, state");
+    /// assert!(e.to_string().starts_with("no column `Erfarung`; did you mean `Erfahrung`?"));
+    /// ```
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ProblemError::UnknownAttribute {
+                attribute,
+                nearest,
+                known,
+            } => unknown_attribute(attribute, nearest.as_deref(), known, lang),
+            ProblemError::MissingAttribute {
+                attribute,
+                count,
+                examples,
+                column,
+            } => missing_attribute(attribute, *count, examples, *column, lang),
+            ProblemError::UnknownValue {
+                attribute,
+                value,
+                nearest,
+                values,
+            } => unknown_value(attribute, value, nearest.as_deref(), values, lang),
+            ProblemError::BadCriterionWeight { criterion } => {
+                fill(t("criteria.bad_weight", lang), &[("criterion", criterion)])
+            }
+            other => other.to_string(),
+        }
+    }
 }

@@ -85,7 +85,7 @@ pub(crate) fn size_infeasibility(
         });
     }
     suggestions.push(Suggestion::ChangeClassMembers);
-    Infeasibility { reason, suggestions }
+    Infeasibility::new(reason, suggestions)
 }
 
 /// "exactly 3 clusters", "1 cluster" or "between 2 and 4 clusters".

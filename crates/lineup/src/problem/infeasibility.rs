@@ -3,15 +3,20 @@
 
 use std::fmt;
 
+use super::conflict::CriteriaConflict;
+use crate::messages::Lang;
 use crate::suggestion::Suggestion;
 
 /// Why no lineup can exist, in words, with what to change.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Infeasibility {
-    /// Why no lineup satisfies the request.
+    /// Why no lineup satisfies the request (English).
     pub reason: String,
     /// Changes that would make it feasible, most promising first.
     pub suggestions: Vec<Suggestion>,
+    /// The reason typed, where the catalogue words it (the planner's
+    /// criteria); `reason` is its English text.
+    pub conflict: Option<Box<CriteriaConflict>>,
 }
 
 impl Infeasibility {
@@ -20,6 +25,25 @@ impl Infeasibility {
         Infeasibility {
             reason: reason.into(),
             suggestions,
+            conflict: None,
+        }
+    }
+
+    /// An infeasibility of the criteria, typed; its reason is the English text.
+    pub fn criteria(conflict: CriteriaConflict, suggestions: Vec<Suggestion>) -> Infeasibility {
+        Infeasibility {
+            reason: conflict.message(Lang::En),
+            suggestions,
+            conflict: Some(Box::new(conflict)),
+        }
+    }
+
+    /// The reason in a language: the catalogue's words for a typed
+    /// conflict, else the English `reason`.
+    pub fn reason_in(&self, lang: Lang) -> String {
+        match &self.conflict {
+            Some(c) => c.message(lang),
+            None => self.reason.clone(),
         }
     }
 }

@@ -14,6 +14,7 @@
 
 mod block;
 mod builtin;
+mod conflict;
 mod criteria;
 mod error;
 mod feasibility;
@@ -26,6 +27,7 @@ mod split;
 
 pub use block::Block;
 pub use builtin::{BUILTIN_ATTRIBUTES, builtin_attribute, is_east};
+pub use conflict::{BlockName, CriteriaConflict};
 pub use error::ProblemError;
 pub use ids::{KeyError, find_in};
 pub use infeasibility::Infeasibility;

@@ -32,7 +32,8 @@ pub(crate) struct Parts {
 impl Parts {
     /// Checks sizes, caps, ids and classes, and resolves the links (by id,
     /// else by name).
-    pub fn new(municipalities: Vec<Municipality>, settings: Settings) -> Result<Parts, ProblemError> {
+    pub fn new(mut municipalities: Vec<Municipality>, settings: Settings) -> Result<Parts, ProblemError> {
+        crate::attributes::mark_numbers(&mut municipalities);
         if municipalities.is_empty() {
             return Err(ProblemError::Empty);
         }

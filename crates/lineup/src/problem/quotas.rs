@@ -4,20 +4,12 @@
 //! lower quota, fewer or more clusters).
 
 use super::block::Block;
+use super::conflict::{BlockName, CriteriaConflict};
 use super::criteria::Resolved;
 use super::infeasibility::Infeasibility;
 use super::parts::Parts;
 use crate::settings::{ClusterCount, Comparability};
 use crate::suggestion::Suggestion;
-
-/// "1 member" / "2 members".
-fn members(n: usize) -> String {
-    if n == 1 {
-        "1 member".to_string()
-    } else {
-        format!("{n} members")
-    }
-}
 
 /// Checks every quota against every block's member counts.
 pub(crate) fn check_quotas(p: &Parts, blocks: &[Block], resolved: &[Resolved]) -> Result<(), Infeasibility> {
@@ -43,10 +35,9 @@ pub(crate) fn check_quotas(p: &Parts, blocks: &[Block], resolved: &[Resolved]) -
                     continue;
                 }
                 let have = b.members.iter().filter(|&&i| r.codes[i] == t).count();
-                let place = if strict {
-                    format!("class {}", b.name)
-                } else {
-                    b.name.clone()
+                let place = BlockName {
+                    name: b.name.clone(),
+                    class: strict,
                 };
                 let clusters = |n: usize| -> Option<Suggestion> {
                     (n != k && n > 0 && size.fits(b.members.len(), n)).then(|| {
@@ -61,42 +52,44 @@ pub(crate) fn check_quotas(p: &Parts, blocks: &[Block], resolved: &[Resolved]) -
                     let need = count * k;
                     let mut suggestions = vec![Suggestion::ChangeClassMembers, quota(have / k)];
                     suggestions.extend(clusters(have / count.max(1)));
-                    let short = need.saturating_sub(have);
-                    let add = if short == 1 {
-                        "one".to_string()
-                    } else {
-                        short.to_string()
+                    let conflict = CriteriaConflict::AtLeastShort {
+                        count,
+                        value: what,
+                        need,
+                        place,
+                        clusters: k,
+                        have,
                     };
-                    return Err(Infeasibility::new(
-                        format!(
-                            "at least {} with {what} per cluster needs {need} in {place} ({k} clusters), the list has {have}: add {add}, or lower the quota, or use fewer clusters",
-                            members(count)
-                        ),
-                        suggestions,
-                    ));
+                    return Err(Infeasibility::criteria(conflict, suggestions));
                 }
                 if !at_least && have > count * k {
                     let allowed = count * k;
                     let mut suggestions = vec![quota(have.div_ceil(k))];
                     suggestions.extend(clusters(have.div_ceil(count.max(1))));
                     suggestions.push(Suggestion::ChangeClassMembers);
-                    return Err(Infeasibility::new(
-                        format!(
-                            "at most {} with {what} per cluster allows {allowed} in {place} ({k} clusters), the list has {have}: raise the quota, or use more clusters",
-                            members(count)
-                        ),
-                        suggestions,
-                    ));
+                    let conflict = CriteriaConflict::AtMostOver {
+                        count,
+                        value: what,
+                        allowed,
+                        place,
+                        clusters: k,
+                        have,
+                    };
+                    return Err(Infeasibility::criteria(conflict, suggestions));
                 }
                 let others = b.members.len() - have;
                 if !at_least && count < size.min && others < (size.min - count) * k {
-                    return Err(Infeasibility::new(
-                        format!(
-                            "at most {} with {what} per cluster leaves each of the {k} clusters of {place} {} for the others, {} in all, the list has {others}",
-                            members(count),
-                            members(size.min - count),
-                            (size.min - count) * k
-                        ),
+                    let conflict = CriteriaConflict::AtMostOthers {
+                        count,
+                        value: what,
+                        place,
+                        clusters: k,
+                        places: size.min - count,
+                        need: (size.min - count) * k,
+                        have: others,
+                    };
+                    return Err(Infeasibility::criteria(
+                        conflict,
                         vec![quota(size.min), Suggestion::WiderClusterSize],
                     ));
                 }

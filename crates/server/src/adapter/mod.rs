@@ -22,10 +22,14 @@ use input::input_error;
 pub use input::read;
 
 fn problem_error(name: &str, e: ProblemError) -> ApiError {
+    let de = match Refusal::problem_in(e.clone(), Lang::De) {
+        Refusal::Infeasible(t) | Refusal::Usage(t) => format!("{name}: {t}"),
+    };
     match Refusal::problem(e) {
         Refusal::Infeasible(t) => ApiError::new(Kind::Infeasible, format!("{name}: {t}")),
         Refusal::Usage(t) => ApiError::usage(format!("{name}: {t}")),
     }
+    .with_german(de)
 }
 
 fn solve_error(e: SolveError, cancel: &CancelToken) -> ApiError {
@@ -35,10 +39,14 @@ fn solve_error(e: SolveError, cancel: &CancelToken) -> ApiError {
     if cancel.is_cancelled() && matches!(e, SolveError::NotFound { .. }) {
         return ApiError::new(Kind::Cancelled, "cancelled before a lineup was found");
     }
+    let de = match Refusal::solve_in(e.clone(), Lang::De) {
+        Refusal::Infeasible(t) | Refusal::Usage(t) => t,
+    };
     match Refusal::solve(e) {
         Refusal::Infeasible(t) => ApiError::new(Kind::Infeasible, t),
         Refusal::Usage(t) => ApiError::usage(t),
     }
+    .with_german(de)
 }
 
 /// Settings and municipalities from the flags and the input file, with the
