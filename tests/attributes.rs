@@ -5,7 +5,7 @@
 //! requests read in German (CLI and the server's `localized` texts).
 
 use lineup::messages::Lang;
-use lineup::{ClusterSize, Criterion, Land, LatLon, Municipality, Problem, ProblemError, Settings};
+use lineup::{ClusterSize, Criterion, Municipality, Problem, ProblemError, Settings};
 
 use crate::util::{fixture, lineup, stderr, stdout};
 
@@ -106,23 +106,7 @@ fn quotas_on_numeric_attributes_compare_by_value() {
 }
 
 fn towns(values: &[&str]) -> Vec<Municipality> {
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            Municipality::new(
-                format!("m{i}"),
-                format!("M{i}"),
-                Land::ALL[i % 16],
-                50_000,
-                LatLon {
-                    lat: 48.0 + i as f64 * 0.3,
-                    lon: 9.0 + (i % 3) as f64,
-                },
-            )
-            .with_attribute("Jahre", *v)
-        })
-        .collect()
+    crate::util::towns("Jahre", values)
 }
 
 #[test]
@@ -217,4 +201,106 @@ fn every_criteria_conflict_has_both_languages() {
         "Muss-Verbindung M0 (m0) und M4 (m4): M0 hat Jahre = a, M4 hat Jahre = b, und gleich in Jahre trennt verschiedene Werte: entfernen Sie die Verbindung oder machen Sie das Kriterium weich"
     );
     assert_eq!(inf.reason_in(Lang::En), inf.reason);
+}
+
+#[test]
+fn whatif_honours_a_quota_added_to_the_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.json");
+    let f = fixture("growth-60-planner.csv").to_string_lossy().into_owned();
+    let o = lineup(&[
+        "solve",
+        &f,
+        "--format",
+        "json",
+        "--time-limit",
+        "5",
+        "--seed",
+        "1",
+        "-o",
+        base.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let without: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&base).unwrap()).unwrap();
+    let beginners_only = |r: &serde_json::Value| {
+        r["clusters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| {
+                c["members"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .all(|m| m["attributes"]["Erfahrung"] != "ja")
+            })
+            .count()
+    };
+    assert!(
+        beginners_only(&without) > 0,
+        "the baseline has clusters of beginners only"
+    );
+    let o = lineup(&[
+        "whatif",
+        &f,
+        "--baseline",
+        base.to_str().unwrap(),
+        "--at-least",
+        "Erfahrung=ja:1",
+        "--format",
+        "json",
+        "--time-limit",
+        "10",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(beginners_only(&r), 0, "every cluster gets an experienced member");
+    assert!(
+        r["diff"]["moved"].as_array().is_some_and(|m| !m.is_empty()),
+        "{}",
+        r["diff"]
+    );
+}
+
+#[test]
+fn alike_degurba_on_a_register_subset_gives_homogeneous_clusters() {
+    // 12 Kleinstädte (10 000–20 000 inhabitants) of degurba 3 and 6 of degurba 2,
+    // by AGS only: degurba comes from the register.
+    let reg = lineup::register::register();
+    let pick = |d: u8, n: usize| -> Vec<String> {
+        reg.entries()
+            .iter()
+            .filter(|e| e.degurba == Some(d) && (10_000..20_000).contains(&e.population))
+            .step_by(5)
+            .take(n)
+            .map(|e| e.id.clone())
+            .collect()
+    };
+    let ids: Vec<String> = [pick(3, 12), pick(2, 6)].concat();
+    assert_eq!(ids.len(), 18);
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("subset.csv");
+    std::fs::write(&f, format!("id\n{}\n", ids.join("\n"))).unwrap();
+    let o = lineup(&[
+        "solve",
+        f.to_str().unwrap(),
+        "--alike",
+        "degurba",
+        "--format",
+        "json",
+        "--time-limit",
+        "10",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(r["status"], "optimal");
+    for c in r["clusters"].as_array().unwrap() {
+        let values: std::collections::BTreeSet<String> = c["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["attributes"]["degurba"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(values.len(), 1, "{c}");
+    }
 }

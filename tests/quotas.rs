@@ -4,8 +4,7 @@
 //! `alike` explained before solving.
 
 use lineup::{
-    ClusterSize, Criterion, Land, LatLon, Municipality, Problem, ProblemError, Settings, Violation, assess,
-    verify,
+    ClusterSize, Criterion, Municipality, Problem, ProblemError, Settings, Violation, assess, verify,
 };
 
 use crate::util::{fixture, json, lineup, stderr, stdout};
@@ -185,23 +184,7 @@ fn max_per_land_is_the_shorthand_of_an_at_most_quota() {
 }
 
 fn towns(values: &[&str]) -> Vec<Municipality> {
-    values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            Municipality::new(
-                format!("m{i}"),
-                format!("M{i}"),
-                Land::ALL[i % 16],
-                50_000,
-                LatLon {
-                    lat: 48.0 + i as f64 * 0.3,
-                    lon: 9.0 + (i % 3) as f64,
-                },
-            )
-            .with_attribute("Erfahrung", *v)
-        })
-        .collect()
+    crate::util::towns("Erfahrung", values)
 }
 
 #[test]

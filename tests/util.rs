@@ -58,3 +58,25 @@ pub fn two_clusters(ids: &[String], a: &[usize], b: &[usize]) -> ::lineup::Lineu
         clusters: vec![cluster(&ids[0], a), cluster(&ids[1], b)],
     }
 }
+
+/// Municipalities `M0`, `M1`, … of 50 000 inhabitants in the Länder in
+/// turn, each with `attribute` set to its value.
+pub fn towns(attribute: &str, values: &[&str]) -> Vec<::lineup::Municipality> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            ::lineup::Municipality::new(
+                format!("m{i}"),
+                format!("M{i}"),
+                ::lineup::Land::ALL[i % 16],
+                50_000,
+                ::lineup::LatLon {
+                    lat: 48.0 + i as f64 * 0.3,
+                    lon: 9.0 + (i % 3) as f64,
+                },
+            )
+            .with_attribute(attribute, *v)
+        })
+        .collect()
+}

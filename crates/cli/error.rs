@@ -45,12 +45,12 @@ impl CliError {
     /// A problem that cannot be set up: infeasible (exit 1) or invalid (exit 2),
     /// in the language of `--lang` where the catalogue words it.
     pub fn problem(path: &Path, e: ProblemError) -> CliError {
-        CliError::refusal(Some(path), Refusal::problem_in(e, crate::lang()))
+        CliError::refusal(Some(path), Refusal::problem_in(e, crate::language::lang()))
     }
 
     /// A solve that produced no lineup (exit 1).
     pub fn solve(e: SolveError) -> CliError {
-        CliError::refusal(None, Refusal::solve_in(e, crate::lang()))
+        CliError::refusal(None, Refusal::solve_in(e, crate::language::lang()))
     }
 
     fn refusal(path: Option<&Path>, r: Refusal) -> CliError {

@@ -5,6 +5,7 @@ mod alternatives;
 mod args;
 mod error;
 mod explain;
+mod language;
 mod map;
 mod mdgp;
 mod progress;
@@ -43,7 +44,7 @@ fn main() -> ExitCode {
             .collect();
         GIVEN.get_or_init(|| given);
     }
-    LANG.get_or_init(|| cli.lang.lang());
+    language::LANG.get_or_init(|| cli.lang.lang());
     // A solve stops on a signal and writes its best lineup; the workbench
     // server keeps the default (a signal ends it, as `kill` expects).
     if !matches!(cli.command, Command::Serve(_)) {
@@ -66,18 +67,12 @@ fn main() -> ExitCode {
 /// The flags given on the command line (clap ids: `classes`, `cluster_size`, …).
 static GIVEN: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
 
-/// The language of the table, the workbook and the messages.
-static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
-
 /// Whether a flag was given on the command line (clap id).
 pub(crate) fn given(id: &str) -> bool {
     GIVEN.get().is_some_and(|g| g.iter().any(|x| x == id))
 }
 
-/// The language asked for (`--lang`, else the environment's).
-pub(crate) fn lang() -> Lang {
-    LANG.get().copied().unwrap_or_default()
-}
+pub(crate) use language::lang;
 
 /// A catalogue text in the language asked for, its placeholders filled.
 pub(crate) fn say(key: &str, args: &[(&str, &str)]) -> String {

@@ -12,8 +12,8 @@
 //! number stays text: a leading zero marks a code (`007`, an AGS
 //! `01001000`, a postcode), and `1.234` or `1,234` (a thousands separator
 //! or a decimal one?) is not guessed — such a column is text.
-//! [`Problem::new`](crate::Problem::new) and the readers mark the numeric
-//! columns ([`mark_numbers`]).
+//! `Problem::new` and the readers mark the numeric columns
+//! (`lineup::mark_numbers`).
 //!
 //! ```
 //! use lineup::{Attributes, Land, LatLon, Municipality};
@@ -38,7 +38,6 @@ use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::municipality::Municipality;
 use crate::names::fold;
 
 /// The number an attribute's text stands for, if it is one without doubt:
@@ -76,14 +75,15 @@ pub fn attribute_number(text: &str) -> Option<f64> {
     t.replace(',', ".").parse().ok()
 }
 
-/// Marks the numeric attributes of `municipalities`: an attribute whose
-/// non-empty values are all numbers (see the module docs) gets its
-/// numbers; any other loses them. The texts stay.
-pub fn mark_numbers(municipalities: &mut [Municipality]) {
+/// Marks the numeric attributes of a list (one `Attributes` per
+/// municipality): an attribute whose non-empty values are all numbers (see
+/// the module docs) gets its numbers; any other loses them. The texts stay.
+/// `mark_numbers` in `municipality.rs` calls it for municipalities.
+pub(crate) fn mark_numbers_in(list: &mut [&mut Attributes]) {
     // Per folded name: whether a value was seen, and whether one is not a number.
     let mut columns: HashMap<String, (bool, bool)> = HashMap::new();
-    for m in municipalities.iter() {
-        for (name, text, number) in &m.attributes.pairs {
+    for a in list.iter() {
+        for (name, text, number) in &a.pairs {
             let c = columns.entry(fold(name)).or_default();
             if number.is_some() || attribute_number(text).is_some() {
                 c.0 = true;
@@ -92,8 +92,8 @@ pub fn mark_numbers(municipalities: &mut [Municipality]) {
             }
         }
     }
-    for m in municipalities.iter_mut() {
-        for (name, text, number) in &mut m.attributes.pairs {
+    for a in list.iter_mut() {
+        for (name, text, number) in &mut a.pairs {
             *number = match columns.get(&fold(name)) {
                 Some((true, false)) => number.or_else(|| attribute_number(text)),
                 _ => None,
@@ -135,7 +135,7 @@ impl Attributes {
 
     /// Sets `name` to the text `value` (replacing a value of the same
     /// folded name). Whether it counts as a number is decided for the
-    /// whole column by [`mark_numbers`].
+    /// whole column by `lineup::mark_numbers`.
     pub fn insert(&mut self, name: impl Into<String>, value: impl Into<String>) {
         self.put(name.into(), value.into(), None);
     }
@@ -170,7 +170,7 @@ impl Attributes {
     }
 
     /// The number of the attribute named `name`, when the attribute is
-    /// numeric (see [`mark_numbers`]).
+    /// numeric (see `lineup::mark_numbers`).
     pub fn number(&self, name: &str) -> Option<f64> {
         self.index.get(&fold(name)).and_then(|&x| self.pairs[x].2)
     }
@@ -270,28 +270,21 @@ mod tests {
         assert_eq!(back, a);
     }
 
-    fn column(values: &[&str]) -> Vec<Municipality> {
-        use crate::{Land, LatLon};
-        values
+    fn column(values: &[&str]) -> Vec<Attributes> {
+        let mut list: Vec<Attributes> = values
             .iter()
-            .enumerate()
-            .map(|(i, v)| {
-                Municipality::new(
-                    i.to_string(),
-                    "x",
-                    Land::BY,
-                    1000,
-                    LatLon { lat: 48.0, lon: 11.0 },
-                )
-                .with_attribute("A", *v)
+            .map(|v| {
+                let mut a = Attributes::new();
+                a.insert("A", *v);
+                a
             })
-            .collect()
+            .collect();
+        mark_numbers_in(&mut list.iter_mut().collect::<Vec<_>>());
+        list
     }
 
     fn numbers(values: &[&str]) -> Vec<Option<f64>> {
-        let mut ms = column(values);
-        mark_numbers(&mut ms);
-        ms.iter().map(|m| m.attributes.number("a")).collect()
+        column(values).iter().map(|a| a.number("a")).collect()
     }
 
     #[test]
@@ -315,10 +308,9 @@ mod tests {
 
     #[test]
     fn numbers_serialize_as_numbers_and_read_back() {
-        let mut ms = column(&["3", "2,5"]);
-        mark_numbers(&mut ms);
-        assert_eq!(serde_json::to_string(&ms[0].attributes).unwrap(), r#"{"A":3}"#);
-        assert_eq!(serde_json::to_string(&ms[1].attributes).unwrap(), r#"{"A":2.5}"#);
+        let list = column(&["3", "2,5"]);
+        assert_eq!(serde_json::to_string(&list[0]).unwrap(), r#"{"A":3}"#);
+        assert_eq!(serde_json::to_string(&list[1]).unwrap(), r#"{"A":2.5}"#);
         let back: Attributes = serde_json::from_str(r#"{"A":2.5,"B":"007","C":true,"D":null}"#).unwrap();
         assert_eq!(back.number("a"), Some(2.5));
         assert_eq!(back.get("b"), Some("007"));

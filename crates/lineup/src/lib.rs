@@ -103,7 +103,7 @@ pub use alternatives::{
     partition_distance,
 };
 pub use assess::{Assessment, Breach, ClusterAssessment, assess};
-pub use attributes::{Attributes, attribute_number, mark_numbers};
+pub use attributes::{Attributes, attribute_number};
 pub use borders::{BorderGraph, borders};
 pub use cancel::CancelToken;
 pub use compare::{Comparison, TermChange, compare};
@@ -121,7 +121,7 @@ pub use io::{
 };
 pub use land::{LAENDER, Land, LandInfo, UnknownLand};
 pub use lineup::{Cluster, Lineup};
-pub use municipality::{LatLon, Municipality, MunicipalityRecord};
+pub use municipality::{LatLon, Municipality, MunicipalityRecord, mark_numbers};
 pub use objective::{Lex, MAX_WEIGHT, ObjectiveMode, Score, Weights};
 pub use problem::{
     BUILTIN_ATTRIBUTES, Block, BlockName, CriteriaConflict, Infeasibility, KeyError, Problem, ProblemError,

@@ -3,7 +3,7 @@
 use geo::Point;
 use serde::{Deserialize, Serialize};
 
-use crate::attributes::Attributes;
+use crate::attributes::{Attributes, mark_numbers_in};
 use crate::land::Land;
 
 /// One municipality as given by the user.
@@ -174,6 +174,27 @@ impl From<MunicipalityRecord> for Municipality {
             attributes: r.attributes,
         }
     }
+}
+
+/// Marks the numeric attributes of `municipalities` (see [`Attributes`]):
+/// an attribute whose filled values are all numbers gets its numbers; any
+/// other loses them. The texts stay.
+///
+/// ```
+/// use lineup::{Land, LatLon, Municipality, mark_numbers};
+/// let at = LatLon { lat: 50.9, lon: 10.7 };
+/// let mut list = vec![
+///     Municipality::new("1", "A", Land::TH, 9_000, at).with_attribute("Jahre", "3,5").with_attribute("Code", "007"),
+///     Municipality::new("2", "B", Land::TH, 9_000, at).with_attribute("Jahre", "2").with_attribute("Code", "12"),
+/// ];
+/// mark_numbers(&mut list);
+/// assert_eq!(list[0].attributes.number("Jahre"), Some(3.5));
+/// assert_eq!(list[0].attributes.get("Jahre"), Some("3,5")); // the text stays
+/// assert_eq!(list[1].attributes.number("Code"), None); // `007` is a code: the column is text
+/// ```
+pub fn mark_numbers(municipalities: &mut [Municipality]) {
+    let mut list: Vec<&mut Attributes> = municipalities.iter_mut().map(|m| &mut m.attributes).collect();
+    mark_numbers_in(&mut list);
 }
 
 #[cfg(test)]

@@ -144,7 +144,7 @@ impl Collector {
         if self.input.municipalities.is_empty() {
             return Err(InputError::new(InputErrorKind::NoRows));
         }
-        crate::attributes::mark_numbers(&mut self.input.municipalities);
+        crate::municipality::mark_numbers(&mut self.input.municipalities);
         self.input.must_link = must_link;
         self.input.cannot_link = cannot_link;
         self.input.warnings.extend(self.filled.warnings());

@@ -64,7 +64,11 @@ fn known_names(p: &Parts) -> Vec<String> {
             }
         }
     }
-    names.extend(BUILTIN_ATTRIBUTES.iter().map(|s| s.to_string()));
+    for b in BUILTIN_ATTRIBUTES {
+        if !names.iter().any(|x| fold(x) == fold(b)) {
+            names.push(b.to_string());
+        }
+    }
     names
 }
 

@@ -33,7 +33,7 @@ impl Parts {
     /// Checks sizes, caps, ids and classes, and resolves the links (by id,
     /// else by name).
     pub fn new(mut municipalities: Vec<Municipality>, settings: Settings) -> Result<Parts, ProblemError> {
-        crate::attributes::mark_numbers(&mut municipalities);
+        crate::municipality::mark_numbers(&mut municipalities);
         if municipalities.is_empty() {
             return Err(ProblemError::Empty);
         }

@@ -2,7 +2,7 @@
 //! pruning: the exact pricing of column generation, and all columns above
 //! a threshold to close the gap.
 
-use super::{Bits, ColumnSpace, Halt, Tally};
+use super::{Bits, ColumnSpace, Halt, MAX_LIMITS, Tally};
 use crate::cancel::Stop;
 
 impl ColumnSpace {
@@ -32,10 +32,12 @@ impl ColumnSpace {
                 .total_cmp(&(c[x] + topq[x * b + b - 1]))
                 .then(x.cmp(&y))
         });
+        let quotas = Quotas::new(self, &order);
         let mut search = Search {
             space: self,
             q,
             topq,
+            quotas,
             order: order.clone(),
             sigma,
             threshold,
@@ -100,9 +102,76 @@ fn top_pairs(q: &[f64], u: usize, b: usize) -> Vec<f64> {
     topq
 }
 
+/// What the quotas' lower bounds (`at_least`) still allow below a node:
+/// the members each quota still lacks must be among the units not yet
+/// passed, and fit the room left.
+struct Quotas {
+    /// Whether any quota has a lower bound (else nothing to check).
+    any: bool,
+    /// `suffix[x][l]`: members counted by limit `l` among the units at
+    /// search positions `>= x`.
+    suffix: Vec<[u16; MAX_LIMITS]>,
+    /// Most limit counts one member adds (over all limits).
+    rate: f64,
+    /// Most members of one unit.
+    largest: usize,
+}
+
+impl Quotas {
+    fn new(space: &ColumnSpace, order: &[usize]) -> Quotas {
+        let any = space.limits.iter().any(|&(least, _)| least > 0);
+        let mut suffix = vec![[0u16; MAX_LIMITS]; order.len() + 1];
+        for x in (0..order.len()).rev() {
+            suffix[x] = suffix[x + 1];
+            for &(l, c) in &space.unit_limits[order[x]] {
+                suffix[x][l as usize] += u16::from(c);
+            }
+        }
+        let rate = (0..space.units.len())
+            .map(|x| {
+                let counted: usize = space.unit_limits[x].iter().map(|&(_, c)| c as usize).sum();
+                counted as f64 / space.unit_size[x].max(1) as f64
+            })
+            .fold(0.0, f64::max);
+        let largest = space.unit_size.iter().copied().max().unwrap_or(1).max(1);
+        Quotas {
+            any,
+            suffix,
+            rate,
+            largest,
+        }
+    }
+
+    /// The fewest more units a column below this node needs for its
+    /// quotas, or `None` if no completion can meet them (a quota lacks
+    /// more members than the units ahead hold, or than the room takes).
+    fn units_needed(&self, space: &ColumnSpace, tally: &Tally, next: usize) -> Option<usize> {
+        if !self.any {
+            return Some(0);
+        }
+        let mut lacking = 0usize;
+        for (l, &(least, _)) in space.limits.iter().enumerate() {
+            let short = least.saturating_sub(tally.limits[l] as usize);
+            if short > self.suffix[next][l] as usize {
+                return None;
+            }
+            lacking += short;
+        }
+        if lacking == 0 {
+            return Some(0);
+        }
+        let room = space.max.saturating_sub(tally.size);
+        if lacking as f64 > self.rate * room as f64 + 1e-9 {
+            return None;
+        }
+        Some((lacking as f64 / (self.rate * self.largest as f64)).ceil() as usize)
+    }
+}
+
 struct Search<'a> {
     space: &'a ColumnSpace,
     q: &'a [f64],
+    quotas: Quotas,
     /// `topq[j·b + r]`: half the sum of unit `j`'s `r` best pair values.
     topq: Vec<f64>,
     /// Search position → unit.
@@ -143,14 +212,20 @@ impl Search<'_> {
     /// Upper bound on the reduced value reachable by adding units at search
     /// positions `>= next`: `r` more units gain at most the `r` largest of
     /// `gain_j + ½·(sum of j's r−1 best pair values)`.
-    fn bound(&mut self, value: f64, size: usize, next: usize, gains: &[f64]) -> f64 {
+    /// `quota_units`: the fewest more units the quotas need.
+    fn bound(&mut self, value: f64, size: usize, next: usize, gains: &[f64], quota_units: usize) -> f64 {
         let sp = self.space;
         let b = sp.max;
         let room = b - size;
-        let need_more = size < sp.min;
+        // The fewest more units any column below needs (sizes, quotas).
+        let r_min = sp
+            .min
+            .saturating_sub(size)
+            .div_ceil(self.quotas.largest)
+            .max(quota_units);
         let r_max = room.min(gains.len() - next);
-        let mut best = if need_more { f64::NEG_INFINITY } else { value };
-        for r in 1..=r_max {
+        let mut best = if r_min > 0 { f64::NEG_INFINITY } else { value };
+        for r in r_min.max(1)..=r_max {
             self.scratch.clear();
             self.scratch
                 .extend((next..gains.len()).map(|x| gains[x] + self.topq[self.order[x] * b + r - 1]));
@@ -181,7 +256,11 @@ impl Search<'_> {
         if size >= sp.max || next >= sp.units.len() {
             return Ok(());
         }
-        if self.bound(value, size, next, gains) < self.threshold {
+        // No completion can meet the quotas: nothing below is a column.
+        let Some(quota_units) = self.quotas.units_needed(sp, &tally, next) else {
+            return Ok(());
+        };
+        if self.bound(value, size, next, gains, quota_units) < self.threshold {
             return Ok(());
         }
         let u = sp.units.len();
