@@ -34,6 +34,7 @@ pub const ASSETS: &[(&str, &str, &[u8])] = &[
     asset!("js/cards.js", "text/javascript; charset=utf-8"),
     asset!("js/moves.js", "text/javascript; charset=utf-8"),
     asset!("js/map.js", "text/javascript; charset=utf-8"),
+    asset!("js/palette.js", "text/javascript; charset=utf-8"),
     asset!("js/summary.js", "text/javascript; charset=utf-8"),
     asset!("js/explain.js", "text/javascript; charset=utf-8"),
     asset!("js/variants.js", "text/javascript; charset=utf-8"),

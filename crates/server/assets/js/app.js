@@ -2,7 +2,7 @@
 // once per frame.
 
 import * as i18n from './i18n.js';
-import { $, $$ } from './dom.js';
+import { $, $$, renotice } from './dom.js';
 import { state, onChange, changed, canUndo, canRedo, undo, redo, unplaced, movedByHand } from './state.js';
 import * as settings from './settings.js';
 import * as load from './load.js';
@@ -66,6 +66,7 @@ async function setLanguage(code) {
   await i18n.load(code);
   i18n.apply();
   settings.relabel();
+  renotice();
   cards.reset();
   schedule('all');
 }

@@ -8,7 +8,7 @@ import { $, esc, num, download, showError, notice } from './dom.js';
 import { file, form } from './api.js';
 import { state, lineupJson } from './state.js';
 import * as settings from './settings.js';
-import { colourClass } from './cards.js';
+import { colourClass } from './palette.js';
 import { status, scoreText, objective } from './summary.js';
 
 /** The lineup to export: the report itself while it is the lineup on show
@@ -27,7 +27,7 @@ async function fetchExport(format) {
 /** Exports in a format (xlsx, csv, json, geojson, svg, png). */
 export async function exportAs(format) {
   if (state.evaluation && !state.evaluation.valid) {
-    notice(t('page.export.invalid'), 'error');
+    notice(() => t('page.export.invalid'), 'error');
     return;
   }
   try {
@@ -51,7 +51,7 @@ export async function printSummary() {
   const rows = state.clusters
     .map((c, i) => {
       const names = c.members.map((id) => state.byId.get(id)).filter(Boolean).map((m) => `${m.name} (${m.state})`).join(', ');
-      return `<tr class="${colourClass(i)}"><td><span class="swatch"></span>${esc(c.id)}</td><td>${esc(names)}</td></tr>`;
+      return `<tr class="${colourClass(c.id)}"><td><span class="swatch"></span>${esc(c.id)}</td><td>${esc(names)}</td></tr>`;
     })
     .join('');
   const o = objective();

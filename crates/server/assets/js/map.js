@@ -1,5 +1,6 @@
 // The map: Länder outlines (BKG) in a Lambert conformal conic projection,
-// members as dots in their cluster's colour. Drawn on a canvas, so that the
+// members as markers in their cluster's colour and shape (by cluster id, as
+// the command line's maps). Drawn on a canvas, so that the
 // whole register (10 794 dots) stays fast; hover shows a name and lights up
 // its cluster, a click explains the municipality.
 
@@ -7,6 +8,7 @@ import { $, esc, perFrame } from './dom.js';
 import { get } from './api.js';
 import { state, changed } from './state.js';
 import { mapClusters, UNPLACED, reveal } from './cards.js';
+import { styleOf, trace } from './palette.js';
 
 const RAD = Math.PI / 180;
 const P1 = 48.67 * RAD;
@@ -26,14 +28,13 @@ function project(lon, lat) {
 
 let rings = [];
 let bounds = null;
-let colours = [];
 let fit = null;
 let dots = [];
 let grid = new Map();
 let hover = null;
 const CELL = 16;
 
-/** Loads the outlines and colours. */
+/** Loads the outlines. */
 export async function init() {
   const o = await get('/api/outlines');
   rings = o.rings.map((r) => ({ land: r.land, pts: r.points.map(([lon, lat]) => project(lon, lat)) }));
@@ -43,8 +44,6 @@ export async function init() {
   }
   bounds = { x0, y0, x1, y1 };
   $('#attribution').textContent = o.attribution.join(' · ');
-  const css = getComputedStyle(document.documentElement);
-  colours = Array.from({ length: 12 }, (_, i) => css.getPropertyValue(`--k${i}`).trim());
   const canvas = $('#map');
   new ResizeObserver(() => draw()).observe(canvas);
   canvas.addEventListener('mousemove', onMove);
@@ -101,31 +100,36 @@ function outlineLayer(fit, dpr) {
 function dotLayer(fit, dpr, clusters, r) {
   dots = [];
   grid = new Map();
-  const byColour = new Map();
-  clusters.forEach((c, i) => {
-    const colour = c.id === UNPLACED ? '#8a8a8a' : colours[i % 12];
+  // One path per colour and shape: a few fills for the whole register.
+  const byStyle = new Map();
+  for (const c of clusters) {
+    const style = c.id === UNPLACED ? { colour: '#8a8a8a', shape: 'circle' } : styleOf(c.id);
+    const { colour, shape } = style;
+    const key = `${colour} ${shape}`;
+    if (!byStyle.has(key)) byStyle.set(key, { colour, shape, list: [] });
+    const list = byStyle.get(key).list;
     for (const id of c.members) {
       const m = state.byId.get(id);
       if (!m) continue;
       const [x, y] = fit.px(project(m.lon, m.lat));
-      const dot = { x, y, id, cluster: c.id, colour };
+      const dot = { x, y, id, cluster: c.id, colour, shape };
       dots.push(dot);
-      const key = `${Math.floor(x / CELL)},${Math.floor(y / CELL)}`;
-      if (!grid.has(key)) grid.set(key, []);
-      grid.get(key).push(dot);
-      if (!byColour.has(colour)) byColour.set(colour, []);
-      byColour.get(colour).push(dot);
+      const cell = `${Math.floor(x / CELL)},${Math.floor(y / CELL)}`;
+      if (!grid.has(cell)) grid.set(cell, []);
+      grid.get(cell).push(dot);
+      list.push(dot);
     }
-  });
+  }
   const [canvas, g] = layer(fit, dpr);
-  for (const [colour, list] of byColour) {
+  // Markers of a small lineup get a dark rim, as on the command line's map.
+  g.strokeStyle = '#1a1a1a';
+  g.lineWidth = r >= 3 ? 0.8 : 0;
+  for (const { colour, shape, list } of byStyle.values()) {
     g.fillStyle = colour;
     g.beginPath();
-    for (const d of list) {
-      g.moveTo(d.x + r, d.y);
-      g.arc(d.x, d.y, r, 0, 2 * Math.PI);
-    }
+    for (const d of list) trace(g, shape, d.x, d.y, r);
     g.fill();
+    if (r >= 3) g.stroke();
   }
   if (r >= 3) {
     g.lineWidth = 2;
@@ -207,7 +211,7 @@ function drawCluster(g, list, r) {
   g.lineWidth = 2;
   for (const d of list) {
     g.beginPath();
-    g.arc(d.x, d.y, r + 1.5, 0, 2 * Math.PI);
+    trace(g, d.shape, d.x, d.y, r + 1.5);
     g.fill();
     g.stroke();
   }
