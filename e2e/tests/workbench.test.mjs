@@ -158,6 +158,9 @@ test('German texts, explanations and the other exports', async () => {
   await page.locator('#printout table tbody tr').first().waitFor({ state: 'attached' });
   assert.equal(await page.locator('#printout tbody tr').count(), await cards(page).count());
   await page.locator('#printout img').waitFor({ state: 'attached' });
+  // In the page's language, a swatch in each cluster's colour and shape.
+  assert.match(await text(page, '#printout .meta'), /60 Kommunen in 9 Clustern/);
+  assert.equal(await page.locator('#printout tbody .swatch').count(), await cards(page).count());
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   assert.equal(pdf.subarray(0, 4).toString(), '%PDF');

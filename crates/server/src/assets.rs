@@ -39,6 +39,7 @@ pub const ASSETS: &[(&str, &str, &[u8])] = &[
     asset!("js/explain.js", "text/javascript; charset=utf-8"),
     asset!("js/variants.js", "text/javascript; charset=utf-8"),
     asset!("js/exports.js", "text/javascript; charset=utf-8"),
+    asset!("js/printout.js", "text/javascript; charset=utf-8"),
     asset!("js/session.js", "text/javascript; charset=utf-8"),
 ];
 

@@ -96,6 +96,21 @@ pub(super) const WORKBENCH: &[Message] = &[
         "cancelled before a lineup was found",
         "abgebrochen, bevor eine Aufstellung gefunden wurde",
     ),
+    // The printed summary.
+    m("page.print.status", "Status", "Status"),
+    m(
+        "page.print.counts",
+        "{n} municipalities in {clusters} clusters.",
+        "{n} Kommunen in {clusters} Clustern.",
+    ),
+    m(
+        "page.print.map",
+        "Each member in its cluster's colour and shape (as in the table); a line joins each cluster's members from west to east.",
+        "Jedes Mitglied in Farbe und Form seines Clusters (wie in der Tabelle); eine Linie verbindet die Mitglieder eines Clusters von West nach Ost.",
+    ),
+    m("page.print.lands", "Länder", "Länder"),
+    m("page.print.same", "same Land", "gleiches Land"),
+    m("page.print.km", "Ø km", "Ø km"),
     // Singular forms of the page's counts (the page takes KEY.one for n = 1).
     m("page.card.size.one", "{n} member", "{n} Mitglied"),
     m("page.card.lands.one", "{n} Land", "{n} Land"),

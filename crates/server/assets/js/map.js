@@ -59,8 +59,10 @@ function radius(n) {
 }
 
 function locate(canvas) {
-  const w = canvas.clientWidth;
-  const h = canvas.clientHeight;
+  return fitTo(canvas.clientWidth, canvas.clientHeight);
+}
+
+function fitTo(w, h) {
   const pad = 12;
   const s = Math.min((w - 2 * pad) / (bounds.x1 - bounds.x0), (h - 2 * pad) / (bounds.y1 - bounds.y0));
   const ox = (w - s * (bounds.x1 - bounds.x0)) / 2;
@@ -272,4 +274,46 @@ function onClick(e) {
   state.focus = d.id;
   changed('view');
   reveal(d.cluster);
+}
+
+/**
+ * The lineup as a picture of `w`×`h` CSS pixels at `scale` device pixels
+ * each (for the printed summary): outlines, every member in its cluster's
+ * colour and shape, each cluster's members joined by thin lines. A data URL.
+ */
+export function picture(w, h, scale = 3) {
+  if (!bounds) return '';
+  const f = fitTo(w, h);
+  const c = outlineLayer(f, scale);
+  const g = c.getContext('2d');
+  const clusters = mapClusters();
+  const n = clusters.reduce((s, k) => s + k.members.length, 0);
+  const r = Math.max(1.2, radius(n) * 0.8);
+  const placed = clusters.map((k) => ({
+    style: k.id === UNPLACED ? { colour: '#8a8a8a', shape: 'circle' } : styleOf(k.id),
+    pts: k.members.map((id) => state.byId.get(id)).filter(Boolean).map((m) => f.px(project(m.lon, m.lat))),
+  }));
+  if (n <= 400) {
+    g.lineWidth = 0.8;
+    g.globalAlpha = 0.6;
+    for (const { style, pts } of placed) {
+      // A path through the members from west to east: the cluster at a glance.
+      const order = [...pts].sort((a, b) => a[0] - b[0]);
+      g.strokeStyle = style.colour;
+      g.beginPath();
+      order.forEach(([x, y], i) => (i ? g.lineTo(x, y) : g.moveTo(x, y)));
+      g.stroke();
+    }
+    g.globalAlpha = 1;
+  }
+  g.strokeStyle = '#1a1a1a';
+  g.lineWidth = 0.5;
+  for (const { style, pts } of placed) {
+    g.fillStyle = style.colour;
+    g.beginPath();
+    for (const [x, y] of pts) trace(g, style.shape, x, y, r);
+    g.fill();
+    if (n <= 400) g.stroke();
+  }
+  return c.toDataURL('image/png');
 }
