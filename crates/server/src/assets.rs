@@ -128,6 +128,18 @@ mod tests {
     }
 
     #[test]
+    fn every_module_is_preloaded() {
+        // The page fetches its modules in parallel, not one import level at a time.
+        let html = String::from_utf8_lossy(ASSETS[0].2);
+        for (path, _, _) in ASSETS.iter().filter(|a| a.0.starts_with("js/")) {
+            assert!(
+                html.contains(&format!("<link rel=\"modulepreload\" href=\"/assets/{path}\">")),
+                "index.html does not preload {path}"
+            );
+        }
+    }
+
+    #[test]
     fn the_page_has_its_test_hooks() {
         let html = String::from_utf8_lossy(ASSETS[0].2);
         for hook in ["file-input", "solve", "status", "score", "map"] {

@@ -110,6 +110,7 @@ function wire() {
 }
 
 async function boot() {
+  map.prefetch();
   await i18n.load(i18n.preferred());
   $('#lang').value = i18n.lang();
   settings.build(onSetting);

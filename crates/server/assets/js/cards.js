@@ -141,9 +141,14 @@ export function render() {
   const broken = brokenClusters();
   const token = ++renderToken;
   const keep = new Set(list.map((c) => c.id));
-  for (const [id, e] of elements) {
-    if (!keep.has(id)) {
-      e.el.remove();
+  const gone = [...elements.keys()].filter((id) => !keep.has(id));
+  if (gone.length && gone.length === elements.size) {
+    // A new page of cards: one removal instead of one per card.
+    box.replaceChildren();
+    elements.clear();
+  } else {
+    for (const id of gone) {
+      elements.get(id).el.remove();
       elements.delete(id);
     }
   }
@@ -152,10 +157,12 @@ export function render() {
     if (token !== renderToken) return;
     const start = performance.now();
     let prev = i > 0 ? elements.get(list[i - 1].id)?.el : null;
-    while (i < list.length && performance.now() - start < 12) {
+    // Small batches, a few milliseconds a frame: no frame waits long for
+    // the cards (a page of 120 is drawn over a few frames).
+    while (i < list.length && performance.now() - start < 8) {
       // Cards to (re)draw in this batch: parsed in one go.
       const batch = [];
-      const until = Math.min(list.length, i + 40);
+      const until = Math.min(list.length, i + 8);
       for (let j = i; j < until; j++) {
         const c = list[j];
         const sig = signature(c, broken.has(c.id));

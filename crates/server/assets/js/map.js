@@ -34,9 +34,16 @@ let grid = new Map();
 let hover = null;
 const CELL = 16;
 
+let outlines = null;
+/** Starts fetching the outlines (while the catalogue loads). */
+export function prefetch() {
+  outlines = outlines || get('/api/outlines');
+}
+
 /** Loads the outlines. */
 export async function init() {
-  const o = await get('/api/outlines');
+  prefetch();
+  const o = await outlines;
   rings = o.rings.map((r) => ({ land: r.land, pts: r.points.map(([lon, lat]) => project(lon, lat)) }));
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const r of rings) for (const [x, y] of r.pts) {
