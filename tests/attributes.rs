@@ -2,7 +2,7 @@
 //! is a number in JSON, GeoJSON and the workbook and compares by value; a
 //! code (`007`) or an ambiguous `1.234` stays text; CSV keeps every cell
 //! verbatim. With `--lang de` the criteria's errors and impossible
-//! requests read in German (CLI and the server's `localized` texts).
+//! requests read in German (the CLI; the server's in crates/server/tests/criteria.rs).
 
 use lineup::messages::Lang;
 use lineup::{ClusterSize, Criterion, Municipality, Problem, ProblemError, Settings};
