@@ -5,11 +5,7 @@
 //!    (element prices `π`, cluster price `σ`, and `μ ≥ 0` for a cap on the
 //!    total penalty), with `good_lp`; new clusters are priced exactly by the
 //!    enumeration in [`columns`](super::columns). Every round gives a valid
-//!    upper bound `D + K·max(0, best reduced value)`. The exact pricing
-//!    looks only for columns above a tolerance `τ` (a quarter of the LP's
-//!    gap to the incumbent, per cluster, and at least a ten-thousandth of
-//!    the incumbent's value over `K`): finding none bounds the LP by
-//!    `D + K·τ`, which is where the generation stops.
+//!    upper bound `D + K·max(0, best reduced value)`.
 //! 2. **Closing the gap.** A cluster in any lineup better than the incumbent
 //!    must have a reduced value of at least `z_inc − D − (K−1)·max(0, r*)`;
 //!    all such clusters are enumerated and the set-partitioning integer
@@ -27,9 +23,6 @@ use crate::ilp::{self, Backend, Milp, MilpOutcome};
 use master::{Duals, EXACT_EVERY, SMOOTHING, dual_lp, fresh, note_bound, purge, tol};
 
 pub(crate) use master::Phase;
-
-/// Smallest pricing tolerance, relative to the incumbent's value (over `K`).
-const TAU_FLOOR: f64 = 1e-4;
 
 /// Limits of one exact optimisation.
 #[derive(Clone, Debug)]
@@ -121,6 +114,9 @@ pub(crate) fn optimise(
     // The duals of the best Lagrangian bound so far, with their bound on
     // the largest reduced value.
     let mut best: Option<Duals> = None;
+    // Wentges smoothing: pricing at a point between the last pricing point
+    // and the new LP duals damps the duals' oscillation.
+    let mut centre: Option<Duals> = None;
     let mut rounds = 0;
     let mut exact_rounds = 0;
     let stop = limits.stop();
@@ -147,13 +143,11 @@ pub(crate) fn optimise(
         if best_bound <= z_inc + tol(z_inc) {
             return met(best_bound, z_inc, rounds, exact_rounds, pool.len());
         }
-        // Cheap greedy pricing first, at the smoothed point, then at the LP
-        // duals; the exact enumeration when it finds nothing, and every
-        // `EXACT_EVERY`th round. Wentges smoothing: the point between the
-        // duals of the best Lagrangian bound so far (the stability centre)
-        // and the new LP duals damps the duals' oscillation.
+        // Cheap greedy pricing first (at the smoothed point, then at the LP
+        // duals); the exact enumeration when it finds nothing, and every
+        // `EXACT_EVERY`th round.
         let mut greedy = Vec::new();
-        if let Some(at) = best.as_ref().map(|ct| ct.toward(&lp, SMOOTHING)) {
+        if let Some(at) = centre.as_ref().map(|ct| ct.toward(&lp, SMOOTHING)) {
             let (qs, cs) = reduced_values(space, phase, at.m, &at.pis);
             greedy = fresh(
                 space.greedy_columns(&qs, &cs, at.sig, 1e-7),
@@ -162,6 +156,7 @@ pub(crate) fn optimise(
                 &lp,
                 phase,
             );
+            centre = (!greedy.is_empty()).then_some(at);
         }
         if greedy.is_empty() {
             greedy = fresh(
@@ -172,6 +167,9 @@ pub(crate) fn optimise(
                 phase,
             );
         }
+        if centre.is_none() {
+            centre = Some(lp.clone());
+        }
         if !greedy.is_empty() && rounds % EXACT_EVERY != 0 {
             for col in greedy {
                 seen.insert(col.units);
@@ -180,15 +178,11 @@ pub(crate) fn optimise(
             continue;
         }
         exact_rounds += 1;
-        // Exact pricing above a tolerance: finding nothing proves every
-        // reduced value below `tau`, hence the bound `D + K·tau`; closing
-        // the gap then costs at most a quarter more than at `tau = 0`.
-        let tau = (0.25 * (lp.d - z_inc) / (k as f64 - 1.0)).max(TAU_FLOOR * z_inc.abs().max(1.0) / k as f64);
         let found = match space.enumerate(
             &q,
             &c,
             lp.sig,
-            tau,
+            1e-7,
             Some(40),
             usize::MAX,
             limits.node_budget,
@@ -204,13 +198,13 @@ pub(crate) fn optimise(
                 );
             }
         };
-        let max_rc = found.first().map_or(tau, |f| f.0).max(0.0);
+        let max_rc = found.first().map_or(0.0, |f| f.0).max(0.0);
         note_bound(&mut best_bound, &mut best, &lp, max_rc, k);
         if best_bound <= z_inc + tol(z_inc) {
             return met(best_bound, z_inc, rounds, exact_rounds, pool.len());
         }
         if found.is_empty() {
-            converged = true; // the LP bound is at most D + K·tau
+            converged = true; // the LP bound is D
             break;
         }
         for (_, units) in found {
