@@ -15,6 +15,8 @@
 //!   of the command line (see [`Report::status_sentence`](crate::Report::status_sentence)).
 //! * `criteria`: the planner's own criteria: options, broken rules, why a
 //!   request is impossible, what blocks a move.
+//! * `workbench`: input errors in the planner's language, the server's own
+//!   errors, and singular forms (`KEY.one`) of the page's counts.
 //!
 //! ```
 //! use lineup::messages::{Lang, fill, text};
@@ -34,6 +36,7 @@ mod page;
 mod planner;
 mod rules;
 mod settings;
+mod workbench;
 
 use serde::{Deserialize, Serialize};
 
@@ -136,6 +139,7 @@ pub fn all() -> impl Iterator<Item = &'static Message> {
         .chain(errors::ERRORS)
         .chain(planner::PLANNER)
         .chain(criteria::CRITERIA)
+        .chain(workbench::WORKBENCH)
 }
 
 /// The text of a key in a language.
