@@ -155,3 +155,62 @@ fn the_reduced_value_bound_is_above_every_column_and_exact_when_pairs_are_equal(
     valid_and_tight(ub, best);
     assert!((ub - best).abs() < 1e-9, "{ub} vs {best}");
 }
+
+#[test]
+fn pricing_finds_exactly_the_columns_above_a_threshold() {
+    // The search prunes by bounds over the units still ahead in its order:
+    // it must return exactly the columns that enumeration of every 6- and
+    // 7-subset finds above the threshold, and the best ones first.
+    let sp = space(14);
+    let u = sp.unit_count();
+    let stop = Stop::default();
+    let q: Vec<f64> = (0..u * u)
+        .map(|i| (i / u).min(i % u) * u + (i / u).max(i % u))
+        .map(|i| ((i * 7919) % 17) as f64 - 5.0)
+        .collect();
+    let c: Vec<f64> = (0..u).map(|x| ((x * 31) % 11) as f64 - 6.0).collect();
+    let mut all: Vec<(f64, Bits)> = Vec::new();
+    for set in 0u32..1 << u {
+        if !(6..=7).contains(&set.count_ones()) {
+            continue;
+        }
+        let list: Vec<usize> = (0..u).filter(|&x| set >> x & 1 == 1).collect();
+        let mut v = -1.0;
+        for (a, &x) in list.iter().enumerate() {
+            v += c[x];
+            for &y in &list[a + 1..] {
+                v += q[x * u + y];
+            }
+        }
+        all.push((v, set as Bits));
+    }
+    all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    for threshold in [all[0].0, all[10].0, all[200].0, 0.0, -10.0] {
+        let want: Vec<Bits> = all.iter().filter(|a| a.0 >= threshold).map(|a| a.1).collect();
+        let mut got: Vec<Bits> = sp
+            .enumerate(&q, &c, 1.0, threshold, None, usize::MAX, u64::MAX, &stop)
+            .unwrap()
+            .iter()
+            .map(|f| f.1)
+            .collect();
+        let mut want_sorted = want.clone();
+        want_sorted.sort_unstable();
+        got.sort_unstable();
+        assert_eq!(got, want_sorted, "threshold {threshold}");
+    }
+    let best = sp
+        .enumerate(
+            &q,
+            &c,
+            1.0,
+            f64::NEG_INFINITY,
+            Some(5),
+            usize::MAX,
+            u64::MAX,
+            &stop,
+        )
+        .unwrap();
+    for (f, a) in best.iter().zip(&all) {
+        assert!((f.0 - a.0).abs() < 1e-9, "{} vs {}", f.0, a.0);
+    }
+}

@@ -32,12 +32,15 @@ impl ColumnSpace {
                 .total_cmp(&(c[x] + topq[x * b + b - 1]))
                 .then(x.cmp(&y))
         });
+        let suffix = suffix_pairs(q, &order, u, b);
         let quotas = Quotas::new(self, &order);
         let mut search = Search {
             space: self,
             q,
-            topq,
+            suffix,
             quotas,
+            largest: self.unit_size.iter().copied().max().unwrap_or(1).max(1),
+            scratch: Vec::with_capacity(b),
             order: order.clone(),
             sigma,
             threshold,
@@ -47,7 +50,6 @@ impl ColumnSpace {
             node_budget,
             stop,
             found: Vec::new(),
-            scratch: Vec::with_capacity(u),
             buffers: Vec::new(),
         };
         let gains: Vec<f64> = order.iter().map(|&x| c[x]).collect();
@@ -100,6 +102,68 @@ fn top_pairs(q: &[f64], u: usize, b: usize) -> Vec<f64> {
         }
     }
     topq
+}
+
+/// `suffix[(p·u + j)·b + r]`: half the sum of unit `j`'s `r` largest
+/// positive pair values with the units at search positions `>= p`
+/// (`order[p..]`), `r < b`; rows `p = 0..=u`. A completion of a search node
+/// at position `p` takes its units from there only, so this bounds its
+/// pairs more tightly than [`top_pairs`] deep in the search.
+fn suffix_pairs(q: &[f64], order: &[usize], u: usize, b: usize) -> Vec<f64> {
+    let mut suffix = vec![0.0; (u + 1) * u * b];
+    // Per unit, its `b − 1` largest positive pair values so far, descending.
+    let mut best = vec![0.0f64; u * b.max(1)];
+    let keep = b.saturating_sub(1);
+    for p in (0..u).rev() {
+        let w = order[p];
+        for j in 0..u {
+            let v = q[j * u + w];
+            if j == w || v <= 0.0 || keep == 0 {
+                continue;
+            }
+            let list = &mut best[j * b..j * b + keep];
+            if v <= list[keep - 1] {
+                continue;
+            }
+            let mut at = keep - 1;
+            while at > 0 && list[at - 1] < v {
+                list[at] = list[at - 1];
+                at -= 1;
+            }
+            list[at] = v;
+        }
+        let row = &mut suffix[p * u * b..(p + 1) * u * b];
+        for j in 0..u {
+            let mut sum = 0.0;
+            for r in 1..b {
+                sum += 0.5 * best[j * b + r - 1];
+                row[j * b + r] = sum;
+            }
+        }
+    }
+    suffix
+}
+
+/// Leaves the `r` largest of `values` in `top`, descending (fewer when
+/// there are fewer values).
+#[inline]
+fn top(values: impl Iterator<Item = f64>, r: usize, top: &mut Vec<f64>) {
+    top.clear();
+    for v in values {
+        if top.len() < r {
+            top.push(v);
+        } else if v > top[r - 1] {
+            top[r - 1] = v;
+        } else {
+            continue;
+        }
+        let mut at = top.len() - 1;
+        while at > 0 && top[at - 1] < v {
+            top[at] = top[at - 1];
+            at -= 1;
+        }
+        top[at] = v;
+    }
 }
 
 /// What the quotas' lower bounds (`at_least`) still allow below a node:
@@ -171,9 +235,12 @@ impl Quotas {
 struct Search<'a> {
     space: &'a ColumnSpace,
     q: &'a [f64],
+    /// Pair bounds per search position, see [`suffix_pairs`].
+    suffix: Vec<f64>,
     quotas: Quotas,
-    /// `topq[j·b + r]`: half the sum of unit `j`'s `r` best pair values.
-    topq: Vec<f64>,
+    /// Members of the largest unit.
+    largest: usize,
+    scratch: Vec<f64>,
     /// Search position → unit.
     order: Vec<usize>,
     sigma: f64,
@@ -184,7 +251,6 @@ struct Search<'a> {
     node_budget: u64,
     stop: &'a Stop,
     found: Vec<(f64, Bits)>,
-    scratch: Vec<f64>,
     /// Child gains per search depth.
     buffers: Vec<Vec<f64>>,
 }
@@ -209,31 +275,67 @@ impl Search<'_> {
         Ok(())
     }
 
-    /// Upper bound on the reduced value reachable by adding units at search
-    /// positions `>= next`: `r` more units gain at most the `r` largest of
-    /// `gain_j + ½·(sum of j's r−1 best pair values)`.
+    /// Upper bound on the reduced value reachable by adding at least one
+    /// unit at search positions `>= next`: `r` more units gain at most the
+    /// `r` largest of `gain_j + ½·(sum of j's r−1 best pair values with the
+    /// units there)`. The looser bound with `room − 1` pairs for every `r`
+    /// needs one pass; the exact one (`tight`) one per `r`, and runs only
+    /// when the loose one does not prune.
     /// `quota_units`: the fewest more units the quotas need.
-    fn bound(&mut self, value: f64, size: usize, next: usize, gains: &[f64], quota_units: usize) -> f64 {
+    fn bound(
+        &mut self,
+        value: f64,
+        size: usize,
+        next: usize,
+        gains: &[f64],
+        tight: bool,
+        quota_units: usize,
+    ) -> f64 {
         let sp = self.space;
         let b = sp.max;
-        let room = b - size;
-        // The fewest more units any column below needs (sizes, quotas).
+        let u = sp.units.len();
+        let r_max = (b - size).min(gains.len() - next);
+        // Units still needed to reach the fewest members.
         let r_min = sp
             .min
             .saturating_sub(size)
-            .div_ceil(self.quotas.largest)
-            .max(quota_units);
-        let r_max = room.min(gains.len() - next);
-        let mut best = if r_min > 0 { f64::NEG_INFINITY } else { value };
-        for r in r_min.max(1)..=r_max {
-            self.scratch.clear();
-            self.scratch
-                .extend((next..gains.len()).map(|x| gains[x] + self.topq[self.order[x] * b + r - 1]));
-            self.scratch.select_nth_unstable_by(r - 1, |a, b| b.total_cmp(a));
-            let sum: f64 = self.scratch[..r].iter().sum();
-            best = best.max(value + sum);
+            .div_ceil(self.largest)
+            .max(quota_units)
+            .max(1);
+        if r_max < r_min {
+            return f64::NEG_INFINITY;
         }
-        best - self.sigma
+        let mut best = std::mem::take(&mut self.scratch);
+        let row = &self.suffix[next * u * b..(next + 1) * u * b];
+        let order = &self.order;
+        let at = |x: usize, r: usize| gains[x] + row[order[x] * b + r - 1];
+        top((next..gains.len()).map(|x| at(x, r_max)), r_max, &mut best);
+        let mut sum = 0.0;
+        let mut loose = f64::NEG_INFINITY;
+        for (r, v) in best.iter().enumerate() {
+            sum += v;
+            if r + 1 >= r_min {
+                loose = loose.max(sum);
+            }
+        }
+        if !tight || value + loose - self.sigma < self.threshold {
+            self.scratch = best;
+            return value + loose - self.sigma;
+        }
+        // r = r_max is the loose bound's last term.
+        let mut exact = if best.len() >= r_min {
+            sum
+        } else {
+            f64::NEG_INFINITY
+        };
+        for r in r_min..r_max {
+            top((next..gains.len()).map(|x| at(x, r)), r, &mut best);
+            if best.len() == r {
+                exact = exact.max(best.iter().sum());
+            }
+        }
+        self.scratch = best;
+        value + exact - self.sigma
     }
 
     fn dfs(
@@ -260,7 +362,7 @@ impl Search<'_> {
         let Some(quota_units) = self.quotas.units_needed(sp, &tally, next) else {
             return Ok(());
         };
-        if self.bound(value, size, next, gains, quota_units) < self.threshold {
+        if self.bound(value, size, next, gains, true, quota_units) < self.threshold {
             return Ok(());
         }
         let u = sp.units.len();
@@ -288,6 +390,16 @@ impl Search<'_> {
         let sp = self.space;
         let u = sp.units.len();
         for x in next..u {
+            // Every child from here on completes within positions >= x.
+            if x > next {
+                // Quotas only get harder to meet further along the order.
+                let Some(quota_units) = self.quotas.units_needed(sp, &tally, x) else {
+                    break;
+                };
+                if self.bound(value, tally.size, x, gains, false, quota_units) < self.threshold {
+                    break;
+                }
+            }
             let unit = self.order[x];
             if sp.unit_cannot[unit] & chosen != 0 {
                 continue;
