@@ -133,6 +133,17 @@ test('German texts, explanations and the other exports', async () => {
     assert.match(d.suggestedFilename(), new RegExp(`\\.${format}$`));
     const bytes = readFileSync(await d.path());
     assert.ok(bytes.length > 100, `${format}: ${bytes.length} bytes`);
+    if (format === 'svg') {
+      // Each card has its cluster's colour on the command line's map (by id).
+      const svg = bytes.toString();
+      const fills = new Map([...svg.matchAll(/fill="(#[0-9A-Fa-f]{6})"[^>]*data-cluster="([^"]+)"|data-cluster="([^"]+)"[^>]*fill="(#[0-9A-Fa-f]{6})"/g)]
+        .map((m) => (m[1] ? [m[2], m[1]] : [m[3], m[4]])));
+      const onPage = await page.$$eval('[data-testid="cluster"]', (els) =>
+        els.map((c) => [c.dataset.clusterId, getComputedStyle(c).borderLeftColor]));
+      assert.ok(onPage.length > 3 && fills.size === onPage.length, `${fills.size} clusters in the SVG`);
+      const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+      for (const [id, colour] of onPage) assert.equal(colour, rgb(fills.get(id)), id);
+    }
     if (format === 'png') {
       // The server's map (resvg), twice the SVG's size: as `lineup map -o map.png`.
       assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
@@ -147,6 +158,9 @@ test('German texts, explanations and the other exports', async () => {
   await page.locator('#printout table tbody tr').first().waitFor({ state: 'attached' });
   assert.equal(await page.locator('#printout tbody tr').count(), await cards(page).count());
   await page.locator('#printout img').waitFor({ state: 'attached' });
+  // In the page's language, a swatch in each cluster's colour and shape.
+  assert.match(await text(page, '#printout .meta'), /60 Kommunen in 9 Clustern/);
+  assert.equal(await page.locator('#printout tbody .swatch').count(), await cards(page).count());
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   assert.equal(pdf.subarray(0, 4).toString(), '%PDF');

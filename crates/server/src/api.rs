@@ -130,10 +130,17 @@ pub async fn explain(RawQuery(q): RawQuery, upload: Upload) -> Result<Json<adapt
     .map(Json)
 }
 
-/// `POST /api/export?format=xlsx|csv|json|geojson|svg|png`: the verified
-/// lineup as a file to download.
-pub async fn export(RawQuery(q): RawQuery, upload: Upload) -> Result<Response, ApiError> {
+/// `POST /api/export?format=xlsx|csv|json|geojson|svg|png&lang=de`: the
+/// verified lineup as a file to download; the workbook's sheets and headers
+/// and the map's texts in the request's language (as `lineup … --lang`;
+/// CSV, JSON and GeoJSON keep their machine-readable English keys).
+pub async fn export(
+    RawQuery(q): RawQuery,
+    headers: axum::http::HeaderMap,
+    upload: Upload,
+) -> Result<Response, ApiError> {
     let args: ExportQuery = query::parse(q.as_deref())?;
+    let lang = crate::lang::of(q.as_deref(), &headers);
     let stem = upload
         .get("input")
         .map(|f| {
@@ -149,7 +156,7 @@ pub async fn export(RawQuery(q): RawQuery, upload: Upload) -> Result<Response, A
         if let Some(file) = upload.get("lineup") {
             report = adapter::keep_solved(report, &file.bytes);
         }
-        adapter::export(&report, args.format)
+        adapter::export(&report, args.format, lang)
     })
     .await?;
     let safe: String = stem

@@ -34,10 +34,12 @@ pub const ASSETS: &[(&str, &str, &[u8])] = &[
     asset!("js/cards.js", "text/javascript; charset=utf-8"),
     asset!("js/moves.js", "text/javascript; charset=utf-8"),
     asset!("js/map.js", "text/javascript; charset=utf-8"),
+    asset!("js/palette.js", "text/javascript; charset=utf-8"),
     asset!("js/summary.js", "text/javascript; charset=utf-8"),
     asset!("js/explain.js", "text/javascript; charset=utf-8"),
     asset!("js/variants.js", "text/javascript; charset=utf-8"),
     asset!("js/exports.js", "text/javascript; charset=utf-8"),
+    asset!("js/printout.js", "text/javascript; charset=utf-8"),
     asset!("js/session.js", "text/javascript; charset=utf-8"),
 ];
 
@@ -123,6 +125,18 @@ mod tests {
             }
         }
         assert!(used > 100, "only {used} keys found: is the scan broken?");
+    }
+
+    #[test]
+    fn every_module_is_preloaded() {
+        // The page fetches its modules in parallel, not one import level at a time.
+        let html = String::from_utf8_lossy(ASSETS[0].2);
+        for (path, _, _) in ASSETS.iter().filter(|a| a.0.starts_with("js/")) {
+            assert!(
+                html.contains(&format!("<link rel=\"modulepreload\" href=\"/assets/{path}\">")),
+                "index.html does not preload {path}"
+            );
+        }
     }
 
     #[test]

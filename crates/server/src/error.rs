@@ -3,6 +3,7 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use lineup::messages::{Lang, fill, text};
 use serde::Serialize;
 
 /// What kind of error: the JSON `kind` field, stable for clients.
@@ -49,6 +50,12 @@ pub struct ApiError {
     /// The broken rules, for [`Kind::Rules`].
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub violations: Vec<serde_json::Value>,
+    /// The message in German, where the catalogue has it (`error` is English
+    /// until [`ApiError::in_lang`] picks a language).
+    #[serde(skip)]
+    pub german: Option<String>,
+    /// The language `error` is written in (`en` or `de`).
+    pub lang: Lang,
 }
 
 impl ApiError {
@@ -70,7 +77,42 @@ impl ApiError {
             error: message.into(),
             kind,
             violations: Vec::new(),
+            german: None,
+            lang: Lang::En,
         }
+    }
+
+    /// The same error with its German text.
+    pub fn with_german(mut self, german: impl Into<String>) -> ApiError {
+        self.german = Some(german.into());
+        self
+    }
+
+    /// Whether the error has a text of its own in `lang`.
+    pub fn has_text(&self, lang: Lang) -> bool {
+        lang == Lang::En || self.german.is_some()
+    }
+
+    /// The error with its message in `lang` (English where it has none).
+    pub fn in_lang(mut self, lang: Lang) -> ApiError {
+        if lang == Lang::De {
+            if let Some(de) = self.german.take() {
+                self.error = de;
+                self.lang = Lang::De;
+            }
+        }
+        self
+    }
+
+    /// A catalogue text in both languages: the error with its German text.
+    fn said(kind: Kind, key: &str, args: &[(&str, &str)]) -> ApiError {
+        let say = |lang| fill(text(key, lang).unwrap_or(key), args);
+        ApiError::new(kind, say(Lang::En)).with_german(say(Lang::De))
+    }
+
+    /// The job was cancelled before it found a lineup.
+    pub fn cancelled() -> ApiError {
+        ApiError::said(Kind::Cancelled, "server.cancelled", &[])
     }
 
     /// A bad option.
@@ -85,21 +127,14 @@ impl ApiError {
 
     /// The body limit.
     pub fn too_large(limit: usize) -> ApiError {
-        ApiError::new(
-            Kind::TooLarge,
-            format!(
-                "the request body is larger than {} MB, the most this server takes: split the file or remove columns it does not need",
-                limit / (1024 * 1024)
-            ),
-        )
+        let mb = (limit / (1024 * 1024)).to_string();
+        ApiError::said(Kind::TooLarge, "server.too_large", &[("mb", &mb)])
     }
 
     /// All solve slots and the queue are taken.
     pub fn busy(retry_after: u64) -> ApiError {
-        let mut e = ApiError::new(
-            Kind::Busy,
-            format!("the server is busy with other solves: try again in {retry_after} s"),
-        );
+        let s = retry_after.to_string();
+        let mut e = ApiError::said(Kind::Busy, "server.busy", &[("s", &s)]);
         e.retry_after = Some(retry_after);
         e
     }
@@ -115,6 +150,8 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = serde_json::to_string(&self).unwrap_or_else(|_| format!("{{\"error\":{:?}}}", self.error));
         let mut response = (self.status, [(header::CONTENT_TYPE, "application/json")], body).into_response();
+        // For the language layer (crate::lang), which may answer in German.
+        response.extensions_mut().insert(self.clone());
         if let Some(s) = self.retry_after {
             response
                 .headers_mut()

@@ -17,11 +17,14 @@ API over the `lineup` library:
 | `GET /api/messages?lang=de` | the message catalogue |
 | `GET /api/outlines` | Länder outlines for the map |
 | `GET /api/preload`, `GET /api/health` | the file given on the command line; load |
+| `GET /api/openapi.json` | this API as OpenAPI 3.1 (also `docs/openapi.json`) |
 
 Query parameters are the CLI's flags without dashes (`cluster-size=6..7`,
 `classes=kfa`, `time-limit=5`, `must-link=A,B` repeated), parsed by the same
-definitions. Bodies are the file itself, or `multipart/form-data` with parts
-`input`, `lineup`, `baseline`. Errors are JSON `{"error", "kind"}` with the
+definitions; every endpoint also takes `lang=de` (else `Accept-Language`):
+errors in input files and the server's own errors answer in German, and
+workbooks and maps are written in it. Bodies are the file itself, or `multipart/form-data` with parts
+`input`, `lineup`, `baseline`. Errors are JSON `{"error", "kind", "lang"}` with the
 CLI's text and status 400 (options, requests), 413, 422 (files,
 infeasible requests, broken rules), 429 (busy, with `Retry-After`) or 403.
 
@@ -45,6 +48,8 @@ mod assets;
 mod error;
 mod guard;
 mod jobs;
+mod lang;
+mod openapi;
 mod query;
 mod run;
 mod state;
@@ -88,8 +93,10 @@ pub fn app(config: Config) -> Router {
         .route("/api/outlines", get(api::outlines))
         .route("/api/preload", get(api::preload))
         .route("/api/health", get(api::health))
+        .route("/api/openapi.json", get(openapi::spec_json))
         .fallback(|| async { ApiError::new(Kind::NotFound, "no such page or endpoint").into_response() })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(lang::localise))
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state),
             guard::guard,

@@ -7,14 +7,15 @@ use clap::{CommandFactory, FromArgMatches};
 
 use crate::error::ApiError;
 
-/// The flags a query stands for, in order: `--NAME=VALUE` (`-K=VALUE` for
+/// The flags a query stands for (all but `lang`), in order: `--NAME=VALUE` (`-K=VALUE` for
 /// one-letter names); a flag without value (`quiet`) is given for an empty
 /// value or `true`/`1`/`yes`/`on` and left out for `false`/`0`/`no`/`off`.
 pub fn argv<T: CommandFactory>(query: &str) -> Vec<String> {
     let command = T::command();
     let mut args = vec!["lineup".to_string()];
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-        if key.is_empty() {
+        // `lang` is every endpoint's (crate::lang), not a flag of its own.
+        if key.is_empty() || key == "lang" {
             continue;
         }
         let short = key.chars().count() == 1;

@@ -112,7 +112,14 @@ pub async fn solve(
     let limit = options.time_limit().as_secs_f64();
     let work: Work =
         Box::new(move |cancel, progress| Ok(reply(adapter::solve(&problem, &options, cancel, progress)?)));
-    start(&state, &headers, limit, work).await
+    start(
+        &state,
+        &headers,
+        crate::lang::of(q.as_deref(), &headers),
+        limit,
+        work,
+    )
+    .await
 }
 
 /// `POST /api/whatif`: the `input` is the current list, `baseline` the
@@ -164,7 +171,14 @@ pub async fn whatif(
             &name,
         )?))
     });
-    start(&state, &headers, limit, work).await
+    start(
+        &state,
+        &headers,
+        crate::lang::of(q.as_deref(), &headers),
+        limit,
+        work,
+    )
+    .await
 }
 
 /// `POST /api/alternatives`: as `lineup alternatives --format json`.
@@ -193,7 +207,14 @@ pub async fn alternatives(
     let work: Work = Box::new(move |cancel, _progress| {
         Ok(reply(adapter::alternatives(&problem, &count, &options, cancel)?))
     });
-    start(&state, &headers, limit, work).await
+    start(
+        &state,
+        &headers,
+        crate::lang::of(q.as_deref(), &headers),
+        limit,
+        work,
+    )
+    .await
 }
 
 /// `DELETE /api/jobs/{id}`: cancels a job (204), or 404.
@@ -217,7 +238,13 @@ fn wants_events(headers: &HeaderMap) -> bool {
 }
 
 /// Admits and runs a job; answers JSON or events.
-async fn start(state: &Arc<AppState>, headers: &HeaderMap, time_limit: f64, work: Work) -> Response {
+async fn start(
+    state: &Arc<AppState>,
+    headers: &HeaderMap,
+    lang: adapter::Lang,
+    time_limit: f64,
+    work: Work,
+) -> Response {
     let retry_after = (time_limit.ceil() as u64).clamp(1, 600);
     let ticket = match state.jobs.admit(retry_after) {
         Ok(t) => t,
@@ -245,6 +272,7 @@ async fn start(state: &Arc<AppState>, headers: &HeaderMap, time_limit: f64, work
         rx,
         _guard: guard,
         finished: false,
+        lang,
     })
     .keep_alive(KeepAlive::default())
     .into_response()
@@ -255,6 +283,8 @@ struct Events {
     rx: UnboundedReceiver<Event>,
     _guard: CancelOnDrop,
     finished: bool,
+    /// The request's language, for the error event.
+    lang: adapter::Lang,
 }
 
 fn sse(name: &str, data: &Value) -> SseEvent {
@@ -287,6 +317,7 @@ impl futures_core::Stream for Events {
             Event::Done(Err(e)) => {
                 self.finished = true;
                 let status = e.status.as_u16();
+                let e = e.in_lang(self.lang);
                 let mut v = serde_json::to_value(&e).unwrap_or_default();
                 v["status"] = json!(status);
                 sse("error", &v)

@@ -25,6 +25,7 @@ mod baseline;
 mod columns;
 mod csv;
 mod error;
+mod error_text;
 mod input;
 mod invisible;
 mod json;

@@ -20,6 +20,8 @@
 //! * `explaining`: `explain`'s sections, labels and verdicts.
 //! * `reading`: what the reader did unasked (columns not read, values from
 //!   the register, names matched as written otherwise).
+//! * `workbench`: input errors in the planner's language, the server's own
+//!   errors, and singular forms (`KEY.one`) of the page's counts.
 //!
 //! ```
 //! use lineup::messages::{Lang, fill, text};
@@ -43,6 +45,7 @@ mod planner;
 mod reading;
 mod rules;
 mod settings;
+mod workbench;
 
 use serde::{Deserialize, Serialize};
 
@@ -148,6 +151,7 @@ pub fn all() -> impl Iterator<Item = &'static Message> {
         .chain(changes::CHANGES)
         .chain(reading::READING)
         .chain(explaining::EXPLAINING)
+        .chain(workbench::WORKBENCH)
 }
 
 /// The text of a key in a language.

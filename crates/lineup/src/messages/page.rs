@@ -315,13 +315,13 @@ pub(super) const PAGE: &[Message] = &[
     ),
     m(
         "page.breaches.title",
-        "This lineup breaks {n} rule(s):",
-        "Diese Aufstellung verletzt {n} Regel(n):",
+        "This lineup breaks {n} rules:",
+        "Diese Aufstellung verletzt {n} Regeln:",
     ),
     m(
         "page.breaches.count",
-        "It breaks {n} rule(s).",
-        "Sie verletzt {n} Regel(n).",
+        "It breaks {n} rules.",
+        "Sie verletzt {n} Regeln.",
     ),
     m("page.breaches.more", "… and {n} more", "… und {n} weitere"),
     m(

@@ -3,6 +3,7 @@
 // long jobs.
 
 import { state, lineupJson } from './state.js';
+import { lang } from './i18n.js';
 
 /** An error answer of the API: status, kind and the message. */
 export class ApiError extends Error {
@@ -51,10 +52,12 @@ export function form(parts = {}) {
 /** The form of the current lineup. */
 export const lineupForm = () => form({ lineup: lineupJson() });
 
-/** Query string from [key, value] pairs. */
+/** Query string from [key, value] pairs, with the page's language (the
+ * server answers errors and writes workbooks and maps in it). */
 export function query(pairs) {
   const q = new URLSearchParams();
   for (const [k, v] of pairs) q.append(k, v);
+  q.append('lang', lang());
   const s = q.toString();
   return s ? `?${s}` : '';
 }

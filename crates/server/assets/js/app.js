@@ -2,7 +2,7 @@
 // once per frame.
 
 import * as i18n from './i18n.js';
-import { $, $$ } from './dom.js';
+import { $, $$, renotice } from './dom.js';
 import { state, onChange, changed, canUndo, canRedo, undo, redo, unplaced, movedByHand } from './state.js';
 import * as settings from './settings.js';
 import * as load from './load.js';
@@ -66,6 +66,7 @@ async function setLanguage(code) {
   await i18n.load(code);
   i18n.apply();
   settings.relabel();
+  renotice();
   cards.reset();
   schedule('all');
 }
@@ -109,6 +110,7 @@ function wire() {
 }
 
 async function boot() {
+  map.prefetch();
   await i18n.load(i18n.preferred());
   $('#lang').value = i18n.lang();
   settings.build(onSetting);

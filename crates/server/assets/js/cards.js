@@ -5,13 +5,12 @@
 import { t } from './i18n.js';
 import { $, esc, num } from './dom.js';
 import { state, unplaced } from './state.js';
+import { colourClass } from './palette.js';
 
 export const UNPLACED = '\u0000unplaced';
 const PIN_SVG =
   '<svg viewBox="0 0 16 16" aria-hidden="true"><path fill="currentColor" d="M10.5 1.5l4 4-2 .8-2.6 2.6.3 3.1-1.2 1.2-3-3-3.5 3.5-.7-.7 3.5-3.5-3-3 1.2-1.2 3.1.3L9.7 3.5z"/></svg>';
 
-/** The colour class of the i-th cluster (the map uses the same order). */
-export const colourClass = (i) => `k${i % 12}`;
 
 const elements = new Map(); // cluster id → {el, sig}
 let renderToken = 0;
@@ -63,9 +62,9 @@ function metricsHtml(id) {
   return `<span class="metrics">${esc(t('page.card.size', { n: m.size }))} · ${esc(t('page.card.lands', { n: m.distinct_states }))} · <span${same}>${esc(t('page.card.same', { n: m.same_state_pairs }))}</span>${mixed} · ${esc(t('page.card.mean', { km: num(m.mean_distance_km) }))}</span>`;
 }
 
-function cardHtml(c, i, broken) {
+function cardHtml(c, broken) {
   const x = metricsOf(c.id);
-  const cls = c.id === UNPLACED ? 'unplaced' : colourClass(i);
+  const cls = c.id === UNPLACED ? 'unplaced' : colourClass(c.id);
   const title = c.id === UNPLACED ? t('page.card.unplaced') : c.id;
   const classes = ['card', cls];
   if (broken) classes.push('broken');
@@ -78,10 +77,10 @@ function cardHtml(c, i, broken) {
     '</article>';
 }
 
-function signature(c, i, broken) {
+function signature(c, broken) {
   const x = metricsOf(c.id);
   const m = x ? x.m : null;
-  const parts = [i % 12, broken, state.hot === c.id, x ? x.size_class : '', m ? `${m.size}/${m.distinct_states}/${m.same_state_pairs}/${m.mixed_class_pairs}/${m.mean_distance_km}` : ''];
+  const parts = [broken, state.hot === c.id, x ? x.size_class : '', m ? `${m.size}/${m.distinct_states}/${m.same_state_pairs}/${m.mixed_class_pairs}/${m.mean_distance_km}` : ''];
   for (const id of c.members) {
     parts.push(id, state.pins.has(id), state.marks.get(id) || '', state.selected === id, state.focus === id);
   }
@@ -142,9 +141,14 @@ export function render() {
   const broken = brokenClusters();
   const token = ++renderToken;
   const keep = new Set(list.map((c) => c.id));
-  for (const [id, e] of elements) {
-    if (!keep.has(id)) {
-      e.el.remove();
+  const gone = [...elements.keys()].filter((id) => !keep.has(id));
+  if (gone.length && gone.length === elements.size) {
+    // A new page of cards: one removal instead of one per card.
+    box.replaceChildren();
+    elements.clear();
+  } else {
+    for (const id of gone) {
+      elements.get(id).el.remove();
       elements.delete(id);
     }
   }
@@ -153,19 +157,21 @@ export function render() {
     if (token !== renderToken) return;
     const start = performance.now();
     let prev = i > 0 ? elements.get(list[i - 1].id)?.el : null;
-    while (i < list.length && performance.now() - start < 12) {
+    // Small batches, a few milliseconds a frame: no frame waits long for
+    // the cards (a page of 120 is drawn over a few frames).
+    while (i < list.length && performance.now() - start < 8) {
       // Cards to (re)draw in this batch: parsed in one go.
       const batch = [];
-      const until = Math.min(list.length, i + 40);
+      const until = Math.min(list.length, i + 8);
       for (let j = i; j < until; j++) {
         const c = list[j];
-        const sig = signature(c, j, broken.has(c.id));
+        const sig = signature(c, broken.has(c.id));
         const e = elements.get(c.id);
         if (!e || e.sig !== sig) batch.push([c, j, sig]);
       }
       if (batch.length) {
         const tpl = document.createElement('template');
-        tpl.innerHTML = batch.map(([c, j]) => cardHtml(c, j, broken.has(c.id))).join('');
+        tpl.innerHTML = batch.map(([c]) => cardHtml(c, broken.has(c.id))).join('');
         const made = [...tpl.content.children];
         batch.forEach(([c, , sig], k) => {
           const old = elements.get(c.id);

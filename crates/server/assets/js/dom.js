@@ -45,28 +45,45 @@ export function download(blob, name) {
 }
 
 let noticeTimer = 0;
-/** Shows a message above the lineup; errors stay until the next message. */
+let shown = null; // the notice on show: {render, kind}
+
+/**
+ * Shows a message above the lineup; errors stay until the next message.
+ * `text` may be a function giving the text, so that a change of language
+ * says it again in the new language (see `renotice`).
+ */
 export function notice(text, kind = 'info') {
   const box = $('#notice');
   clearTimeout(noticeTimer);
   if (!text) {
     box.hidden = true;
+    shown = null;
     return;
   }
-  box.textContent = text;
+  shown = { render: typeof text === 'function' ? text : () => text, kind };
+  box.textContent = shown.render();
   box.className = 'notice' + (kind === 'error' ? ' error' : '');
   box.hidden = false;
-  if (kind !== 'error') noticeTimer = setTimeout(() => { box.hidden = true; }, 8000);
+  if (kind !== 'error') noticeTimer = setTimeout(() => { box.hidden = true; shown = null; }, 8000);
+}
+
+/** Says the notice on show again, in the page's language now. */
+export function renotice() {
+  if (shown) $('#notice').textContent = shown.render();
 }
 
 /** Shows an API error with a translated lead-in. */
 export function showError(err, lead = 'page.error') {
   const detail = err && err.message ? err.message : String(err);
-  // The kind in the page's language; the detail is the command line's text.
-  const key = err && err.kind ? `error.kind.${err.kind}` : '';
-  const kind = key && has(key) ? `\n${t(key)}` : '';
-  const intro = kind && lang() !== 'en' ? `\n${t('error.detail')}` : '';
-  notice(`${t(lead)}${kind}${intro}\n${detail}`, 'error');
+  // The kind in the page's language, then the detail (the server's text in
+  // the language of the request: row, field and what to do).
+  notice(() => {
+    const key = err && err.kind ? `error.kind.${err.kind}` : '';
+    const kind = key && has(key) ? `\n${t(key)}` : '';
+    const written = (err && err.body && err.body.lang) || 'en';
+    const intro = kind && lang() !== written ? `\n${t('error.detail')}` : '';
+    return `${t(lead)}${kind}${intro}\n${detail}`;
+  }, 'error');
 }
 
 /** Runs `fn` at most once per animation frame, with the latest arguments. */

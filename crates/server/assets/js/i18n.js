@@ -24,9 +24,13 @@ export function preferred() {
   return saved || (navigator.language || 'en').slice(0, 2);
 }
 
-/** The text of a key with {placeholders} filled; the key itself if unknown. */
+/** The text of a key with {placeholders} filled; the key itself if unknown.
+ * For a count of one (`n` or `count` is 1) the singular `KEY.one` is taken
+ * where the catalogue has it. */
 export function t(key, args = {}) {
-  const text = texts[key];
+  const count = 'n' in args ? args.n : args.count;
+  const one = Number(count) === 1 && texts[`${key}.one`];
+  const text = one || texts[key];
   if (text === undefined) return key;
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in args ? String(args[name]) : m));
 }

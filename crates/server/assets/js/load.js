@@ -51,7 +51,7 @@ export async function loadFile(file) {
     const read = await post('/api/read', settings.params('problem'), body);
     take(file.name, read);
     changed('input');
-    notice(t('page.load.done', { count: read.municipalities.length, name: file.name }));
+    notice(() => t('page.load.done', { count: read.municipalities.length, name: file.name }));
   } catch (e) {
     settings.markInvalid(e.message);
     showError(e, 'page.load.error');
@@ -80,7 +80,7 @@ function addRows(rows, how) {
   const fresh = rows.filter((r) => !state.byId.has(r.id));
   const known = rows.filter((r) => state.byId.has(r.id)).map((r) => r.name);
   if (!fresh.length) {
-    notice(t('page.load.already', { names: known.join(', ') }));
+    notice(() => t('page.load.already', { names: known.join(', ') }));
     return;
   }
   remember();
@@ -90,7 +90,7 @@ function addRows(rows, how) {
     setInput({ ...state.input, rows: [...state.input.rows, ...fresh] });
   }
   changed('input');
-  notice(t('page.load.added', { names: fresh.map((r) => r.name).join(', ') }) +
+  notice(() => t('page.load.added', { names: fresh.map((r) => r.name).join(', ') }) +
     (known.length ? ' ' + t('page.load.already', { names: known.join(', ') }) : ''));
   reclassify();
 }

@@ -1,5 +1,6 @@
 // The map: Länder outlines (BKG) in a Lambert conformal conic projection,
-// members as dots in their cluster's colour. Drawn on a canvas, so that the
+// members as markers in their cluster's colour and shape (by cluster id, as
+// the command line's maps). Drawn on a canvas, so that the
 // whole register (10 794 dots) stays fast; hover shows a name and lights up
 // its cluster, a click explains the municipality.
 
@@ -7,6 +8,7 @@ import { $, esc, perFrame } from './dom.js';
 import { get } from './api.js';
 import { state, changed } from './state.js';
 import { mapClusters, UNPLACED, reveal } from './cards.js';
+import { styleOf, trace } from './palette.js';
 
 const RAD = Math.PI / 180;
 const P1 = 48.67 * RAD;
@@ -26,16 +28,22 @@ function project(lon, lat) {
 
 let rings = [];
 let bounds = null;
-let colours = [];
 let fit = null;
 let dots = [];
 let grid = new Map();
 let hover = null;
 const CELL = 16;
 
-/** Loads the outlines and colours. */
+let outlines = null;
+/** Starts fetching the outlines (while the catalogue loads). */
+export function prefetch() {
+  outlines = outlines || get('/api/outlines');
+}
+
+/** Loads the outlines. */
 export async function init() {
-  const o = await get('/api/outlines');
+  prefetch();
+  const o = await outlines;
   rings = o.rings.map((r) => ({ land: r.land, pts: r.points.map(([lon, lat]) => project(lon, lat)) }));
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const r of rings) for (const [x, y] of r.pts) {
@@ -43,8 +51,6 @@ export async function init() {
   }
   bounds = { x0, y0, x1, y1 };
   $('#attribution').textContent = o.attribution.join(' · ');
-  const css = getComputedStyle(document.documentElement);
-  colours = Array.from({ length: 12 }, (_, i) => css.getPropertyValue(`--k${i}`).trim());
   const canvas = $('#map');
   new ResizeObserver(() => draw()).observe(canvas);
   canvas.addEventListener('mousemove', onMove);
@@ -60,8 +66,10 @@ function radius(n) {
 }
 
 function locate(canvas) {
-  const w = canvas.clientWidth;
-  const h = canvas.clientHeight;
+  return fitTo(canvas.clientWidth, canvas.clientHeight);
+}
+
+function fitTo(w, h) {
   const pad = 12;
   const s = Math.min((w - 2 * pad) / (bounds.x1 - bounds.x0), (h - 2 * pad) / (bounds.y1 - bounds.y0));
   const ox = (w - s * (bounds.x1 - bounds.x0)) / 2;
@@ -101,31 +109,36 @@ function outlineLayer(fit, dpr) {
 function dotLayer(fit, dpr, clusters, r) {
   dots = [];
   grid = new Map();
-  const byColour = new Map();
-  clusters.forEach((c, i) => {
-    const colour = c.id === UNPLACED ? '#8a8a8a' : colours[i % 12];
+  // One path per colour and shape: a few fills for the whole register.
+  const byStyle = new Map();
+  for (const c of clusters) {
+    const style = c.id === UNPLACED ? { colour: '#8a8a8a', shape: 'circle' } : styleOf(c.id);
+    const { colour, shape } = style;
+    const key = `${colour} ${shape}`;
+    if (!byStyle.has(key)) byStyle.set(key, { colour, shape, list: [] });
+    const list = byStyle.get(key).list;
     for (const id of c.members) {
       const m = state.byId.get(id);
       if (!m) continue;
       const [x, y] = fit.px(project(m.lon, m.lat));
-      const dot = { x, y, id, cluster: c.id, colour };
+      const dot = { x, y, id, cluster: c.id, colour, shape };
       dots.push(dot);
-      const key = `${Math.floor(x / CELL)},${Math.floor(y / CELL)}`;
-      if (!grid.has(key)) grid.set(key, []);
-      grid.get(key).push(dot);
-      if (!byColour.has(colour)) byColour.set(colour, []);
-      byColour.get(colour).push(dot);
+      const cell = `${Math.floor(x / CELL)},${Math.floor(y / CELL)}`;
+      if (!grid.has(cell)) grid.set(cell, []);
+      grid.get(cell).push(dot);
+      list.push(dot);
     }
-  });
+  }
   const [canvas, g] = layer(fit, dpr);
-  for (const [colour, list] of byColour) {
+  // Markers of a small lineup get a dark rim, as on the command line's map.
+  g.strokeStyle = '#1a1a1a';
+  g.lineWidth = r >= 3 ? 0.8 : 0;
+  for (const { colour, shape, list } of byStyle.values()) {
     g.fillStyle = colour;
     g.beginPath();
-    for (const d of list) {
-      g.moveTo(d.x + r, d.y);
-      g.arc(d.x, d.y, r, 0, 2 * Math.PI);
-    }
+    for (const d of list) trace(g, shape, d.x, d.y, r);
     g.fill();
+    if (r >= 3) g.stroke();
   }
   if (r >= 3) {
     g.lineWidth = 2;
@@ -207,7 +220,7 @@ function drawCluster(g, list, r) {
   g.lineWidth = 2;
   for (const d of list) {
     g.beginPath();
-    g.arc(d.x, d.y, r + 1.5, 0, 2 * Math.PI);
+    trace(g, d.shape, d.x, d.y, r + 1.5);
     g.fill();
     g.stroke();
   }
@@ -268,4 +281,46 @@ function onClick(e) {
   state.focus = d.id;
   changed('view');
   reveal(d.cluster);
+}
+
+/**
+ * The lineup as a picture of `w`×`h` CSS pixels at `scale` device pixels
+ * each (for the printed summary): outlines, every member in its cluster's
+ * colour and shape, each cluster's members joined by thin lines. A data URL.
+ */
+export function picture(w, h, scale = 3) {
+  if (!bounds) return '';
+  const f = fitTo(w, h);
+  const c = outlineLayer(f, scale);
+  const g = c.getContext('2d');
+  const clusters = mapClusters();
+  const n = clusters.reduce((s, k) => s + k.members.length, 0);
+  const r = Math.max(1.2, radius(n) * 0.8);
+  const placed = clusters.map((k) => ({
+    style: k.id === UNPLACED ? { colour: '#8a8a8a', shape: 'circle' } : styleOf(k.id),
+    pts: k.members.map((id) => state.byId.get(id)).filter(Boolean).map((m) => f.px(project(m.lon, m.lat))),
+  }));
+  if (n <= 400) {
+    g.lineWidth = 0.8;
+    g.globalAlpha = 0.6;
+    for (const { style, pts } of placed) {
+      // A path through the members from west to east: the cluster at a glance.
+      const order = [...pts].sort((a, b) => a[0] - b[0]);
+      g.strokeStyle = style.colour;
+      g.beginPath();
+      order.forEach(([x, y], i) => (i ? g.lineTo(x, y) : g.moveTo(x, y)));
+      g.stroke();
+    }
+    g.globalAlpha = 1;
+  }
+  g.strokeStyle = '#1a1a1a';
+  g.lineWidth = 0.5;
+  for (const { style, pts } of placed) {
+    g.fillStyle = style.colour;
+    g.beginPath();
+    for (const [x, y] of pts) trace(g, style.shape, x, y, r);
+    g.fill();
+    if (n <= 400) g.stroke();
+  }
+  return c.toDataURL('image/png');
 }

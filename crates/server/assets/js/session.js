@@ -28,7 +28,7 @@ export function save() {
 /** Restores a saved session. */
 export async function restore(doc) {
   if (doc.version !== 1 || !doc.input || !Array.isArray(doc.input.rows)) {
-    notice(t('page.session.bad'), 'error');
+    notice(() => t('page.session.bad'), 'error');
     return;
   }
   settings.restore(doc.settings);
@@ -46,6 +46,6 @@ export async function restore(doc) {
   forget();
   changed('input');
   changed('lineup');
-  notice(t('page.session.loaded', { name: doc.input.name }));
+  notice(() => t('page.session.loaded', { name: doc.input.name }));
   await rescore();
 }

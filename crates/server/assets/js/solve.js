@@ -44,7 +44,7 @@ export async function runJob(kind, path, pairs, body) {
       showProgress();
     }, abort.signal);
   } catch (e) {
-    if (e.kind === 'cancelled' || e.name === 'AbortError') notice(t('page.run.cancelled'));
+    if (e.kind === 'cancelled' || e.name === 'AbortError') notice(() => t('page.run.cancelled'));
     else {
       settings.markInvalid(e.message);
       showError(e, e.status === 429 ? 'page.run.busy' : 'page.run.error');
@@ -67,7 +67,7 @@ export async function solve(extraPins = []) {
   state.alternatives = null;
   takeReport(report, 'solve');
   const done = report.status === 'interrupted' ? 'page.run.interrupted' : 'page.run.solved';
-  notice(t(done, { n: report.clusters.length, s: num(report.time_s, 1) }));
+  notice(() => t(done, { n: report.clusters.length, s: num(report.time_s, 1) }));
   changed('lineup');
   rescore();
 }
@@ -77,7 +77,7 @@ export async function reoptimise() {
   const moved = movedByHand().filter((id) => !state.pins.has(id));
   const where = new Map(state.clusters.flatMap((c) => c.members.map((m) => [m, c.id])));
   const pins = moved.map((id) => ['pin', `${id}=${where.get(id)}`]);
-  if (!moved.length) notice(t('page.run.nothing_moved'));
+  if (!moved.length) notice(() => t('page.run.nothing_moved'));
   await solve(pins);
 }
 

@@ -8,6 +8,7 @@ use crate::upload::File;
 /// An input error of a file, named as the command line names it.
 pub(crate) fn input_error(name: &str, e: &InputError) -> ApiError {
     ApiError::new(Kind::Input, format!("{name}: {e}"))
+        .with_german(format!("{name}: {}", e.text(lineup::messages::Lang::De)))
 }
 
 /// Reads the municipalities of an uploaded file (format from its name, else

@@ -33,7 +33,7 @@ fn solve_error(e: SolveError, cancel: &CancelToken) -> ApiError {
         return ApiError::new(Kind::Internal, e.to_string());
     }
     if cancel.is_cancelled() && matches!(e, SolveError::NotFound { .. }) {
-        return ApiError::new(Kind::Cancelled, "cancelled before a lineup was found");
+        return ApiError::cancelled();
     }
     match Refusal::solve(e) {
         Refusal::Infeasible(t) => ApiError::new(Kind::Infeasible, t),
@@ -287,7 +287,11 @@ pub fn keep_solved(evaluated: Report, bytes: &[u8]) -> Report {
 }
 
 /// An export of a report: the bytes, their media type and file extension.
-pub fn export(report: &Report, format: FormatArg) -> Result<(Vec<u8>, &'static str, &'static str), ApiError> {
+pub fn export(
+    report: &Report,
+    format: FormatArg,
+    lang: Lang,
+) -> Result<(Vec<u8>, &'static str, &'static str), ApiError> {
     let cannot = |what: &str, e: &dyn std::fmt::Display| ApiError::usage(format!("cannot write {what}: {e}"));
     Ok(match format {
         FormatArg::Json => {
@@ -308,13 +312,13 @@ pub fn export(report: &Report, format: FormatArg) -> Result<(Vec<u8>, &'static s
             s.push('\n');
             (s.into_bytes(), "application/geo+json", "geojson")
         }
-        FormatArg::Svg => (lineup::map::svg(report).into_bytes(), "image/svg+xml", "svg"),
+        FormatArg::Svg => (svg(report, lang).into_bytes(), "image/svg+xml", "svg"),
         FormatArg::Xlsx => (
-            xlsx(report)?,
+            xlsx(report, lang)?,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "xlsx",
         ),
-        FormatArg::Png => (png(report)?, "image/png", "png"),
+        FormatArg::Png => (png(report, lang)?, "image/png", "png"),
         FormatArg::Table => {
             return Err(ApiError::usage(
                 "--format table is for terminals: choose xlsx, csv, json, geojson, svg or png",
@@ -323,26 +327,35 @@ pub fn export(report: &Report, format: FormatArg) -> Result<(Vec<u8>, &'static s
     })
 }
 
+/// The map as SVG, its texts in a language.
+fn svg(report: &Report, lang: Lang) -> String {
+    let options = lineup::map::MapOptions {
+        lang,
+        ..lineup::map::MapOptions::default()
+    };
+    lineup::map::svg_with(report, &options)
+}
+
 /// The map as PNG, twice the SVG's size (sharp on a slide).
 #[cfg(feature = "png")]
-fn png(report: &Report) -> Result<Vec<u8>, ApiError> {
-    lineup::map::png(&lineup::map::svg(report), 2.0).map_err(|e| ApiError::usage(e.to_string()))
+fn png(report: &Report, lang: Lang) -> Result<Vec<u8>, ApiError> {
+    lineup::map::png(&svg(report, lang), 2.0).map_err(|e| ApiError::usage(e.to_string()))
 }
 
 #[cfg(not(feature = "png"))]
-fn png(_: &Report) -> Result<Vec<u8>, ApiError> {
+fn png(_: &Report, _: Lang) -> Result<Vec<u8>, ApiError> {
     Err(ApiError::usage(
         "this build cannot draw PNG maps (built without the `png` feature): use svg",
     ))
 }
 
 #[cfg(feature = "xlsx")]
-fn xlsx(report: &Report) -> Result<Vec<u8>, ApiError> {
-    lineup::export::xlsx(report).map_err(|e| ApiError::usage(e.to_string()))
+fn xlsx(report: &Report, lang: Lang) -> Result<Vec<u8>, ApiError> {
+    lineup::export::xlsx_in(report, lang).map_err(|e| ApiError::usage(e.to_string()))
 }
 
 #[cfg(not(feature = "xlsx"))]
-fn xlsx(_: &Report) -> Result<Vec<u8>, ApiError> {
+fn xlsx(_: &Report, _: Lang) -> Result<Vec<u8>, ApiError> {
     Err(ApiError::usage(
         "this build cannot write .xlsx (built without the `xlsx` feature): use format=csv",
     ))

@@ -1,0 +1,102 @@
+//! `lang=de`: errors in input files and the server's own errors answer in
+//! German (row, field and what to do), workbooks and maps are written in it;
+//! without it, English as the command line.
+
+mod common;
+
+use common::*;
+
+#[tokio::test]
+async fn input_errors_answer_in_the_requests_language() {
+    let app = app();
+    let bad = fixture("bad/bad-population.csv");
+    let files = [("input", "bad-population.csv", &bad[..])];
+    let en = post_files(&app, "/api/solve", &files).await;
+    assert_eq!(en.status, 422, "{}", en.text());
+    assert_eq!(en.json()["lang"], "en");
+    let de = post_files(&app, "/api/solve?lang=de", &files).await;
+    assert_eq!(de.status, 422, "{}", de.text());
+    let e = de.json();
+    assert_eq!(e["kind"], "input");
+    assert_eq!(e["lang"], "de");
+    let msg = e["error"].as_str().unwrap();
+    assert!(msg.starts_with("bad-population.csv: Zeile "), "{msg}");
+    assert!(msg.contains("Feld `population`"), "{msg}");
+    assert!(!msg.contains("row ") && !msg.contains("field `"), "{msg}");
+    // The security headers stay on the German answer.
+    assert!(!de.header("content-security-policy").is_empty());
+    // Accept-Language speaks for a request without lang=.
+    let (content_type, body) = multipart(&files);
+    let a = send(
+        &app,
+        request("POST", "/api/read")
+            .header("content-type", content_type)
+            .header("accept-language", "de-DE,de;q=0.9,en;q=0.5")
+            .body(axum::body::Body::from(body))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(a.status, 422);
+    assert!(
+        a.json()["error"].as_str().unwrap().contains(": Zeile "),
+        "{}",
+        a.text()
+    );
+    // lang is no flag: an unknown value is English, not a usage error.
+    let a = post_files(&app, "/api/read?lang=fr", &files).await;
+    assert_eq!(a.json()["lang"], "en");
+}
+
+#[tokio::test]
+async fn exports_are_written_in_the_requests_language() {
+    let app = app();
+    let csv = fixture("kfa-18.csv");
+    let report = post(&app, "/api/solve?classes=kfa", csv.clone()).await;
+    assert_eq!(report.status, 200, "{}", report.text());
+    let files = [
+        ("input", "kfa-18.csv", &csv[..]),
+        ("lineup", "lineup.json", &report.body[..]),
+    ];
+    let svg = |lang: &'static str| {
+        let app = app.clone();
+        let files = files.map(|(a, b, c)| (a, b, c.to_vec()));
+        async move {
+            let parts: Vec<(&str, &str, &[u8])> = files.iter().map(|(a, b, c)| (*a, *b, &c[..])).collect();
+            post_files(
+                &app,
+                &format!("/api/export?classes=kfa&format=svg&lang={lang}"),
+                &parts,
+            )
+            .await
+            .text()
+        }
+    };
+    let (en, de) = (svg("en").await, svg("de").await);
+    assert!(
+        en.contains("Lineup: 18 municipalities"),
+        "{}",
+        &en[..400.min(en.len())]
+    );
+    assert!(
+        de.contains("Aufstellung: 18 Kommunen"),
+        "{}",
+        &de[..400.min(de.len())]
+    );
+    let xlsx = |lang: &'static str| format!("/api/export?classes=kfa&format=xlsx&lang={lang}");
+    let en = post_files(&app, &xlsx("en"), &files).await;
+    let de = post_files(&app, &xlsx("de"), &files).await;
+    assert_eq!(de.status, 200, "{}", de.text());
+    assert_ne!(
+        en.body, de.body,
+        "the German workbook has German sheets and headers"
+    );
+    // The German workbook reads back as the same lineup.
+    let back = post_files(
+        &app,
+        "/api/evaluate?classes=kfa",
+        &[("input", "kfa-18.csv", &csv), ("lineup", "lineup.xlsx", &de.body)],
+    )
+    .await;
+    assert_eq!(back.status, 200, "{}", back.text());
+    assert_eq!(back.json()["valid"], true);
+}
