@@ -60,8 +60,7 @@ pub(crate) fn frontier(
                 "the changes need at least {total} moves of baseline members (clusters that close or overflow, members whose size class changed), but at most {cap} are allowed"
             ),
             vec![Suggestion::MaxMoves(total), Suggestion::NoMaxMoves],
-        ))
-        .into());
+        )));
     }
     let spare = cap - total;
     // With the whole spare budget, how many moves does each block use?
