@@ -54,7 +54,7 @@ fn a_forced_lineup_has_no_alternative() {
     let p = problem("kfa-18.csv", Settings::default());
     let found = alternatives(&p, 3, 2, &options()).unwrap();
     assert_eq!(found.lineups.len(), 1);
-    assert!(found.note.unwrap().contains("only one"));
+    assert!(found.note.unwrap().to_string().contains("only one"));
 }
 
 #[test]

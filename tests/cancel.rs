@@ -114,7 +114,10 @@ fn cancelled_alternatives_and_mdgp_stop_with_what_they_have() {
     let found = alternatives(&p, 3, 6, &o).unwrap();
     assert_eq!(found.lineups.len(), 1);
     assert!(
-        found.note.as_deref().is_some_and(|n| n.contains("interrupted")),
+        found
+            .note
+            .as_ref()
+            .is_some_and(|n| n.to_string().contains("interrupted")),
         "{:?}",
         found.note
     );

@@ -227,7 +227,7 @@ fn breaches_name_municipalities_and_an_old_lineup_says_who_is_missing() {
     ]);
     let expected = format!("{na} ({a}) und {nb} ({b}) dürfen nicht in einem Cluster sein, sind es aber");
     assert!(stderr(&o).contains(&expected), "{}", stderr(&o));
-    assert!(stderr(&o).contains("verletzt 1 Regel(n)"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("verletzt 1 Regel:"), "{}", stderr(&o));
 }
 
 #[test]

@@ -195,6 +195,7 @@ fn leavers_below_the_minimum_are_repaired_with_the_fewest_moves() {
         w.diff
             .notes
             .iter()
+            .map(ToString::to_string)
             .any(|n| n.contains(&seven.id) && n.contains("fell to 5")),
         "{:?}",
         w.diff.notes

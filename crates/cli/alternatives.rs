@@ -9,7 +9,8 @@ use lineup::Problem;
 use crate::args::AlternativesArgs;
 use crate::error::CliError;
 use crate::render::TextFormat;
-use crate::{read_input, render, write_out};
+use crate::{read_input, render, say, write_out};
+use lineup::messages::decimal;
 
 /// Runs the command.
 pub fn run(a: AlternativesArgs) -> Result<(), CliError> {
@@ -33,54 +34,79 @@ pub fn run(a: AlternativesArgs) -> Result<(), CliError> {
 }
 
 fn table(r: &AlternativesReport, asked: usize) -> String {
+    let lang = crate::lang();
     let mut o = String::new();
     let total = r.lineups.len();
     for l in &r.lineups {
         let differs = if l.differs_from_earlier.is_empty() {
-            "the best lineup found".to_string()
+            say("alternatives.best", &[])
         } else {
             let list: Vec<String> = l
                 .differs_from_earlier
                 .iter()
                 .enumerate()
-                .map(|(i, d)| format!("{d} from #{}", i + 1))
+                .map(|(i, d)| {
+                    say(
+                        "alternatives.from",
+                        &[("d", &d.to_string()), ("rank", &(i + 1).to_string())],
+                    )
+                })
                 .collect();
-            format!(
-                "differs in {}; gap to the best {:.2} %",
-                list.join(", "),
-                l.gap_to_best * 100.0
+            say(
+                "alternatives.differs",
+                &[
+                    ("list", &list.join(", ")),
+                    ("gap", &decimal(l.gap_to_best * 100.0, 2, lang)),
+                ],
             )
         };
-        let _ = writeln!(o, "== lineup {} of {total}: {differs}\n", l.rank);
+        let header = say(
+            "alternatives.header",
+            &[
+                ("rank", &l.rank.to_string()),
+                ("total", &total.to_string()),
+                ("differs", &differs),
+            ],
+        );
+        let _ = writeln!(o, "{header}\n");
         o.push_str(&render::table(&l.report));
         o.push('\n');
         if l.rank > 1 {
             // Cluster ids are matched to lineup 1's: the same id is the same cluster.
             let _ = writeln!(
                 o,
-                "where it differs from lineup 1 ({} municipalities elsewhere; cluster ids matched to lineup 1):",
-                l.moved_from_first.len()
+                "{}",
+                say(
+                    "alternatives.where",
+                    &[("count", &l.moved_from_first.len().to_string())]
+                )
             );
             for m in &l.moved_from_first {
-                let _ = writeln!(
-                    o,
-                    "  {} ({}): {} instead of {}",
-                    render::shown(&m.name),
-                    render::shown(&m.id),
-                    m.to,
-                    m.from
+                let line = say(
+                    "alternatives.instead",
+                    &[
+                        ("name", &render::shown(&m.name)),
+                        ("id", &render::shown(&m.id)),
+                        ("to", &m.to),
+                        ("from", &m.from),
+                    ],
                 );
+                let _ = writeln!(o, "  {line}");
             }
             o.push('\n');
         }
     }
-    let _ = writeln!(
-        o,
-        "{total} of {asked} lineup(s), each differing from every earlier one in at least {} municipalities",
-        r.min_difference
+    let footer = say(
+        "alternatives.footer",
+        &[
+            ("total", &total.to_string()),
+            ("asked", &asked.to_string()),
+            ("d", &r.min_difference.to_string()),
+        ],
     );
+    let _ = writeln!(o, "{footer}");
     if let Some(note) = &r.note {
-        let _ = writeln!(o, "note: {note}");
+        let _ = writeln!(o, "{}", say("alternatives.note", &[("note", &note.text(lang))]));
     }
     o
 }

@@ -8,7 +8,8 @@ use lineup::{Change, Explanation, MemberPair};
 use crate::args::ExplainArgs;
 use crate::error::CliError;
 use crate::render::TextFormat;
-use crate::{broken, read_problem_and_lineup, render, write_out};
+use crate::{broken, read_problem_and_lineup, render, say, write_out};
+use lineup::messages::{Lang, decimal};
 
 /// The most municipalities whose moves are all explained when none is named.
 const MAX_ALL: usize = 2_000;
@@ -56,11 +57,14 @@ pub fn run(a: ExplainArgs) -> Result<(), CliError> {
 fn listed(items: impl ExactSizeIterator<Item = String>) -> String {
     let n = items.len();
     if n == 0 {
-        return "none".into();
+        return say("explain.none", &[]);
     }
-    let mut text = items.take(SHOWN).collect::<Vec<_>>().join(", ");
+    let text = items.take(SHOWN).collect::<Vec<_>>().join(", ");
     if n > SHOWN {
-        let _ = write!(text, ", … and {} more", n - SHOWN);
+        return say(
+            "explain.more",
+            &[("list", &text), ("n", &(n - SHOWN).to_string())],
+        );
     }
     text
 }
@@ -69,11 +73,20 @@ fn listed(items: impl ExactSizeIterator<Item = String>) -> String {
 /// broken lineup lists).
 const SHOWN: usize = lineup::SHOWN_VIOLATIONS;
 
+/// A whole number of km, or decimals, in the language asked for.
+fn km(x: f64) -> String {
+    decimal(x, 0, crate::lang())
+}
+
 fn pairs(list: &[MemberPair]) -> String {
-    listed(
-        list.iter()
-            .map(|p| format!("{}–{} ({:.0} km)", render::shown(&p.a), render::shown(&p.b), p.km)),
-    )
+    listed(list.iter().map(|p| {
+        format!(
+            "{}–{} ({} km)",
+            render::shown(&p.a),
+            render::shown(&p.b),
+            km(p.km)
+        )
+    }))
 }
 
 /// Names, made safe for the terminal and cut like every list.
@@ -87,105 +100,176 @@ fn signed(x: f64, digits: usize) -> String {
     } else {
         x
     };
-    format!("{x:+.digits$}")
+    let s = format!("{x:+.digits$}");
+    if crate::lang() == Lang::De {
+        s.replace('.', ",")
+    } else {
+        s
+    }
+}
+
+/// A label padded to its column.
+fn label(key: &str, width: usize) -> String {
+    let l = say(key, &[]);
+    format!(
+        "{l}{}",
+        " ".repeat(width.saturating_sub(l.chars().count()).max(1))
+    )
 }
 
 fn change(c: &Change) -> String {
     let verdict = if !c.blocked_by.is_empty() {
-        format!("blocked ({})", c.blocked_by.join("; "))
+        let list: Vec<String> = if c.blockers.len() == c.blocked_by.len() {
+            c.blockers.iter().map(|b| b.text(crate::lang())).collect()
+        } else {
+            c.blocked_by.clone()
+        };
+        say("explain.blocked", &[("list", &list.join("; "))])
     } else if c.improves {
-        "allowed, better".into()
+        say("explain.better", &[])
     } else {
-        "allowed, not better".into()
+        say("explain.not_better", &[])
     };
-    format!(
-        "penalty {}, spread {}: {verdict}",
-        signed(c.delta_penalty, 0),
-        signed(c.delta_spread, 2)
+    say(
+        "explain.change",
+        &[
+            ("penalty", &signed(c.delta_penalty, 0)),
+            ("spread", &signed(c.delta_spread, 2)),
+            ("verdict", &verdict),
+        ],
     )
 }
 
+/// A penalty: whole, or with decimals when weights make it so.
+fn penalty(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x}")
+    } else {
+        decimal(x, 2, crate::lang())
+    }
+}
+
 fn table(e: &Explanation, with_clusters: bool) -> String {
+    let lang = crate::lang();
     let mut o = String::new();
     if with_clusters {
         for c in &e.clusters {
-            let _ = writeln!(
-                o,
-                "{} ({}): {} members, population {} – {}",
-                c.id,
-                c.size_class,
-                c.size,
-                grouped(c.population_range.0),
-                grouped(c.population_range.1)
+            let members = if c.size == 1 {
+                "table.members.one"
+            } else {
+                "table.members.other"
+            };
+            let head = say(
+                "explain.cluster.head",
+                &[
+                    ("cluster", &c.id),
+                    ("class", &c.size_class),
+                    ("members", &say(members, &[("n", &c.size.to_string())])),
+                    ("min", &grouped(c.population_range.0)),
+                    ("max", &grouped(c.population_range.1)),
+                ],
             );
+            let _ = writeln!(o, "{head}");
             let states: Vec<String> = c
                 .states
                 .iter()
                 .map(|s| format!("{} {}", s.state, s.members))
                 .collect();
-            let _ = writeln!(o, "  Länder      {}", states.join(", "));
-            let _ = writeln!(o, "  same Land   {}", pairs(&c.same_state_pairs));
-            let _ = writeln!(o, "  bordering   {}", pairs(&c.bordering_pairs));
+            let _ = writeln!(o, "  {}{}", label("explain.label.lands", 12), states.join(", "));
+            let _ = writeln!(
+                o,
+                "  {}{}",
+                label("explain.label.same_land", 12),
+                pairs(&c.same_state_pairs)
+            );
+            let _ = writeln!(
+                o,
+                "  {}{}",
+                label("explain.label.bordering", 12),
+                pairs(&c.bordering_pairs)
+            );
             if let (Some(a), Some(b)) = (&c.closest, &c.farthest) {
-                let _ = writeln!(
-                    o,
-                    "  distances   closest {}–{} {:.0} km; farthest {}–{} {:.0} km; mean {:.0} km",
-                    render::shown(&a.a),
-                    render::shown(&a.b),
-                    a.km,
-                    render::shown(&b.a),
-                    render::shown(&b.b),
-                    b.km,
-                    c.mean_distance_km
+                let d = say(
+                    "explain.distances",
+                    &[
+                        ("a", &render::shown(&a.a)),
+                        ("b", &render::shown(&a.b)),
+                        ("km", &km(a.km)),
+                        ("c", &render::shown(&b.a)),
+                        ("d", &render::shown(&b.b)),
+                        ("far", &km(b.km)),
+                        ("mean", &km(c.mean_distance_km)),
+                    ],
                 );
+                let _ = writeln!(o, "  {}{d}", label("explain.label.distances", 12));
             }
-            let _ = writeln!(o, "  score       penalty {}, spread {:.2}\n", c.penalty, c.spread);
+            let score = say(
+                "explain.score",
+                &[
+                    ("penalty", &penalty(c.penalty)),
+                    ("spread", &decimal(c.spread, 2, lang)),
+                ],
+            );
+            let _ = writeln!(o, "  {}{score}\n", label("explain.label.score", 12));
         }
     }
     for m in &e.municipalities {
-        let _ = writeln!(
-            o,
-            "{} ({}, {}) in {}",
-            render::shown(&m.name),
-            render::shown(&m.id),
-            m.state,
-            m.cluster
+        let head = say(
+            "explain.member.head",
+            &[
+                ("name", &render::shown(&m.name)),
+                ("id", &render::shown(&m.id)),
+                ("state", &m.state),
+                ("cluster", &m.cluster),
+            ],
         );
-        let _ = writeln!(
-            o,
-            "  share       penalty {}, spread {:.2}; same Land: {}; bordering: {}{}",
-            m.penalty_share,
-            m.spread_share,
-            names(&m.same_state_partners),
-            names(&m.bordering_partners),
-            m.nearest.as_ref().map_or(String::new(), |(n, km)| format!(
-                "; nearest: {} {km:.0} km",
-                render::shown(n)
-            ))
+        let _ = writeln!(o, "{head}");
+        let nearest = m.nearest.as_ref().map_or(String::new(), |(n, d)| {
+            say("explain.nearest", &[("name", &render::shown(n)), ("km", &km(*d))])
+        });
+        let share = say(
+            "explain.share",
+            &[
+                ("penalty", &penalty(m.penalty_share)),
+                ("spread", &decimal(m.spread_share, 2, lang)),
+                ("same", &names(&m.same_state_partners)),
+                ("bordering", &names(&m.bordering_partners)),
+                ("nearest", &nearest),
+            ],
         );
+        let _ = writeln!(o, "  {}{share}", label("explain.label.share", 12));
         for mv in &m.moves {
-            let _ = writeln!(o, "  to {}", mv.to);
-            let _ = writeln!(o, "    alone     {}", change(&mv.alone));
+            let _ = writeln!(o, "  {}", say("explain.to", &[("cluster", &mv.to)]));
+            let _ = writeln!(o, "    {}{}", label("explain.label.alone", 10), change(&mv.alone));
             if let Some(s) = &mv.best_swap {
-                let _ = writeln!(
-                    o,
-                    "    swap      with {}: {}",
-                    render::shown(&s.name),
-                    change(&s.change)
+                let line = say(
+                    "explain.swap_with",
+                    &[("name", &render::shown(&s.name)), ("change", &change(&s.change))],
                 );
+                let _ = writeln!(o, "    {}{line}", label("explain.label.swap", 10));
             }
         }
         if let Some(s) = &m.best_swap {
-            let _ = writeln!(
-                o,
-                "  best swap   with {} ({}): {}",
-                render::shown(&s.name),
-                s.cluster,
-                change(&s.change)
+            let line = say(
+                "explain.best_swap_with",
+                &[
+                    ("name", &render::shown(&s.name)),
+                    ("cluster", &s.cluster),
+                    ("change", &change(&s.change)),
+                ],
             );
+            let _ = writeln!(o, "  {}{line}", label("explain.label.best_swap", 12));
         }
-        if let Some(n) = &m.note {
-            let _ = writeln!(o, "  note        {n}");
+        let note = if m.other_classes > 0 {
+            Some(say(
+                "explain.note.other_classes",
+                &[("count", &m.other_classes.to_string())],
+            ))
+        } else {
+            m.note.clone()
+        };
+        if let Some(n) = note {
+            let _ = writeln!(o, "  {}{n}", label("explain.label.note", 12));
         }
         o.push('\n');
     }

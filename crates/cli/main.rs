@@ -92,6 +92,10 @@ fn flag_texts(key: &str) -> Option<&'static str> {
             "add them to clusters of the lineup, or make a new lineup with `lineup whatif --baseline {lineup}`",
             "fügen Sie sie Clustern der Aufstellung hinzu, oder erstellen Sie mit `lineup whatif --baseline {lineup}` eine neue",
         ),
+        "whatif.unscored" => (
+            "penalty {penalty}; spread {spread} (the baseline lacks the data of members who left, so it cannot be scored: use a baseline written by `solve --format json`)",
+            "Strafpunkte {penalty}; Streuung {spread} (der Ausgangsaufstellung fehlen die Daten ausgeschiedener Mitglieder, sie lässt sich nicht bewerten: nehmen Sie eine mit `solve --format json` geschriebene)",
+        ),
         "breach.fix" => (
             "fix the lineup, or change the options it is judged by (--cluster-size, --comparability, …)",
             "korrigieren Sie die Aufstellung oder ändern Sie die Einstellungen, nach denen sie beurteilt wird (--cluster-size, --comparability, …)",
@@ -197,7 +201,14 @@ pub(crate) fn read_input(path: &Path, settings: Settings) -> Result<(Vec<Municip
 fn warn(path: &Path, warnings: &[lineup::InputWarning]) {
     #[allow(clippy::print_stderr, reason = "warnings go to stderr, never into an output")]
     for w in warnings {
-        eprintln!("warning: {}: {w}", path.display());
+        let text = w.text(lang());
+        eprintln!(
+            "{}",
+            say(
+                "input.warning",
+                &[("file", &path.display().to_string()), ("text", &text)]
+            )
+        );
     }
 }
 
@@ -339,27 +350,9 @@ pub(crate) fn read_problem_and_lineup(
     lineup_path: &Path,
     args: &lineup_options::ProblemArgs,
 ) -> Result<(Problem, Lineup, Option<Vec<lineup::BlockReport>>), CliError> {
-    let bytes = std::fs::read(lineup_path).map_err(|e| {
-        CliError::usage(format!(
-            "cannot open {}: {e}; check the path and that the file is readable",
-            lineup_path.display()
-        ))
-    })?;
+    let bytes = read_file(lineup_path)?;
     let recorded = recorded(&bytes);
-    let mut settings = lineup_options::settings(args)?;
-    if let Some(r) = &recorded.settings {
-        let (s, taken) = lineup_options::with_recorded(settings, r, &given)?;
-        settings = s;
-        if !taken.is_empty() {
-            note(&say(
-                "settings.from_file",
-                &[
-                    ("file", &lineup_path.display().to_string()),
-                    ("settings", &taken.join(", ")),
-                ],
-            ));
-        }
-    }
+    let settings = with_recorded(lineup_options::settings(args)?, &recorded, lineup_path)?;
     let (municipalities, mut settings) = read_input(file, settings)?;
     let lineup =
         lineup::read_lineup(&bytes[..], &municipalities).map_err(|e| CliError::input(lineup_path, &e))?;
@@ -384,9 +377,42 @@ pub(crate) fn read_problem_and_lineup(
     Ok((problem, lineup, known))
 }
 
+/// The bytes of a lineup file.
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
+    std::fs::read(path).map_err(|e| {
+        CliError::usage(format!(
+            "cannot open {}: {e}; check the path and that the file is readable",
+            path.display()
+        ))
+    })
+}
+
+/// The settings with those a lineup JSON records for every flag not given
+/// (said on stderr).
+pub(crate) fn with_recorded(
+    settings: Settings,
+    recorded: &Recorded,
+    path: &Path,
+) -> Result<Settings, CliError> {
+    let Some(r) = &recorded.settings else {
+        return Ok(settings);
+    };
+    let (s, taken) = lineup_options::with_recorded(settings, r, &given)?;
+    if !taken.is_empty() {
+        note(&say(
+            "settings.from_file",
+            &[
+                ("file", &path.display().to_string()),
+                ("settings", &taken.join(", ")),
+            ],
+        ));
+    }
+    Ok(s)
+}
+
 /// What a lineup JSON written by `solve` records besides its clusters.
 #[derive(Default)]
-struct Recorded {
+pub(crate) struct Recorded {
     settings: Option<lineup::SettingsReport>,
     fingerprint: Option<String>,
     blocks: Option<Vec<lineup::BlockReport>>,
@@ -394,7 +420,7 @@ struct Recorded {
 
 /// The settings, fingerprint and blocks of a lineup file, as far as it has
 /// them (a CSV, a workbook or a bare `{"clusters": …}` has none).
-fn recorded(bytes: &[u8]) -> Recorded {
+pub(crate) fn recorded(bytes: &[u8]) -> Recorded {
     let Ok(serde_json::Value::Object(doc)) = serde_json::from_slice::<serde_json::Value>(bytes) else {
         return Recorded::default();
     };
@@ -410,7 +436,7 @@ fn recorded(bytes: &[u8]) -> Recorded {
 pub(crate) fn note(text: &str) {
     #[allow(clippy::print_stderr, reason = "notes go to stderr, never into an output")]
     {
-        eprintln!("note: {text}");
+        eprintln!("{}", say("cli.note", &[("text", text)]));
     }
 }
 
@@ -470,7 +496,11 @@ pub(crate) fn broken(lineup_path: &Path, violations: &[lineup::Violation], probl
     CliError::infeasible(format!(
         "{}\n{}\n{}",
         say(
-            "breach.header",
+            if violations.len() == 1 {
+                "breach.header.one"
+            } else {
+                "breach.header.other"
+            },
             &[
                 ("lineup", &lineup_path.display().to_string()),
                 ("count", &violations.len().to_string())

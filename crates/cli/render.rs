@@ -164,7 +164,10 @@ pub fn table(r: &Report) -> String {
                 ("clusters", &r.clusters.len().to_string()),
                 ("size", &s.cluster_size.to_string()),
                 ("classes", &s.classes),
-                ("comparability", &s.comparability.to_string()),
+                (
+                    "comparability",
+                    &say(&format!("opt.comparability.{}", s.comparability), &[])
+                ),
             ]
         )
     );
@@ -196,8 +199,8 @@ pub fn table(r: &Report) -> String {
             say(
                 "table.cluster",
                 &[
-                    ("size", &m.size.to_string()),
-                    ("states", &m.distinct_states.to_string())
+                    ("size", &counted("table.members", m.size as u64)),
+                    ("states", &counted("table.lands", m.distinct_states as u64))
                 ]
             ),
             counted("table.same_land", m.same_state_pairs)

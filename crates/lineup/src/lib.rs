@@ -116,8 +116,8 @@ pub use explain::{
 };
 pub use ilp::Backend;
 pub use io::{
-    Input, InputError, InputErrorKind, InputFormat, InputWarning, Place, ReadError, read_baseline,
-    read_lineup, read_municipalities,
+    Input, InputError, InputErrorKind, InputFormat, InputWarning, Place, ReadError, RegisterTown,
+    SHADOW_FACTOR, read_baseline, read_lineup, read_municipalities,
 };
 pub use land::{LAENDER, Land, LandInfo, UnknownLand};
 pub use lineup::{Cluster, Lineup};
@@ -140,8 +140,9 @@ pub use solve::{
 pub use suggestion::Suggestion;
 pub use verify::{ClusterMetrics, SHOWN_VIOLATIONS, Verified, Violation, Violations, score_members, verify};
 pub use whatif::{
-    Baseline, BaselineCluster, BaselineMember, Diff, Joined, Left, Moved, Stability, WhatIf, WhatIfError,
-    WhatIfReport, whatif,
+    Baseline, BaselineCluster, BaselineMember, COSTLY_PENALTY, COSTLY_SHARE, Diff, Joined, Left, Moved,
+    RECOVERS_MOST, Recovery, Stability, StabilityCost, StabilitySetting, WhatIf, WhatIfError, WhatIfReport,
+    whatif,
 };
 pub use wording::{breach_text, named};
 

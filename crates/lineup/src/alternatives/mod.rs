@@ -34,6 +34,8 @@ pub use distance::partition_distance;
 
 use crate::cancel::Stop;
 use crate::lineup::Lineup;
+use crate::messages::Lang;
+use crate::messages::note::Note;
 use crate::problem::Problem;
 use crate::report::Report;
 use crate::solve::block::DENSE_LIMIT;
@@ -62,8 +64,9 @@ pub struct Alternatives {
     pub lineups: Vec<Alternative>,
     /// The difference asked for.
     pub min_difference: usize,
-    /// Why fewer lineups than asked were found, if so.
-    pub note: Option<String>,
+    /// Why fewer lineups than asked were found, if so (typed: worded by
+    /// the catalogue in either language).
+    pub note: Option<Note>,
 }
 
 /// One candidate in a report: the `solve` report plus its distances.
@@ -93,8 +96,8 @@ pub struct AlternativesReport {
     /// The difference asked for.
     pub min_difference: usize,
     /// Why fewer lineups than asked were found, if so.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Note>,
 }
 
 impl Alternatives {
@@ -182,18 +185,19 @@ pub fn alternatives(
     }];
     let mut note = None;
     if k > 1 && problem.blocks().iter().all(|b| b.clusters <= 1) {
-        note = Some("every size class forms a single cluster, so this lineup is the only one".into());
+        note = Some(Note::new("alternatives.note.single", &[]));
     }
     for j in 1..if note.is_some() { 1 } else { k.max(1) } {
         let now = Instant::now();
         if options.is_cancelled() {
-            note = Some(format!("interrupted after {j} lineup(s)"));
+            note = Some(Note::new(
+                "alternatives.note.interrupted",
+                &[("count", j.to_string())],
+            ));
             break;
         }
         if now >= end {
-            note = Some(format!(
-                "the time limit ended the search after {j} lineup(s); give it more time for more"
-            ));
+            note = Some(Note::new("alternatives.note.time", &[("count", j.to_string())]));
             break;
         }
         let stop = Stop {
@@ -209,16 +213,14 @@ pub fn alternatives(
             .wrapping_add(j as u64)
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let Some(mut groups) = far_lineup(&views, min_difference, options, seed, &stop) else {
-            note = Some(format!(
-                "no further lineup differing from the earlier ones in at least {min_difference} municipalities was found{}",
-                if stop.cancelled() {
-                    " before the search was interrupted"
-                } else if stop.now() {
-                    " within the time limit"
-                } else {
-                    ""
-                }
-            ));
+            let key = if stop.cancelled() {
+                "alternatives.note.none_interrupted"
+            } else if stop.now() {
+                "alternatives.note.none_time"
+            } else {
+                "alternatives.note.none"
+            };
+            note = Some(Note::new(key, &[("d", min_difference.to_string())]));
             break;
         };
         pull_back(&views, &mut groups, min_difference, seed, 40, &stop);
@@ -257,10 +259,13 @@ pub fn alternatives(
             if r.status != Status::Optimal {
                 r.status = unproven;
             }
-            r.notes = vec![format!(
-                "alternative {}: the best lineup found at least {min_difference} municipalities away from the earlier ones",
-                j + 1
-            )];
+            r.notes = vec![
+                Note::new(
+                    "alternatives.block",
+                    &[("rank", (j + 1).to_string()), ("d", min_difference.to_string())],
+                )
+                .text(Lang::En),
+            ];
         }
         solution.elapsed = now.elapsed();
         found.push(Alternative {

@@ -87,6 +87,14 @@ impl Collector {
                 if let Some(found) = r.matched {
                     self.filled.matched(&r.municipality.name, found);
                 }
+                if let Some((found, larger)) = r.shadowed {
+                    self.input.warnings.push(InputWarning::Shadowed {
+                        place,
+                        given: r.municipality.name.clone(),
+                        found,
+                        larger,
+                    });
+                }
                 r.municipality
             }
             Err(e) => return self.errors.push(e),

@@ -48,7 +48,7 @@ pub use input::{Input, InputFormat};
 pub use lineup::read_lineup;
 pub(crate) use numbers::parse_decimal;
 pub(crate) use text::read_text;
-pub use warning::InputWarning;
+pub use warning::{InputWarning, RegisterTown, SHADOW_FACTOR};
 
 use text::{decode_nfc, read_bytes};
 use workbook::xlsx_table;

@@ -3,6 +3,7 @@
 
 use super::columns::Column;
 use super::error::{InputError, InputErrorKind, Place};
+use super::warning::{RegisterTown, SHADOW_FACTOR};
 use crate::land::Land;
 use crate::municipality::{LatLon, Municipality};
 use crate::names::fold;
@@ -127,6 +128,31 @@ fn look_up(place: Place, given: &Given) -> Result<&'static Entry, InputError> {
     Ok(found)
 }
 
+/// For a name given without Land and population that matched `found`: the
+/// much larger municipalities whose name begins with it (`Weiden` →
+/// Weiden i.d.OPf.), which the planner may have meant.
+fn shadowing(given: &Given, found: &Entry) -> Vec<RegisterTown> {
+    let (Some(name), None, None, None) = (&given.name, &given.id, given.land, given.population) else {
+        return Vec::new();
+    };
+    register()
+        .qualified(name, None)
+        .into_iter()
+        .filter(|e| e.id != found.id && e.population > SHADOW_FACTOR * found.population)
+        .map(town)
+        .collect()
+}
+
+/// A register entry as a warning names it.
+fn town(e: &Entry) -> RegisterTown {
+    RegisterTown {
+        name: e.name.clone(),
+        id: e.id.clone(),
+        land: e.land,
+        population: e.population,
+    }
+}
+
 /// Whether two populations are within a factor 1.5 of each other.
 fn near(a: u64, b: u64) -> bool {
     let (lo, hi) = (a.min(b) as f64, a.max(b) as f64);
@@ -154,6 +180,9 @@ pub struct Read {
     pub filled: Vec<Column>,
     /// The register entry for a name that matched as written otherwise.
     pub matched: Option<String>,
+    /// The municipality a name was taken for and much larger ones whose
+    /// name begins with it (no Land or population told them apart).
+    pub shadowed: Option<(RegisterTown, Vec<RegisterTown>)>,
 }
 
 /// As [`to_municipality`], and what came from the register.
@@ -197,6 +226,7 @@ pub fn read_row(place: Place, field: impl Fn(Column) -> Option<String>) -> Resul
     };
     let mut filled = Vec::new();
     let mut matched = None;
+    let mut shadowed = None;
     let (id, name, land, population, lat, lon) = match given {
         Given {
             id: Some(id),
@@ -208,6 +238,10 @@ pub fn read_row(place: Place, field: impl Fn(Column) -> Option<String>) -> Resul
         } => (id, name, land, population, lat, lon),
         partial => {
             let e = look_up(place, &partial)?;
+            let larger = shadowing(&partial, e);
+            if !larger.is_empty() {
+                shadowed = Some((town(e), larger));
+            }
             if partial.id.is_none()
                 && let Some(n) = &partial.name
                 && fold(n) != fold(&e.name)
@@ -257,6 +291,7 @@ pub fn read_row(place: Place, field: impl Fn(Column) -> Option<String>) -> Resul
         municipality: m,
         filled,
         matched,
+        shadowed,
     })
 }
 

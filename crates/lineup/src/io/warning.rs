@@ -57,56 +57,166 @@ pub enum InputWarning {
         /// The first few rows (CSV, sheet) or entries (JSON).
         places: Vec<Place>,
     },
+    /// A name without a Land and without a population that matched one
+    /// small municipality exactly, while a much larger one (more than
+    /// [`SHADOW_FACTOR`] times its inhabitants) begins with that name:
+    /// `Weiden` is Weiden in Rheinland-Pfalz (87 inhabitants), but the
+    /// planner may mean Weiden i.d.OPf. (42 743).
+    Shadowed {
+        /// Where.
+        place: Place,
+        /// The name as given.
+        given: String,
+        /// The municipality it was taken for.
+        found: RegisterTown,
+        /// The much larger ones whose name begins with it.
+        larger: Vec<RegisterTown>,
+    },
 }
+
+/// How many times larger a municipality whose name begins with a matched
+/// name must be to earn an [`InputWarning::Shadowed`].
+pub const SHADOW_FACTOR: u64 = 10;
 
 /// How many matched names [`InputWarning::Matched`] lists.
 pub const MATCHES_SHOWN: usize = 20;
 
+/// A municipality of the register, as a warning names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RegisterTown {
+    /// Name.
+    pub name: String,
+    /// AGS.
+    pub id: String,
+    /// Land.
+    pub land: crate::land::Land,
+    /// Inhabitants (register).
+    pub population: u64,
+}
+
+impl RegisterTown {
+    fn text(&self, lang: Lang) -> String {
+        fill(
+            text("input.town", lang).unwrap_or_default(),
+            &[
+                ("name", &self.name),
+                ("land", &self.land.to_string()),
+                ("id", &self.id),
+                ("population", &thousands(self.population, lang)),
+            ],
+        )
+    }
+}
+
+/// `n` with thousands separators (`42,743`; German `42.743`).
+fn thousands(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
+    let sep = if lang == Lang::De { '.' } else { ',' };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// English.
 impl fmt::Display for InputWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl InputWarning {
+    /// The warning in a language (from the message catalogue).
+    pub fn text(&self, lang: Lang) -> String {
+        let t = |key: &str| text(key, lang).unwrap_or_default();
+        let more = |list: String, more: usize| {
+            if more > 0 {
+                fill(t("input.more"), &[("list", &list), ("n", &more.to_string())])
+            } else {
+                list
+            }
+        };
+        let column = |name: &str| {
+            let key = format!("input.column.{}", name.replace(", ", "_"));
+            text(&key, lang).unwrap_or(name).to_string()
+        };
         match self {
             InputWarning::UnreadColumn {
                 header,
                 meant,
                 rename_to,
-            } => write!(
-                f,
-                "column `{header}` is not read; {meant} taken from the register ({source}) — rename it to `{rename_to}` to use yours",
-                source = source(meant)
+            } => fill(
+                t("input.unread_column"),
+                &[
+                    ("header", header),
+                    ("meant", &column(meant)),
+                    ("source", t(source(meant))),
+                    ("rename_to", rename_to),
+                ],
             ),
             InputWarning::Matched { pairs, count } => {
                 let list: Vec<String> = pairs.iter().map(|(a, b)| format!("{a} → {b}")).collect();
-                let more = count.saturating_sub(pairs.len());
-                let tail = if more > 0 {
-                    format!(" and {more} more")
+                let key = if *count == 1 {
+                    "input.matched.one"
                 } else {
-                    String::new()
+                    "input.matched.other"
                 };
-                write!(
-                    f,
-                    "{count} name{s} matched to the register as written otherwise (check them): {list}{tail}",
-                    s = if *count == 1 { "" } else { "s" },
-                    list = list.join("; ")
+                fill(
+                    t(key),
+                    &[
+                        ("count", &count.to_string()),
+                        ("list", &more(list.join("; "), count.saturating_sub(pairs.len()))),
+                    ],
                 )
             }
             InputWarning::Invisible {
                 column,
                 cells,
                 places,
-            } => f.write_str(&describe(column, *cells, places, Lang::En)),
-            InputWarning::FromRegister { column, rows, names } => {
-                let more = rows.saturating_sub(names.len());
-                let list = names.join(", ");
-                let tail = if more > 0 {
-                    format!(" and {more} more")
+            } => describe(column, *cells, places, lang),
+            InputWarning::FromRegister {
+                column: c,
+                rows,
+                names,
+            } => {
+                let key = if *rows == 1 {
+                    "input.from_register.one"
                 } else {
-                    String::new()
+                    "input.from_register.other"
                 };
-                write!(
-                    f,
-                    "`{column}` of {rows} row{s} taken from the register ({source}): {list}{tail}",
-                    s = if *rows == 1 { "" } else { "s" },
-                    source = source(column)
+                fill(
+                    t(key),
+                    &[
+                        ("column", &column(c)),
+                        ("rows", &rows.to_string()),
+                        ("source", t(source(c))),
+                        ("list", &more(names.join(", "), rows.saturating_sub(names.len()))),
+                    ],
+                )
+            }
+            InputWarning::Shadowed {
+                place,
+                given,
+                found,
+                larger,
+            } => {
+                let (key, n) = match place {
+                    Place::Row(n) => ("input.place.row", n),
+                    Place::Entry(n) => ("input.place.entry", n),
+                };
+                let larger: Vec<String> = larger.iter().map(|x| x.text(lang)).collect();
+                fill(
+                    t("input.shadowed"),
+                    &[
+                        ("place", &fill(t(key), &[("n", &n.to_string())])),
+                        ("given", given),
+                        ("found", &found.text(lang)),
+                        ("larger", &larger.join(", ")),
+                    ],
                 )
             }
         }
@@ -155,12 +265,12 @@ pub(crate) fn describe(column: &str, cells: usize, places: &[Place], lang: Lang)
     )
 }
 
-/// Where the register's values of a column come from.
+/// The catalogue key of where the register's values of a column come from.
 fn source(column: &str) -> &'static str {
     if column == "population" {
-        "Destatis, population 31.12.2019"
+        "input.source.population"
     } else {
-        "Destatis, 31.12.2020"
+        "input.source.other"
     }
 }
 

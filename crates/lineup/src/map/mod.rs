@@ -407,7 +407,10 @@ fn figures(report: &Report, lang: Lang) -> String {
             ),
             ("km", &group_digits(o.distance_km.round() as u64)),
             ("classes", &st.classes.to_string()),
-            ("comparability", &st.comparability.to_string()),
+            (
+                "comparability",
+                &say(lang, &format!("opt.comparability.{}", st.comparability), &[]),
+            ),
         ],
     )
 }

@@ -15,6 +15,11 @@
 //!   of the command line (see [`Report::status_sentence`](crate::Report::status_sentence)).
 //! * `criteria`: the planner's own criteria: options, broken rules, why a
 //!   request is impossible, what blocks a move.
+//! * `changes`: what-if and alternatives: the changes, the library's typed
+//!   [`Note`](note::Note)s, the price of stability.
+//! * `explaining`: `explain`'s sections, labels and verdicts.
+//! * `reading`: what the reader did unasked (columns not read, values from
+//!   the register, names matched as written otherwise).
 //! * `workbench`: input errors in the planner's language, the server's own
 //!   errors, and singular forms (`KEY.one`) of the page's counts.
 //!
@@ -28,12 +33,16 @@
 //! ```
 
 mod blockers;
+mod changes;
 mod criteria;
 mod errors;
+mod explaining;
 mod invisible;
 mod map;
+pub mod note;
 mod page;
 mod planner;
+mod reading;
 mod rules;
 mod settings;
 mod workbench;
@@ -139,6 +148,9 @@ pub fn all() -> impl Iterator<Item = &'static Message> {
         .chain(errors::ERRORS)
         .chain(planner::PLANNER)
         .chain(criteria::CRITERIA)
+        .chain(changes::CHANGES)
+        .chain(reading::READING)
+        .chain(explaining::EXPLAINING)
         .chain(workbench::WORKBENCH)
 }
 

@@ -28,11 +28,11 @@ pub(super) const PLANNER: &[Message] = &[
         "lineup: {count} municipalities in {clusters} clusters of {size} ({classes} classes, {comparability} comparability)",
         "Aufstellung: {count} Kommunen in {clusters} Clustern zu {size} (Größenklassen {classes}, Vergleichbarkeit {comparability})",
     ),
-    m(
-        "table.cluster",
-        "{size} members, {states} Länder",
-        "{size} Mitglieder, {states} Länder",
-    ),
+    m("table.cluster", "{size}, {states}", "{size}, {states}"),
+    m("table.members.one", "{n} member", "{n} Mitglied"),
+    m("table.members.other", "{n} members", "{n} Mitglieder"),
+    m("table.lands.one", "{n} Land", "{n} Land"),
+    m("table.lands.other", "{n} Länder", "{n} Länder"),
     m(
         "table.same_land.one",
         "{n} same-Land pair",
@@ -110,9 +110,14 @@ pub(super) const PLANNER: &[Message] = &[
         "{count} Kommunen der Liste sind in keinem Cluster (ist die Aufstellung älter als die Liste?): {names}",
     ),
     m(
-        "breach.header",
-        "{lineup} breaks {count} rule(s):",
-        "{lineup} verletzt {count} Regel(n):",
+        "breach.header.one",
+        "{lineup} breaks {count} rule:",
+        "{lineup} verletzt {count} Regel:",
+    ),
+    m(
+        "breach.header.other",
+        "{lineup} breaks {count} rules:",
+        "{lineup} verletzt {count} Regeln:",
     ),
     m("breach.more", "… and {count} more", "… und {count} weitere"),
     // Bounds and settings of a lineup file.

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lineup::Lineup;
+use crate::messages::note::Note;
 use crate::municipality::Municipality;
 use crate::report::ObjectiveReport;
 use crate::settings::Settings;
@@ -13,6 +14,7 @@ use crate::solve::Status;
 use crate::verify::score_list;
 
 use super::baseline::Baseline;
+use super::price::StabilityCost;
 
 /// A municipality that joined (not in the baseline).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,8 +81,16 @@ pub struct Diff {
     pub moves_lower_bound: usize,
     /// Whether the number of moves is proven minimal (it meets the bound).
     pub moves_proven_minimal: bool,
-    /// Clusters that leavers left too small, and how they were repaired.
-    pub notes: Vec<String>,
+    /// Clusters that leavers left too small, and how they were repaired
+    /// (typed: worded by the catalogue in either language).
+    pub notes: Vec<Note>,
+    /// What keeping members in place costs, when it makes the objective
+    /// clearly worse than the lineup without stability (a penalty
+    /// [`COSTLY_PENALTY`](super::COSTLY_PENALTY) higher, or a tenth of the
+    /// spread lost): other stability settings solved, and the one that
+    /// wins back most of the loss with the fewest moves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stability_cost: Option<StabilityCost>,
 }
 
 impl Diff {
@@ -161,16 +171,22 @@ pub(crate) fn diff(
         if gone == 0 || stay.len() >= size.min {
             continue;
         }
-        let fix = match lineup.clusters.iter().find(|c| c.id == b.id) {
-            Some(c) => format!("kept with {} members", c.members.len()),
-            None if stay.is_empty() => "closed".to_string(),
-            None => format!("closed; its {} remaining member(s) moved", stay.len()),
+        let mut args = vec![
+            ("cluster", b.id.clone()),
+            ("remaining", stay.len().to_string()),
+            ("gone", gone.to_string()),
+            ("min", size.min.to_string()),
+            ("max", size.max.to_string()),
+        ];
+        let key = match lineup.clusters.iter().find(|c| c.id == b.id) {
+            Some(c) => {
+                args.push(("members", c.members.len().to_string()));
+                "whatif.note.kept"
+            }
+            None if stay.is_empty() => "whatif.note.closed",
+            None => "whatif.note.closed_moved",
         };
-        notes.push(format!(
-            "{} fell to {} member(s) after {gone} left (clusters need {size}): {fix}",
-            b.id,
-            stay.len()
-        ));
+        notes.push(Note::new(key, &args));
     }
     Diff {
         joined,
@@ -185,6 +201,7 @@ pub(crate) fn diff(
         moves_lower_bound: 0,
         moves_proven_minimal: false,
         notes,
+        stability_cost: None,
     }
 }
 

@@ -41,7 +41,9 @@
 
 mod baseline;
 mod diff;
+mod frontier;
 mod plan;
+mod price;
 mod search;
 
 use std::time::Instant;
@@ -49,18 +51,20 @@ use std::time::Instant;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::lineup::{Cluster, Lineup};
+use crate::messages::Lang;
+use crate::messages::note::Note;
 use crate::municipality::Municipality;
-use crate::objective::{Lex, ObjectiveMode};
-use crate::problem::{Infeasibility, Problem, ProblemError};
+use crate::objective::ObjectiveMode;
+use crate::problem::{Problem, ProblemError};
 use crate::report::{ObjectiveReport, Report};
 use crate::settings::Settings;
 use crate::solve::{Gap, Solution, SolveError, SolveOptions, Status, evaluate, solve};
-use crate::suggestion::Suggestion;
 
 pub use baseline::{Baseline, BaselineCluster, BaselineMember};
 pub use diff::{Diff, Joined, Left, Moved};
+pub use price::{COSTLY_PENALTY, COSTLY_SHARE, RECOVERS_MOST, Recovery, StabilityCost, StabilitySetting};
 
+use frontier::{assemble, frontier};
 use search::{BlockSearch, Bonus, search_block};
 
 /// How much stability counts.
@@ -147,8 +151,10 @@ pub fn whatif(
     options: &SolveOptions,
 ) -> Result<WhatIf, WhatIfError> {
     let started = Instant::now();
-    // Half the time for the stable lineup, the rest for the free reference.
-    let deadline = started + options.time_limit() / 2;
+    // Two fifths of the time for the stable lineup, three tenths for the
+    // free reference, the rest for measuring other stability settings.
+    let limit = options.time_limit();
+    let deadline = started + limit.mul_f64(0.4);
     if let Some(w) = stability.weight {
         if !w.is_finite() || w < 0.0 {
             return Err(WhatIfError::StabilityWeight { weight: w });
@@ -169,21 +175,7 @@ pub fn whatif(
             .collect::<Result<_, _>>()?,
         Some(cap) => capped(&plan, bonus, cap, options, deadline)?,
     };
-    let mut lineup = Lineup::default();
-    for (block, r) in problem.blocks().iter().zip(&results) {
-        let mut by = vec![Vec::new(); block.clusters];
-        for (x, &g) in r.groups.iter().enumerate() {
-            by[g].push(block.members[x]);
-        }
-        lineup.clusters.extend(
-            by.into_iter()
-                .zip(&block.cluster_ids)
-                .map(|(members, id)| Cluster {
-                    id: id.clone(),
-                    members,
-                }),
-        );
-    }
+    let lineup = assemble(problem, &results);
     let mut solution = evaluate(problem, &lineup).map_err(|v| SolveError::Unverified {
         solver: "what-if search".into(),
         violations: v.to_string(),
@@ -192,13 +184,8 @@ pub fn whatif(
     let lower: usize = results.iter().map(|r| r.lower_bound).sum();
     // The best lineup without stability: its bound holds for every lineup,
     // and its objective is what stability costs.
-    let left = (started + options.time_limit()).saturating_duration_since(Instant::now());
-    let free = solve(
-        problem,
-        &options
-            .clone()
-            .with_time_limit(left.max(options.time_limit() / 4)),
-    )?;
+    let left = (started + limit.mul_f64(0.7)).saturating_duration_since(Instant::now());
+    let free = solve(problem, &options.clone().with_time_limit(left.max(limit / 5)))?;
     let weights = problem.settings().weights();
     let mode = weights.mode;
     let weighted = mode == ObjectiveMode::Weighted;
@@ -223,11 +210,15 @@ pub fn whatif(
             unproven
         };
         report.notes = vec![
-            format!(
-                "what-if: {} baseline member(s) moved; at least {} needed",
-                r.moves, r.lower_bound
-            ),
-            format!("bound from the lineup without stability ({})", f.status),
+            Note::new(
+                "whatif.block.moves",
+                &[
+                    ("moves", r.moves.to_string()),
+                    ("needed", r.lower_bound.to_string()),
+                ],
+            )
+            .text(Lang::En),
+            Note::new("whatif.block.bound", &[("status", f.status.to_string())]).text(Lang::En),
         ];
     }
     solution.cut_by_time = free.cut_by_time || results.iter().any(|r| r.cut);
@@ -242,7 +233,20 @@ pub fn whatif(
     debug_assert_eq!(diff.moves(), moves);
     diff.moves_lower_bound = lower;
     diff.moves_proven_minimal = diff.moves() == lower;
-    diff.objective_free = Some(ObjectiveReport::from(&free.verified.score));
+    let free_objective = ObjectiveReport::from(&free.verified.score);
+    if let Some(in_penalty) = price::costly(&diff.objective_after, &free_objective, &weights) {
+        let end = (started + limit).max(Instant::now() + limit / 5);
+        diff.stability_cost = Some(price::measure(
+            &plan,
+            moves,
+            &diff.objective_after,
+            &free_objective,
+            in_penalty,
+            options,
+            end,
+        ));
+    }
+    diff.objective_free = Some(free_objective);
     diff.free_status = Some(free.status);
     Ok(WhatIf {
         problem: plan.problem,
@@ -251,10 +255,8 @@ pub fn whatif(
     })
 }
 
-/// Searches every block under a shared cap on moves: each block is solved
-/// for every budget from the fewest moves it needs up to what it would use
-/// with the whole spare budget, then the budgets are split to maximise the
-/// total objective (a small knapsack over the blocks).
+/// Searches every block under a shared cap on moves (see [`frontier`]) and
+/// takes the best split of the cap.
 fn capped(
     plan: &plan::Plan,
     bonus: Bonus,
@@ -262,59 +264,7 @@ fn capped(
     options: &SolveOptions,
     deadline: Instant,
 ) -> Result<Vec<BlockSearch>, WhatIfError> {
-    let nb = plan.problem.blocks().len();
-    let needs: Vec<usize> = (0..nb).map(|b| search::lower_bound_of(plan, b)).collect();
-    let total: usize = needs.iter().sum();
-    if total > cap {
-        return Err(SolveError::Infeasible(Infeasibility::new(
-            format!(
-                "the changes need at least {total} moves of baseline members (clusters that close or overflow, members whose size class changed), but at most {cap} are allowed"
-            ),
-            vec![Suggestion::MaxMoves(total), Suggestion::NoMaxMoves],
-        ))
-        .into());
-    }
-    let spare = cap - total;
-    // With the whole spare budget, how many moves does each block use?
-    let widest: Vec<BlockSearch> = (0..nb)
-        .into_par_iter()
-        .map(|b| search_block(plan, b, bonus, Some(needs[b] + spare), options, deadline))
-        .collect::<Result<_, _>>()?;
-    let jobs: Vec<(usize, usize)> = (0..nb)
-        .flat_map(|b| (needs[b]..widest[b].moves.max(needs[b])).map(move |c| (b, c)))
-        .collect();
-    let narrower: Vec<(usize, BlockSearch)> = jobs
-        .par_iter()
-        .map(|&(b, c)| search_block(plan, b, bonus, Some(c), options, deadline).map(|r| (b, r)))
-        .collect::<Result<_, _>>()?;
-    let mut options_of: Vec<Vec<BlockSearch>> = (0..nb).map(|_| Vec::new()).collect();
-    for (b, r) in narrower {
-        options_of[b].push(r);
-    }
-    for (b, r) in widest.into_iter().enumerate() {
-        options_of[b].push(r);
-    }
-    // best[u] = (value, choice per block) using at most u moves in total.
-    let mut best: Vec<Option<(Lex, Vec<usize>)>> = vec![Some((Lex::ZERO, Vec::new())); cap + 1];
-    for opts in &options_of {
-        let mut next: Vec<Option<(Lex, Vec<usize>)>> = vec![None; cap + 1];
-        for u in 0..=cap {
-            let Some((v, picks)) = &best[u] else { continue };
-            for (i, r) in opts.iter().enumerate() {
-                let t = u + r.moves;
-                if t > cap {
-                    continue;
-                }
-                let value = *v + r.value;
-                if next[t].as_ref().is_none_or(|(nv, _)| value.cmp_tol(nv).is_gt()) {
-                    let mut p = picks.clone();
-                    p.push(i);
-                    next[t] = Some((value, p));
-                }
-            }
-        }
-        best = next;
-    }
+    let (options_of, best) = frontier(plan, bonus, cap, options, deadline)?;
     let picks = best
         .into_iter()
         .flatten()

@@ -29,6 +29,7 @@ pub(crate) enum Bonus {
 }
 
 /// The result of one block.
+#[derive(Clone)]
 pub(crate) struct BlockSearch {
     /// Local member → group.
     pub groups: Vec<usize>,

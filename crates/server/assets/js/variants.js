@@ -25,6 +25,32 @@ function baseline() {
   };
 }
 
+/** A typed note of the library ({key, args}) in the page's language. */
+const said = (n) => t(n.key, n.args);
+
+/** What keeping members in place costs and the setting measured to win
+ * most of it back (the library's `diff.stability_cost`), as lines. */
+function stabilityCost(d) {
+  const c = d.stability_cost;
+  if (!c || !d.objective_free) return [];
+  const a = d.objective_after;
+  const f = d.objective_free;
+  const out = [c.in_penalty
+    ? t('stability.costly.penalty', { penalty: num(a.penalty, 2), free_penalty: num(f.penalty, 2) })
+    : t('stability.costly.spread', { spread: num(a.spread, 2), free_spread: num(f.spread, 2) })];
+  const r = c.recommended !== null && c.recommended !== undefined ? c.tried[c.recommended]
+    : c.tried.reduce((x, y) => (!x || y.recovered > x.recovered ? y : x), null);
+  if (!r) return out;
+  const s = r.setting;
+  const setting = 'max_moves' in s ? t('stability.setting.max_moves', { n: s.max_moves })
+    : t('stability.setting.weight', { w: num(s.weight, 2) });
+  out.push(t(c.recommended !== null && c.recommended !== undefined ? 'stability.recommend' : 'stability.none_enough', {
+    setting, share: num(r.recovered * 100), penalty: num(r.objective.penalty, 2),
+    spread: num(r.objective.spread, 2), moves: r.moves,
+  }));
+  return out;
+}
+
 /** Re-solves after joining and leaving, moving as few members as possible. */
 export async function whatif() {
   const pairs = [...settings.params('problem'), ...settings.params('run'), ...settings.pinParams()];
@@ -36,8 +62,9 @@ export async function whatif() {
   for (const j of w.diff.joined) state.marks.set(j.id, 'joined');
   for (const m of w.diff.moved) state.marks.set(m.id, 'moved');
   state.alternatives = null;
-  notice(t('page.whatif.done', { joined: w.diff.joined.length, moved: w.diff.moved.length, left: w.diff.left.length }) +
-    (w.diff.notes.length ? `\n${w.diff.notes.join('\n')}` : ''));
+  const lines = [t('page.whatif.done', { joined: w.diff.joined.length, moved: w.diff.moved.length, left: w.diff.left.length }),
+    ...w.diff.notes.map(said), ...stabilityCost(w.diff)];
+  notice(lines.join('\n'));
   changed('lineup');
   rescore();
 }
@@ -49,7 +76,7 @@ export async function alternatives() {
   const a = await runJob('alternatives', '/api/alternatives', pairs, form());
   if (!a) return;
   state.alternatives = a;
-  if (a.note) notice(a.note);
+  if (a.note) notice(said(a.note));
   show(0);
 }
 
