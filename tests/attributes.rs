@@ -125,7 +125,8 @@ fn numbers_written_differently_are_one_value_and_codes_are_not() {
         panic!("a code is not a number");
     };
     assert!(
-        inf.reason.contains("groups of 7 (7) and 5 (007) members"),
+        inf.reason
+            .contains("groups of 7 (Jahre=7) and 5 (Jahre=007) members"),
         "{}",
         inf.reason
     );
@@ -159,7 +160,7 @@ fn criteria_errors_read_in_german() {
     );
     assert!(
         e.contains(
-            "; versuchen Sie Kommunen dieser Klasse hinzufügen oder entfernen oder --at-least Erfahrung=ja:1"
+            "; möglich wäre: Kommunen dieser Klasse hinzufügen oder entfernen oder --at-least Erfahrung=ja:1"
         ),
         "{e}"
     );

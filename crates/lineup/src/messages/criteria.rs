@@ -140,7 +140,7 @@ pub(super) const CRITERIA: &[Message] = &[
     m(
         "infeasible.try",
         "; try {suggestions}",
-        "; versuchen Sie {suggestions}",
+        "; möglich wäre: {suggestions}",
     ),
     m("infeasible.or", ", or ", " oder "),
     // Suggestions in words around a flag ({flag}), and edits of the data.

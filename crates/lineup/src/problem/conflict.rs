@@ -143,9 +143,16 @@ fn place(p: &BlockName, lang: Lang) -> String {
     }
 }
 
-/// "5 (1), 9 (2) and 6 (3)".
-fn groups(list: &[(String, usize)], lang: Lang) -> String {
-    let items: Vec<String> = list.iter().map(|(v, n)| format!("{n} ({v})")).collect();
+/// "5 (degurba=1), 9 (degurba=2) and 6 (degurba=3)".
+/// With no attribute, the sizes only: "5, 9 and 6".
+fn groups(list: &[(String, usize)], attribute: Option<&str>, lang: Lang) -> String {
+    let items: Vec<String> = list
+        .iter()
+        .map(|(v, n)| match attribute {
+            Some(a) => format!("{n} ({a}={v})"),
+            None => n.to_string(),
+        })
+        .collect();
     match items.split_last() {
         Some((last, rest)) if !rest.is_empty() => {
             format!("{} {} {last}", rest.join(", "), t("criteria.and", lang))
@@ -249,8 +256,8 @@ impl CriteriaConflict {
                 &[
                     ("attribute", attribute),
                     ("block", &place(p, lang)),
-                    ("groups", &groups(g, lang)),
-                    ("misfits", &groups(misfits, lang)),
+                    ("groups", &groups(g, Some(attribute), lang)),
+                    ("misfits", &groups(misfits, None, lang)),
                     ("size", &size.to_string()),
                 ],
             ),
@@ -267,7 +274,7 @@ impl CriteriaConflict {
                 &[
                     ("attribute", attribute),
                     ("block", &place(p, lang)),
-                    ("groups", &groups(g, lang)),
+                    ("groups", &groups(g, Some(attribute), lang)),
                     ("least", &s(least)),
                     ("most", &s(most)),
                     ("size", &size.to_string()),
