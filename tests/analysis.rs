@@ -324,3 +324,52 @@ fn explain_table_cuts_long_partner_lists_and_shows_names_safely() {
         .expect("the cluster's same-Land pairs");
     assert!(same.ends_with(", … and 280 more"), "{same}");
 }
+
+#[test]
+fn explain_counts_the_clusters_of_other_classes_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let kfa = fixture("kfa-18.csv");
+    // `--classes 100000`: one cluster of Großstädte, two of the others.
+    let out = dir.path().join("two-classes.json");
+    let o = lineup(&[
+        "solve",
+        kfa.to_str().unwrap(),
+        "--classes",
+        "100000",
+        "--format",
+        "json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let explain = |id: &str, lang: &str| {
+        let o = lineup(&[
+            "explain",
+            kfa.to_str().unwrap(),
+            out.to_str().unwrap(),
+            "--municipality",
+            id,
+            "--lang",
+            lang,
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        crate::util::stdout(&o)
+    };
+    // Gotha (< 100 000): the one cluster of the other class.
+    let text = explain("16067029", "en");
+    assert!(
+        text.contains("1 cluster of another size class is not listed"),
+        "{text}"
+    );
+    let text = explain("16067029", "de");
+    assert!(
+        text.contains("1 Cluster einer anderen Größenklasse ist nicht aufgeführt"),
+        "{text}"
+    );
+    // München (>= 100 000): two clusters of the other class.
+    let text = explain("09162000", "en");
+    assert!(
+        text.contains("2 clusters of other size classes are not listed"),
+        "{text}"
+    );
+}

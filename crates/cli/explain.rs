@@ -262,7 +262,11 @@ fn table(e: &Explanation, with_clusters: bool) -> String {
         }
         let note = if m.other_classes > 0 {
             Some(say(
-                "explain.note.other_classes",
+                if m.other_classes == 1 {
+                    "explain.note.other_classes.one"
+                } else {
+                    "explain.note.other_classes"
+                },
                 &[("count", &m.other_classes.to_string())],
             ))
         } else {

@@ -208,8 +208,15 @@ pub fn explain(
         let others = lineup.clusters.iter().filter(|c| !same_block(c)).count();
         let note = (others > 0).then(|| {
             crate::messages::fill(
-                crate::messages::text("explain.note.other_classes", crate::messages::Lang::En)
-                    .unwrap_or_default(),
+                crate::messages::text(
+                    if others == 1 {
+                        "explain.note.other_classes.one"
+                    } else {
+                        "explain.note.other_classes"
+                    },
+                    crate::messages::Lang::En,
+                )
+                .unwrap_or_default(),
                 &[("count", &others.to_string())],
             )
         });

@@ -48,7 +48,12 @@ pub(super) const BLOCKERS: &[Message] = &[
     ),
     m(
         "explain.note.other_classes",
-        "{count} cluster(s) of other size classes are not listed: strict comparability keeps classes apart",
+        "{count} clusters of other size classes are not listed: strict comparability keeps classes apart",
         "{count} Cluster anderer Größenklassen sind nicht aufgeführt: strenge Vergleichbarkeit hält die Klassen getrennt",
+    ),
+    m(
+        "explain.note.other_classes.one",
+        "{count} cluster of another size class is not listed: strict comparability keeps classes apart",
+        "{count} Cluster einer anderen Größenklasse ist nicht aufgeführt: strenge Vergleichbarkeit hält die Klassen getrennt",
     ),
 ];
