@@ -67,7 +67,7 @@ impl CliError {
 
 impl From<lineup_options::OptionError> for CliError {
     fn from(e: lineup_options::OptionError) -> CliError {
-        CliError::usage(e.message)
+        CliError::usage(e.text(crate::language::lang()))
     }
 }
 

@@ -34,7 +34,9 @@ fn main() -> ExitCode {
     // Before any file is opened (which could take a closed descriptor 1).
     let stdout_open = stdout_is_open();
     STDOUT_OPEN.get_or_init(|| stdout_open);
-    let matches = Cli::command().get_matches();
+    let matches = Cli::command()
+        .try_get_matches()
+        .unwrap_or_else(|e| language::usage_exit(e));
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     if let Some((_, sub)) = matches.subcommand() {
         let given = sub

@@ -10,15 +10,14 @@ use lineup::{
 
 use crate::args::{ComparabilityArg, ObjectiveArg, ProblemArgs, RunArgs, SolverArg};
 use crate::error::OptionError;
+use crate::usage::{criterion, said, scheme, setting};
 
 fn pair(flag: &str, value: &str) -> Result<(String, String), OptionError> {
     match value.split_once(',') {
         Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() && !b.contains(',') => {
             Ok((a.trim().to_string(), b.trim().to_string()))
         }
-        _ => Err(OptionError::new(format!(
-            "{flag} {value:?}: expected two ids separated by a comma, e.g. {flag} 16067029,03252006"
-        ))),
+        _ => Err(said("usage.pair", &[("flag", flag), ("value", value)])),
     }
 }
 
@@ -33,21 +32,20 @@ pub fn weights(spec: Option<&str>, mode: ObjectiveArg) -> Result<Weights, Option
     };
     let Some(spec) = spec else { return Ok(w) };
     for part in spec.split(',').filter(|p| !p.trim().is_empty()) {
-        let (key, value) = part.split_once('=').ok_or_else(|| {
-            OptionError::new(format!(
-                "--weights {part:?}: expected TERM=WEIGHT, e.g. distance=0.5"
-            ))
-        })?;
+        let (key, value) = part
+            .split_once('=')
+            .ok_or_else(|| said("usage.weights.form", &[("flag", "--weights"), ("part", part)]))?;
         let v: f64 = value
             .trim()
             .parse()
             .ok()
             .filter(|v: &f64| (0.0..=lineup::MAX_WEIGHT).contains(v))
             .ok_or_else(|| {
-                OptionError::new(format!(
-                    "--weights {part:?}: the weight must be a number from 0 to {:e}; to make one term count more, scale the others down",
-                    lineup::MAX_WEIGHT
-                ))
+                let max = format!("{:e}", lineup::MAX_WEIGHT);
+                said(
+                    "usage.weights.range",
+                    &[("flag", "--weights"), ("part", part), ("max", &max)],
+                )
             })?;
         match key.trim().to_ascii_lowercase().replace('_', "-").as_str() {
             "same-land" | "same-state" => w.same_land = v,
@@ -55,9 +53,10 @@ pub fn weights(spec: Option<&str>, mode: ObjectiveArg) -> Result<Weights, Option
             "non-bordering" => w.non_bordering = v,
             "distance" => w.distance_per_100km = v,
             other => {
-                return Err(OptionError::new(format!(
-                    "--weights: unknown term {other:?}; terms are same-land, mixed-class, non-bordering, distance"
-                )));
+                return Err(said(
+                    "usage.weights.term",
+                    &[("flag", "--weights"), ("term", other)],
+                ));
             }
         }
     }
@@ -69,15 +68,9 @@ pub fn settings(a: &ProblemArgs) -> Result<Settings, OptionError> {
     let cluster_size: ClusterSize = a
         .cluster_size
         .parse()
-        .map_err(|e| OptionError::new(format!("--cluster-size: {e}")))?;
-    let clusters: ClusterCount = a
-        .clusters
-        .parse()
-        .map_err(|e| OptionError::new(format!("--clusters: {e}")))?;
-    let classes: ClassScheme = a
-        .classes
-        .parse()
-        .map_err(|e| OptionError::new(format!("--classes: {e}")))?;
+        .map_err(|e| setting("--cluster-size", &e))?;
+    let clusters: ClusterCount = a.clusters.parse().map_err(|e| setting("--clusters", &e))?;
+    let classes: ClassScheme = a.classes.parse().map_err(|e| scheme("--classes", &e))?;
     let mut s = Settings::default()
         .with_cluster_size(cluster_size)
         .with_clusters(clusters)
@@ -99,20 +92,19 @@ pub fn settings(a: &ProblemArgs) -> Result<Settings, OptionError> {
         s = s.with_cannot_link(x, y);
     }
     for text in &a.alike {
-        let c = Criterion::parse_alike(text).map_err(|e| OptionError::new(format!("--alike: {e}")))?;
+        let c = Criterion::parse_alike(text).map_err(|e| criterion("--alike", &e))?;
         s = s.with_criterion(c);
     }
     for text in &a.different {
-        let c =
-            Criterion::parse_different(text).map_err(|e| OptionError::new(format!("--different: {e}")))?;
+        let c = Criterion::parse_different(text).map_err(|e| criterion("--different", &e))?;
         s = s.with_criterion(c);
     }
     for text in &a.at_least {
-        let c = Criterion::parse_at_least(text).map_err(|e| OptionError::new(format!("--at-least: {e}")))?;
+        let c = Criterion::parse_at_least(text).map_err(|e| criterion("--at-least", &e))?;
         s = s.with_criterion(c);
     }
     for text in &a.at_most {
-        let c = Criterion::parse_at_most(text).map_err(|e| OptionError::new(format!("--at-most: {e}")))?;
+        let c = Criterion::parse_at_most(text).map_err(|e| criterion("--at-most", &e))?;
         s = s.with_criterion(c);
     }
     Ok(s)
@@ -123,9 +115,11 @@ pub fn settings(a: &ProblemArgs) -> Result<Settings, OptionError> {
 pub fn time_limit(seconds: f64) -> Result<Duration, OptionError> {
     let max = lineup::MAX_TIME_LIMIT.as_secs_f64();
     if !seconds.is_finite() || seconds <= 0.0 || seconds > max {
-        return Err(OptionError::new(format!(
-            "--time-limit {seconds}: expected a number of seconds above 0 and at most {max} (about 11 days)"
-        )));
+        let (seconds, max) = (seconds.to_string(), max.to_string());
+        return Err(said(
+            "usage.time_limit",
+            &[("flag", "--time-limit"), ("seconds", &seconds), ("max", &max)],
+        ));
     }
     Ok(Duration::from_secs_f64(seconds))
 }
@@ -137,10 +131,15 @@ pub fn options(a: &RunArgs) -> Result<SolveOptions, OptionError> {
         None => Backend::default(),
         Some(name) => Backend::from_name(name).ok_or_else(|| {
             let have: Vec<&str> = Backend::available().iter().map(|b| b.name()).collect();
-            OptionError::new(format!(
-                "--backend {name:?} is not available in this build (available: {}); HiGHS needs `cargo build --features highs`",
-                have.join(", ")
-            ))
+            said(
+                "usage.backend",
+                &[
+                    ("flag", "--backend"),
+                    ("name", name),
+                    ("available", &have.join(", ")),
+                    ("build", "cargo build --features highs"),
+                ],
+            )
         })?,
     };
     Ok(SolveOptions::default()

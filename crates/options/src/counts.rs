@@ -8,6 +8,7 @@ use lineup::{
 
 use crate::args::{CountArgs, StabilityArgs};
 use crate::error::OptionError;
+use crate::usage::said;
 
 /// Cluster counts as the lineup has them (per size class; in total with
 /// adjacent comparability), so a lineup with more clusters than the fewest
@@ -40,13 +41,15 @@ pub fn counts_from(lineup: &Lineup, municipalities: &[Municipality], settings: &
 /// `(k, min_difference)`.
 pub fn alternatives_count(a: &CountArgs, n: usize) -> Result<(usize, usize), OptionError> {
     if a.k == 0 {
-        return Err(OptionError::new("-k 0 asks for no lineup: use -k 1 or more"));
+        return Err(said("usage.count.zero", &[]));
     }
     let d = a.min_difference.unwrap_or_else(|| default_min_difference(n));
     if d > n {
-        return Err(OptionError::new(format!(
-            "--min-difference {d}: two lineups of {n} municipalities differ in at most {n}; use a smaller D"
-        )));
+        let (d, n) = (d.to_string(), n.to_string());
+        return Err(said(
+            "usage.min_difference",
+            &[("flag", "--min-difference"), ("d", &d), ("n", &n)],
+        ));
     }
     Ok((a.k, d))
 }

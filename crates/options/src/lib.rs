@@ -10,6 +10,7 @@ by the same definitions, so both give the same errors).
   [`lineup::SolveOptions`].
 * [`counts_from`]: the cluster counts of a lineup made elsewhere.
 * [`flag`], [`Refusal`]: suggestions and errors in the flags' words.
+* [`clap_error`], [`OptionError::text`]: option errors in English or German.
 
 ```
 use clap::Parser;
@@ -40,6 +41,7 @@ mod lang;
 mod record;
 mod recorded;
 mod suggestions;
+mod usage;
 
 pub use args::{
     ComparabilityArg, CountArgs, FormatArg, ObjectiveArg, ProblemArgs, RunArgs, SolverArg, StabilityArgs,
@@ -53,3 +55,4 @@ pub use lang::{LangArg, LangArgs, lang_from_env};
 pub use record::record_run;
 pub use recorded::with_recorded;
 pub use suggestions::{Refusal, flag, flag_in, infeasibility, infeasibility_in};
+pub use usage::{clap_error, worded};

@@ -194,7 +194,7 @@ pub async fn register(RawQuery(q): RawQuery) -> Result<Json<Value>, ApiError> {
             .parse::<usize>()
             .ok()
             .filter(|l| (1..=200).contains(l))
-            .ok_or_else(|| ApiError::usage(format!("limit {l:?}: expected a whole number from 1 to 200")))?,
+            .ok_or_else(|| ApiError::usage_said("usage.limit", &[("limit", &l)]))?,
     };
     let found = blocking(move || Ok(adapter::search_register(&text, limit))).await?;
     Ok(Json(json!({ "results": found })))

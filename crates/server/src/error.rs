@@ -120,6 +120,11 @@ impl ApiError {
         ApiError::new(Kind::Usage, message)
     }
 
+    /// A bad option, worded by the catalogue (`usage.*`) in both languages.
+    pub fn usage_said(key: &str, args: &[(&str, &str)]) -> ApiError {
+        ApiError::said(Kind::Usage, key, args)
+    }
+
     /// A body that the endpoint does not take.
     pub fn request(message: impl Into<String>) -> ApiError {
         ApiError::new(Kind::Request, message)
@@ -142,7 +147,12 @@ impl ApiError {
 
 impl From<lineup_options::OptionError> for ApiError {
     fn from(e: lineup_options::OptionError) -> ApiError {
-        ApiError::usage(e.message)
+        let german = e.german;
+        let a = ApiError::usage(e.message);
+        match german {
+            Some(de) => a.with_german(de),
+            None => a,
+        }
     }
 }
 

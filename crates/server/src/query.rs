@@ -41,40 +41,25 @@ pub fn argv<T: CommandFactory>(query: &str) -> Vec<String> {
     args
 }
 
-/// Parses a query into the flags struct `T`; an error has clap's text
-/// without the usage lines.
+/// Parses a query into the flags struct `T`; an error names the parameter
+/// (as its flag), the value and what it takes, in English and German
+/// (`lineup_options::clap_error`).
 pub fn parse<T: CommandFactory + FromArgMatches>(query: Option<&str>) -> Result<T, ApiError> {
     let args = argv::<T>(query.unwrap_or(""));
     let command = T::command()
         .no_binary_name(false)
         .disable_help_flag(true)
         .disable_version_flag(true);
-    let matches = command
-        .try_get_matches_from(args)
-        .map_err(|e| ApiError::usage(clap_message(&e)))?;
-    T::from_arg_matches(&matches).map_err(|e| ApiError::usage(clap_message(&e)))
-}
-
-/// Clap's message: the error and its tips, without `error: ` and the usage.
-fn clap_message(e: &clap::Error) -> String {
-    let text = e.render().to_string();
-    let mut lines = Vec::new();
-    for line in text.lines() {
-        if line.starts_with("Usage:") || line.starts_with("For more information") {
-            break;
-        }
-        let line = line.strip_prefix("error: ").unwrap_or(line).trim();
-        if !line.is_empty() {
-            lines.push(line.to_string());
-        }
-    }
-    lines.join("; ")
+    let usage = |e: clap::Error| ApiError::from(lineup_options::clap_error(&e));
+    let matches = command.try_get_matches_from(args).map_err(usage)?;
+    T::from_arg_matches(&matches).map_err(usage)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::Parser;
+    use lineup::messages::Lang;
 
     #[derive(Debug, Parser)]
     struct Flags {
@@ -133,5 +118,20 @@ mod tests {
         );
         let e = parse::<Flags>(Some("comparability=loose")).unwrap_err();
         assert!(e.error.contains("strict"), "{}", e.error);
+        // In German, with the parameter, the value and what it takes.
+        let e = parse::<Flags>(Some("time-limit=abc"))
+            .unwrap_err()
+            .in_lang(Lang::De);
+        assert_eq!(
+            e.error,
+            "ungültiger Wert 'abc' für '--time-limit': erwartet wird eine Zahl, z. B. 10 oder 2.5 (mit Dezimalpunkt)"
+        );
+        let e = parse::<Flags>(Some("clustersize=5"))
+            .unwrap_err()
+            .in_lang(Lang::De);
+        assert_eq!(
+            e.error,
+            "unbekannte Option '--clustersize'; gemeint ist wohl '--cluster-size'"
+        );
     }
 }

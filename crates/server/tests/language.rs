@@ -100,3 +100,54 @@ async fn exports_are_written_in_the_requests_language() {
     assert_eq!(back.status, 200, "{}", back.text());
     assert_eq!(back.json()["valid"], true);
 }
+
+#[tokio::test]
+async fn bad_parameters_answer_in_the_requests_language() {
+    let app = app();
+    let csv = fixture("kfa-18.csv");
+    // A value of the wrong type: which parameter, what was given, what it takes.
+    let de = post(&app, "/api/solve?lang=de&time-limit=abc", csv.clone()).await;
+    assert_eq!(de.status, 400, "{}", de.text());
+    let e = de.json();
+    assert_eq!(e["kind"], "usage");
+    assert_eq!(e["lang"], "de");
+    assert_eq!(
+        e["error"],
+        "ungültiger Wert 'abc' für '--time-limit': erwartet wird eine Zahl, z. B. 10 oder 2.5 (mit Dezimalpunkt)"
+    );
+    let en = post(&app, "/api/solve?time-limit=abc", csv.clone()).await;
+    assert_eq!(
+        en.json()["error"],
+        "invalid value 'abc' for '--time-limit': expected a number, e.g. 10 or 2.5 (with a decimal point)"
+    );
+    // Class thresholds that are none: the library's error, in German.
+    let de = post(&app, "/api/solve?lang=de&classes=xyz", csv.clone()).await;
+    assert_eq!(de.status, 400, "{}", de.text());
+    assert_eq!(
+        de.json()["error"],
+        "--classes: Klassengrenze 'xyz' ist keine ganze Zahl: bitte bbsr, kfa oder eine Liste wie 20000,100000"
+    );
+    // Not among the choices; an unknown parameter with the one meant.
+    let de = post(&app, "/api/solve?lang=de&solver=fast", csv.clone()).await;
+    assert_eq!(
+        de.json()["error"],
+        "ungültiger Wert 'fast' für '--solver': erwartet wird einer der möglichen Werte: auto, exact oder heuristic"
+    );
+    let de = post(&app, "/api/solve?lang=de&timelimit=5", csv.clone()).await;
+    assert_eq!(
+        de.json()["error"],
+        "unbekannte Option '--timelimit'; gemeint ist wohl '--time-limit'"
+    );
+    // The server's own cap, and the second stage of the options.
+    let de = post(&app, "/api/solve?lang=de&time-limit=100000", csv.clone()).await;
+    let msg = de.json()["error"].as_str().unwrap().to_string();
+    assert!(
+        msg.starts_with("--time-limit 100000: dieser Server rechnet höchstens 300 s"),
+        "{msg}"
+    );
+    let de = post(&app, "/api/solve?lang=de&weights=speed%3D1", csv).await;
+    assert_eq!(
+        de.json()["error"],
+        "--weights: unbekannter Begriff 'speed'; möglich sind same-land, mixed-class, non-bordering, distance"
+    );
+}

@@ -20,6 +20,10 @@
 //! * `explaining`: `explain`'s sections, labels and verdicts.
 //! * `reading`: what the reader did unasked (columns not read, values from
 //!   the register, names matched as written otherwise).
+//! * `scoreboard`: the status in a few words beside the page's badge.
+//! * `usage`: options that do not parse or validate (the command line's
+//!   flags and the server's query parameters): which, what was given, what
+//!   they take.
 //! * `workbench`: input errors in the planner's language, the server's own
 //!   errors, and singular forms (`KEY.one`) of the page's counts.
 //!
@@ -44,7 +48,9 @@ mod page;
 mod planner;
 mod reading;
 mod rules;
+mod scoreboard;
 mod settings;
+mod usage;
 mod workbench;
 
 use serde::{Deserialize, Serialize};
@@ -152,6 +158,8 @@ pub fn all() -> impl Iterator<Item = &'static Message> {
         .chain(reading::READING)
         .chain(explaining::EXPLAINING)
         .chain(workbench::WORKBENCH)
+        .chain(usage::USAGE)
+        .chain(scoreboard::SCOREBOARD)
 }
 
 /// The text of a key in a language.

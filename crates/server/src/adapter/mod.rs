@@ -82,11 +82,7 @@ pub fn settings_and_input(
         let (key, cluster) = pin
             .split_once('=')
             .filter(|(k, c)| !k.trim().is_empty() && !c.trim().is_empty())
-            .ok_or_else(|| {
-                ApiError::usage(format!(
-                    "--pin {pin:?}: expected ID=CLUSTER, e.g. pin=16067029=Kleinstadt-1"
-                ))
-            })?;
+            .ok_or_else(|| ApiError::usage_said("usage.pin", &[("flag", "--pin"), ("pin", pin)]))?;
         let i = lineup::find_municipality(&municipalities, key.trim())
             .map_err(|e| ApiError::usage(format!("--pin: {e} ({})", file.name)))?;
         municipalities[i].cluster = Some(cluster.trim().to_string());
@@ -108,10 +104,16 @@ pub fn problem(
 pub fn options(args: &RunArgs, max_time_limit: f64) -> Result<SolveOptions, ApiError> {
     let options = lineup_options::options(args)?;
     if args.time_limit > max_time_limit {
-        return Err(ApiError::usage(format!(
-            "--time-limit {}: this server runs a solve for at most {max_time_limit} s (lineup serve --max-time-limit); use a smaller value",
-            args.time_limit
-        )));
+        let (seconds, max) = (args.time_limit.to_string(), max_time_limit.to_string());
+        return Err(ApiError::usage_said(
+            "usage.time_limit.server",
+            &[
+                ("flag", "--time-limit"),
+                ("seconds", &seconds),
+                ("max", &max),
+                ("option", "--max-time-limit"),
+            ],
+        ));
     }
     Ok(options)
 }
