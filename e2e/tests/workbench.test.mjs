@@ -114,9 +114,16 @@ test('load, solve, drag, see the breach, undo, export and read back', async () =
 test('German texts, explanations and the other exports', async () => {
   const { page, problems } = await watchedPage(browser);
   await solved(page, 'growth-60.csv');
+  // The badge keeps the status word (the test hook); beside it the same in
+  // plain words, in the page's language.
+  const word = await text(page, '[data-testid="status"]');
+  assert.match(word, /^(optimal|time_limit|heuristic|evaluated)$/);
+  assert.match(await text(page, '#status-says'), /^(proven best possible|at most [\d.]+ % below the best possible|no proof: up to [\d.]+ % below)$/);
   await page.selectOption('#lang', 'de');
   await page.waitForFunction(() => document.documentElement.lang === 'de');
   assert.equal(await text(page, '[data-testid="solve"]'), 'Berechnen');
+  assert.equal(await text(page, '[data-testid="status"]'), word);
+  assert.match(await text(page, '#status-says'), /^(nachweislich bestmöglich|höchstens [\d,]+ % unter dem Bestmöglichen|ohne Beweis: bis zu [\d,]+ % darunter)$/);
   await page.locator('[data-testid="member"]').first().click();
   await page.locator('#explanation table').waitFor();
   assert.match(await text(page, '#explanation'), /Wechsel nach/);
@@ -192,6 +199,16 @@ test('bad files and settings get clear messages', async () => {
   await notice.filter({ hasText: '--cluster-size' }).waitFor();
   assert.equal(await page.locator('.field.invalid[data-flag="cluster-size"]').count(), 1);
   await shot(page, '4-errors');
+  // In German, the setting's error is German too: the option, the value
+  // given and what it takes (the catalogue's, not clap's English).
+  await page.selectOption('#lang', 'de');
+  await page.waitForFunction(() => document.documentElement.lang === 'de');
+  await page.click('[data-testid="solve"]');
+  await notice.filter({ hasText: 'ungültige Clustergröße 9..3' }).waitFor();
+  assert.match(await notice.textContent(), /--cluster-size: ungültige Clustergröße 9\.\.3: nötig ist 1 <= min <= max/);
+  assert.doesNotMatch(await notice.textContent(), /invalid cluster size/);
+  await shot(page, '4-errors-de');
+  await page.selectOption('#lang', 'en');
   // The server's errors (4xx) are answers the page shows, not console errors.
   assert.deepEqual(problems().filter((p) => !/status of 4\d\d/.test(p)), []);
 });

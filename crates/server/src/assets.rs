@@ -41,6 +41,8 @@ pub const ASSETS: &[(&str, &str, &[u8])] = &[
     asset!("js/exports.js", "text/javascript; charset=utf-8"),
     asset!("js/printout.js", "text/javascript; charset=utf-8"),
     asset!("js/session.js", "text/javascript; charset=utf-8"),
+    // A worker, not a module of the page: parses large answers off the main thread.
+    asset!("workers/parse.js", "text/javascript; charset=utf-8"),
 ];
 
 fn serve(path: &str) -> Response {

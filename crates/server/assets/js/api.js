@@ -38,12 +38,65 @@ export function inputName() {
   return /\.json$/i.test(name) ? name : name.replace(/\.[^.]*$/, '') + '.json';
 }
 
-/** A form with the list and, if given, other parts (objects become JSON). */
+// Large answers (a report of the whole register is about 2 MB) are parsed
+// by a worker (workers/parse.js), so that no frame waits for them: their
+// reports come with members as ids only, and their full text is kept here
+// for sending them back (exports).
+const LARGE = 200_000;
+let worker = null;
+let asked = 0;
+const waiting = new Map();
+const fullText = new WeakMap();
+
+function parsed(e) {
+  const { id, slim, paths, texts, error } = e.data;
+  const w = waiting.get(id);
+  waiting.delete(id);
+  if (!w) return;
+  if (error !== undefined) {
+    w.reject(new SyntaxError(error));
+    return;
+  }
+  const value = JSON.parse(slim);
+  paths.forEach((path, i) => fullText.set(path.reduce((v, k) => v[k], value), texts[i]));
+  w.resolve(value);
+}
+
+/** Parses JSON; a large text in the worker (on the page if it cannot run). */
+export function parseJson(text) {
+  if (text.length < LARGE || worker === false || typeof Worker === 'undefined') return Promise.resolve(JSON.parse(text));
+  if (!worker) {
+    try {
+      worker = new Worker('/assets/workers/parse.js');
+      worker.onmessage = parsed;
+      worker.onerror = () => {
+        // Parse here from now on; whatever was waiting too.
+        worker = false;
+        for (const [, w] of waiting) {
+          try { w.resolve(JSON.parse(w.text)); } catch (err) { w.reject(err); }
+        }
+        waiting.clear();
+      };
+    } catch {
+      worker = false;
+      return Promise.resolve(JSON.parse(text));
+    }
+  }
+  return new Promise((resolve, reject) => {
+    const id = ++asked;
+    waiting.set(id, { resolve, reject, text });
+    worker.postMessage({ id, text });
+  });
+}
+
+/** A form with the list and, if given, other parts (objects become JSON;
+ * a report parsed by the worker is sent as it came). */
 export function form(parts = {}) {
   const f = new FormData();
   f.append('input', inputBlob(), inputName());
   for (const [name, value] of Object.entries(parts)) {
-    const blob = value instanceof Blob ? value : new Blob([JSON.stringify(value)], { type: 'application/json' });
+    const text = value instanceof Blob ? null : fullText.get(value) ?? JSON.stringify(value);
+    const blob = value instanceof Blob ? value : new Blob([text], { type: 'application/json' });
     f.append(name, blob, `${name}.json`);
   }
   return f;
@@ -64,7 +117,7 @@ export function query(pairs) {
 
 async function answer(r) {
   const type = r.headers.get('content-type') || '';
-  const body = type.includes('json') ? await r.json().catch(() => null) : null;
+  const body = type.includes('json') ? await r.text().then(parseJson).catch(() => null) : null;
   if (!r.ok) throw new ApiError(r.status, body);
   return body;
 }
@@ -121,7 +174,7 @@ export async function job(path, pairs, body, onEvent, signal) {
         else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
       }
       if (!data.length) continue;
-      const payload = JSON.parse(data.join('\n'));
+      const payload = name === 'result' ? await parseJson(data.join('\n')) : JSON.parse(data.join('\n'));
       if (name === 'result') return payload;
       if (name === 'error') throw new ApiError(payload.status || 500, payload);
       onEvent(name, payload);

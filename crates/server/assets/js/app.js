@@ -15,6 +15,7 @@ import * as solve from './solve.js';
 import * as variants from './variants.js';
 import * as exports from './exports.js';
 import * as session from './session.js';
+import { inputBlob } from './api.js';
 
 let pending = new Set();
 let lastFocus = null;
@@ -42,10 +43,15 @@ function controls() {
   document.body.classList.toggle('busy', busy);
 }
 
+const idle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
+
 function draw() {
   const what = pending;
   pending = new Set();
   if (what.has('input') || what.has('all')) load.renderRows();
+  // The list as the server reads it, made while the planner looks at it
+  // rather than when Solve is pressed (10 794 rows take a while).
+  if (what.has('input') && state.input) idle(() => state.input && inputBlob(), { timeout: 2000 });
   controls();
   cards.render();
   map.draw();

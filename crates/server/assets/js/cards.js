@@ -14,6 +14,8 @@ const PIN_SVG =
 
 const elements = new Map(); // cluster id → {el, sig}
 let renderToken = 0;
+/** New cards a frame at most. */
+const MADE = 8;
 
 let metricsFrom = null;
 let metricsById = new Map();
@@ -153,31 +155,40 @@ export function render() {
     }
   }
   let i = 0;
+  let fresh = [];
   const step = () => {
     if (token !== renderToken) return;
+    // Cards drawn in the last frame are laid out now: from here on the
+    // browser may skip them while they are off screen (style.css).
+    for (const el of fresh) el.classList.add('settled');
+    fresh = [];
     const start = performance.now();
+    let made = 0;
     let prev = i > 0 ? elements.get(list[i - 1].id)?.el : null;
-    // Small batches, a few milliseconds a frame: no frame waits long for
-    // the cards (a page of 120 is drawn over a few frames).
-    while (i < list.length && performance.now() - start < 8) {
+    // Small batches, a few milliseconds and at most MADE cards a frame (the
+    // browser's style and layout of new cards come on top): no frame waits
+    // long for the cards (a page of 120 is drawn over a few frames).
+    while (i < list.length && made < MADE && performance.now() - start < 6) {
       // Cards to (re)draw in this batch: parsed in one go.
       const batch = [];
-      const until = Math.min(list.length, i + 8);
-      for (let j = i; j < until; j++) {
-        const c = list[j];
+      let until = i;
+      for (; until < list.length && batch.length < 4 && until < i + 16; until++) {
+        const c = list[until];
         const sig = signature(c, broken.has(c.id));
         const e = elements.get(c.id);
-        if (!e || e.sig !== sig) batch.push([c, j, sig]);
+        if (!e || e.sig !== sig) batch.push([c, until, sig]);
       }
       if (batch.length) {
+        made += batch.length;
         const tpl = document.createElement('template');
         tpl.innerHTML = batch.map(([c]) => cardHtml(c, broken.has(c.id))).join('');
-        const made = [...tpl.content.children];
+        const cards = [...tpl.content.children];
         batch.forEach(([c, , sig], k) => {
           const old = elements.get(c.id);
-          if (old) old.el.replaceWith(made[k]);
-          elements.set(c.id, { el: made[k], sig });
+          if (old) old.el.replaceWith(cards[k]);
+          elements.set(c.id, { el: cards[k], sig });
         });
+        fresh.push(...cards);
       }
       for (; i < until; i++) {
         const el = elements.get(list[i].id).el;
@@ -186,9 +197,11 @@ export function render() {
         prev = el;
       }
     }
-    if (i < list.length) requestAnimationFrame(step);
+    if (i < list.length || fresh.length) requestAnimationFrame(step);
   };
-  step();
+  // In the next frame: however often render() is called before it, one
+  // chain of steps (the last) draws, so no frame gets two batches.
+  requestAnimationFrame(step);
 }
 
 /** Forgets every card (language change, new list). */
@@ -204,27 +217,51 @@ export function reveal(clusterId) {
     page = Math.floor(at / PAGE);
     render();
   }
-  requestAnimationFrame(() => {
+  // Once its card is drawn (a page is drawn over a few frames).
+  const show = (frames) => {
     const e = elements.get(clusterId);
     if (e) e.el.scrollIntoView({ block: 'nearest' });
-  });
+    else if (frames > 0) requestAnimationFrame(() => show(frames - 1));
+  };
+  requestAnimationFrame(() => show(120));
 }
 
-/** Finds a cluster by its id or a member's name (or AGS) and shows it. */
+let index = { clusters: null, byId: null, members: [], ids: new Map() };
+
+/** Every member's folded name in card order, and the clusters' ids: built
+ * once per lineup, so that the finder does not fold 10 794 names a query. */
+function findIndex() {
+  if (index.clusters !== state.clusters || index.byId !== state.byId) {
+    const list = shownClusters();
+    const members = [];
+    list.forEach((c, k) => {
+      for (const id of c.members) members.push({ id, name: (state.byId.get(id)?.name || '').toLowerCase(), k, cluster: c.id });
+    });
+    index = { clusters: state.clusters, byId: state.byId, members, ids: new Map(list.map((c, k) => [c.id.toLowerCase(), k])) };
+  }
+  return index;
+}
+
+/** Finds a cluster by its id or a member's name (or AGS) and shows it: the
+ * first card (in card order) that is named so or holds such a member. */
 export function find(text) {
   const q = text.trim().toLowerCase();
   if (!q) return false;
-  for (const c of shownClusters()) {
-    const hit = c.id.toLowerCase() === q || c.members.some((id) => id === q || (state.byId.get(id)?.name || '').toLowerCase().startsWith(q));
-    if (hit) {
-      const id = c.members.find((m) => m === q || (state.byId.get(m)?.name || '').toLowerCase().startsWith(q));
-      if (id) state.focus = id;
-      state.hot = c.id;
-      reveal(c.id);
-      return true;
-    }
+  const { members, ids } = findIndex();
+  const member = members.find((m) => m.id === q || m.name.startsWith(q));
+  const k = ids.get(q);
+  let cluster;
+  if (member && (k === undefined || member.k <= k)) {
+    state.focus = member.id;
+    cluster = member.cluster;
+  } else if (k !== undefined) {
+    cluster = shownClusters()[k].id;
+  } else {
+    return false;
   }
-  return false;
+  state.hot = cluster;
+  reveal(cluster);
+  return true;
 }
 
 const ABBR = {

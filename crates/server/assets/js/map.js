@@ -52,7 +52,14 @@ export async function init() {
   bounds = { x0, y0, x1, y1 };
   $('#attribution').textContent = o.attribution.join(' · ');
   const canvas = $('#map');
-  new ResizeObserver(() => draw()).observe(canvas);
+  // The canvas's size as the browser last laid it out: reading clientWidth
+  // while drawing would force a layout of everything changed since (a page
+  // of new cards).
+  new ResizeObserver((entries) => {
+    const box = entries[entries.length - 1].contentRect;
+    shown = { w: box.width, h: box.height };
+    draw();
+  }).observe(canvas);
   canvas.addEventListener('mousemove', onMove);
   canvas.addEventListener('mouseleave', () => setHover(null));
   canvas.addEventListener('click', onClick);
@@ -65,9 +72,7 @@ function radius(n) {
   return 1.7;
 }
 
-function locate(canvas) {
-  return fitTo(canvas.clientWidth, canvas.clientHeight);
-}
+let shown = { w: 0, h: 0 };
 
 function fitTo(w, h) {
   const pad = 12;
@@ -105,42 +110,52 @@ function outlineLayer(fit, dpr) {
   return c;
 }
 
-/** Every member as a dot, drawn once per lineup; also the hover index. */
+/**
+ * Every member as a dot, drawn once per lineup, and the hover index: a few
+ * milliseconds per frame, so that the whole register (10 794 dots) does not
+ * hold up a frame; `more()` says whether it is still drawing.
+ */
 function dotLayer(fit, dpr, clusters, r) {
   dots = [];
   grid = new Map();
-  // One path per colour and shape: a few fills for the whole register.
-  const byStyle = new Map();
-  for (const c of clusters) {
-    const style = c.id === UNPLACED ? { colour: '#8a8a8a', shape: 'circle' } : styleOf(c.id);
-    const { colour, shape } = style;
-    const key = `${colour} ${shape}`;
-    if (!byStyle.has(key)) byStyle.set(key, { colour, shape, list: [] });
-    const list = byStyle.get(key).list;
-    for (const id of c.members) {
-      const m = state.byId.get(id);
-      if (!m) continue;
-      const [x, y] = fit.px(project(m.lon, m.lat));
-      const dot = { x, y, id, cluster: c.id, colour, shape };
-      dots.push(dot);
-      const cell = `${Math.floor(x / CELL)},${Math.floor(y / CELL)}`;
-      if (!grid.has(cell)) grid.set(cell, []);
-      grid.get(cell).push(dot);
-      list.push(dot);
-    }
-  }
   const [canvas, g] = layer(fit, dpr);
   // Markers of a small lineup get a dark rim, as on the command line's map.
   g.strokeStyle = '#1a1a1a';
   g.lineWidth = r >= 3 ? 0.8 : 0;
-  for (const { colour, shape, list } of byStyle.values()) {
-    g.fillStyle = colour;
-    g.beginPath();
-    for (const d of list) trace(g, shape, d.x, d.y, r);
-    g.fill();
-    if (r >= 3) g.stroke();
-  }
-  if (r >= 3) {
+  let next = 0;
+  const slice = () => {
+    const start = performance.now();
+    // One path per colour and shape within a slice: a few fills per frame.
+    while (next < clusters.length && performance.now() - start < 6) {
+      const byStyle = new Map();
+      for (let k = 0; k < 64 && next < clusters.length; k++, next++) {
+        const c = clusters[next];
+        const style = c.id === UNPLACED ? { colour: '#8a8a8a', shape: 'circle' } : styleOf(c.id);
+        const { colour, shape } = style;
+        const key = `${colour} ${shape}`;
+        if (!byStyle.has(key)) byStyle.set(key, { colour, shape, list: [] });
+        const list = byStyle.get(key).list;
+        for (const id of c.members) {
+          const m = state.byId.get(id);
+          if (!m) continue;
+          const [x, y] = fit.px(project(m.lon, m.lat));
+          const dot = { x, y, id, cluster: c.id, colour, shape };
+          dots.push(dot);
+          const cell = `${Math.floor(x / CELL)},${Math.floor(y / CELL)}`;
+          if (!grid.has(cell)) grid.set(cell, []);
+          grid.get(cell).push(dot);
+          list.push(dot);
+        }
+      }
+      for (const { colour, shape, list } of byStyle.values()) {
+        g.fillStyle = colour;
+        g.beginPath();
+        for (const d of list) trace(g, shape, d.x, d.y, r);
+        g.fill();
+        if (r >= 3) g.stroke();
+      }
+    }
+    if (next < clusters.length || r < 3) return;
     g.lineWidth = 2;
     for (const d of dots) {
       const mark = state.marks.get(d.id);
@@ -150,17 +165,17 @@ function dotLayer(fit, dpr, clusters, r) {
       g.arc(d.x, d.y, r + 3, 0, 2 * Math.PI);
       g.stroke();
     }
-  }
-  return canvas;
+  };
+  return { canvas, slice, more: () => next < clusters.length };
 }
 
 const cache = { size: '', outline: null, lineup: null, dots: null };
 
 function drawNow() {
   const canvas = $('#map');
-  if (!bounds || !canvas.clientWidth) return;
+  if (!bounds || !shown.w) return;
   const dpr = window.devicePixelRatio || 1;
-  fit = locate(canvas);
+  fit = fitTo(shown.w, shown.h);
   const size = `${fit.w}x${fit.h}@${dpr}`;
   if (canvas.width !== Math.round(fit.w * dpr) || canvas.height !== Math.round(fit.h * dpr)) {
     canvas.width = Math.round(fit.w * dpr);
@@ -179,17 +194,22 @@ function drawNow() {
     cache.lineup = lineup;
     cache.dots = dotLayer(fit, dpr, clusters, r);
   }
+  if (cache.dots.more()) {
+    cache.dots.slice();
+    // The rest in the next frames.
+    if (cache.dots.more()) draw();
+  }
   const g = canvas.getContext('2d');
   g.setTransform(1, 0, 0, 1, 0, 0);
   g.clearRect(0, 0, canvas.width, canvas.height);
   g.drawImage(cache.outline, 0, 0);
   const hot = hover ? hover.cluster : state.hot;
   g.globalAlpha = hot ? 0.25 : 1;
-  g.drawImage(cache.dots, 0, 0);
+  g.drawImage(cache.dots.canvas, 0, 0);
   g.globalAlpha = 1;
   g.setTransform(dpr, 0, 0, dpr, 0, 0);
   if (hot) drawCluster(g, dots.filter((d) => d.cluster === hot), Math.max(r, 5));
-  const focus = dots.find((d) => d.id === state.focus);
+  const focus = state.focus ? dots.find((d) => d.id === state.focus) : null;
   if (focus) {
     g.strokeStyle = '#14202b';
     g.lineWidth = 2.5;

@@ -58,17 +58,30 @@ export function setInput(input) {
   state.byId = new Map(input.rows.map((r) => [r.id, r]));
 }
 
-/** The cluster index of every member. */
+// The lineup is replaced, never changed in place (every edit makes new
+// arrays), so what follows from it is computed once per lineup: the page
+// asks for it every frame, and the whole register has 10 794 members.
+let placed = { clusters: null, map: new Map() };
+let rest = { clusters: null, rows: null, ids: [] };
+
+/** The cluster id of every member (id → cluster id); do not change it. */
 export function assignment() {
-  const a = new Map();
-  state.clusters.forEach((c) => c.members.forEach((id) => a.set(id, c.id)));
-  return a;
+  if (placed.clusters !== state.clusters) {
+    const map = new Map();
+    state.clusters.forEach((c) => c.members.forEach((id) => map.set(id, c.id)));
+    placed = { clusters: state.clusters, map };
+  }
+  return placed.map;
 }
 
 /** Ids of the list that are in no cluster. */
 export function unplaced() {
-  const a = assignment();
-  return state.input ? state.input.rows.map((r) => r.id).filter((id) => !a.has(id)) : [];
+  const rows = state.input ? state.input.rows : null;
+  if (rest.clusters !== state.clusters || rest.rows !== rows) {
+    const a = assignment();
+    rest = { clusters: state.clusters, rows, ids: rows ? rows.map((r) => r.id).filter((id) => !a.has(id)) : [] };
+  }
+  return rest.ids;
 }
 
 /** The lineup as the API reads it. */

@@ -64,17 +64,43 @@ function delta() {
   el.title = t(same ? 'page.delta.same' : better ? 'page.delta.better' : 'page.delta.worse');
 }
 
+/** A gap as the library words it (`messages::percent`): one decimal, two
+ * below 0.1 %, and a gap that is not zero never reads as 0. */
+export function percent(gap) {
+  const p = gap * 100;
+  return p >= 0.1 ? num(p, 1) : num(Math.max(p, 0.01), 2);
+}
+
+// A lineup scored against the closed-form bounds only (the library's
+// `CLOSED_FORM_NOTE`): its gap is measured against simple bounds.
+const CLOSED_FORM = 'evaluated against closed-form bounds';
+
+/** The catalogue key of the status's words, as `Report::status_sentence`
+ * picks it: an evaluated lineup with no gap is proven best possible. */
+function statusKey(s) {
+  const r = state.report;
+  if (s !== 'evaluated' || !r) return `status.${s}`;
+  if (r.gap === 0) return 'status.optimal';
+  const closed = (r.blocks || []).every((b) => (b.notes || []).includes(CLOSED_FORM));
+  return closed ? 'status.evaluated' : 'status.evaluated.bound';
+}
+
 function sentence() {
   const s = status();
   const el = $('#sentence');
+  const says = $('#status-says');
   if (!s) {
     el.textContent = '';
+    says.textContent = '';
     return;
   }
-  const gap = state.report ? num(state.report.gap * 100, 1) : '';
-  let text = t(`status.${s}.sentence`, { gap });
+  const gap = state.report ? percent(state.report.gap) : '';
+  const key = statusKey(s);
+  let text = t(`${key}.sentence`, { gap });
   if (s === 'edited') text += ' ' + t('page.breaches.count', { n: state.evaluation.breaches.length });
   el.textContent = text;
+  // Beside the badge: the same in a few words (the badge keeps the status word).
+  says.textContent = t(`${key === 'status.evaluated.bound' ? 'status.evaluated' : key}.short`, { gap });
 }
 
 function terms() {
