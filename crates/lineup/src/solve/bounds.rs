@@ -318,6 +318,17 @@ mod tests {
         BlockModel::new(&problem, &problem.blocks()[0])
     }
 
+    /// Small blocks to enumerate: members, cluster sizes, clusters.
+    const SMALL_CASES: [(usize, (usize, usize), usize); 7] = [
+        (8, (4, 4), 2),
+        (9, (4, 5), 2),
+        (10, (3, 7), 2),
+        (9, (3, 3), 3),
+        (10, (2, 5), 3),
+        (12, (6, 6), 2),
+        (13, (6, 7), 2),
+    ];
+
     /// The largest level-2 value over every lineup, by enumeration.
     fn brute_force(model: &BlockModel) -> f64 {
         let w = &model.weights;
@@ -368,14 +379,7 @@ mod tests {
             mode: ObjectiveMode::Weighted,
             ..Weights::default()
         };
-        let cases = [
-            (8, (4, 4), 2),
-            (9, (4, 5), 2),
-            (10, (3, 7), 2),
-            (9, (3, 3), 3),
-            (10, (2, 5), 3),
-        ];
-        for (c, &(n, size, k)) in cases.iter().enumerate() {
+        for (c, &(n, size, k)) in SMALL_CASES[..5].iter().enumerate() {
             for seed in 0..8 {
                 for weights in [Weights::default(), weighted] {
                     let model = block(n, size, k, 100 * c as u64 + seed, weights);
@@ -478,16 +482,7 @@ mod tests {
 
     #[test]
     fn the_moment_and_land_bounds_hold_on_every_small_case() {
-        let cases = [
-            (8, (4, 4), 2),
-            (9, (4, 5), 2),
-            (10, (3, 7), 2),
-            (9, (3, 3), 3),
-            (10, (2, 5), 3),
-            (12, (6, 6), 2),
-            (13, (6, 7), 2),
-        ];
-        for (c, &(n, size, k)) in cases.iter().enumerate() {
+        for (c, &(n, size, k)) in SMALL_CASES.iter().enumerate() {
             for seed in 0..6 {
                 let model = block(n, size, k, 300 + 100 * c as u64 + seed, Weights::default());
                 let (km, moment) = (brute_force_by(&model, &km_of(&model)), moment_of(&model));

@@ -194,10 +194,16 @@ impl Pricing {
         })
     }
 
-    /// Up to `keep` compositions of largest reduced value, best first
-    /// (ties by enumeration order).
+    /// Up to `keep` compositions of largest positive reduced value, best
+    /// first (ties by enumeration order).
     fn best(&self, duals: &Duals, keep: usize) -> Vec<(f64, Composition)> {
+        // The smallest multiplier of the Länder from each one on.
+        let mut cheapest = vec![f64::INFINITY; self.lands.len() + 1];
+        for i in (0..self.lands.len()).rev() {
+            cheapest[i] = cheapest[i + 1].min(duals.pi[self.lands[i]]);
+        }
         let mut state = Search {
+            cheapest,
             counts: vec![0; self.lands.len()],
             found: Vec::new(),
             keep,
@@ -239,6 +245,18 @@ impl Pricing {
             }
             return;
         }
+        // Prune: the t-th member added has at most t partners already in
+        // the cluster, and pays at least the smallest multiplier left. A
+        // subtree that cannot beat the kept columns (or 0: only positive
+        // reduced values matter to the bound) holds nothing needed.
+        let (mut added, mut most_added) = (0.0, 0.0f64);
+        for t in size..self.max {
+            added += t as f64 - state.cheapest[at] - duals.tau;
+            most_added = most_added.max(added);
+        }
+        if value + most_added - duals.sigma <= state.threshold() {
+            return;
+        }
         // Each member of this Land adds its non-bordering partners among the
         // Länder before it, less its multipliers.
         let partners: u16 = (0..at)
@@ -257,18 +275,89 @@ impl Pricing {
 
 /// The enumeration's state: the composition being built and the best found.
 struct Search {
+    cheapest: Vec<f64>,
     counts: Vec<u16>,
     found: Vec<(f64, Vec<u16>)>,
     keep: usize,
 }
 
 impl Search {
+    /// The reduced value a composition must exceed to be kept.
+    fn threshold(&self) -> f64 {
+        match self.found.last() {
+            Some(&(v, _)) if self.found.len() == self.keep => v.max(0.0),
+            _ => 0.0,
+        }
+    }
+
     fn offer(&mut self, value: f64) {
-        if self.found.len() == self.keep && self.found.last().is_some_and(|(v, _)| *v >= value) {
+        if value <= self.threshold() {
             return;
         }
         let at = self.found.partition_point(|(v, _)| *v >= value);
         self.found.insert(at, (value, self.counts.clone()));
         self.found.truncate(self.keep);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every composition of up to `max` members from `per`, one by one.
+    fn all(per: &[usize; 16], max: usize, at: usize, counts: &mut [u16; 16], out: &mut Vec<[u16; 16]>) {
+        if at == 16 {
+            out.push(*counts);
+            return;
+        }
+        let used: usize = counts.iter().map(|&c| c as usize).sum();
+        for c in 0..=per[at].min(max - used) {
+            counts[at] = c as u16;
+            all(per, max, at + 1, counts, out);
+        }
+        counts[at] = 0;
+    }
+
+    #[test]
+    fn pruned_pricing_finds_the_best_reduced_values_of_every_composition() {
+        let mut apart = [[false; 16]; 16];
+        for a in 0..16 {
+            for b in 0..16 {
+                apart[a][b] = a != b && (a * 7 + b * 7 + a * b) % 3 != 0;
+            }
+        }
+        let per = [3, 0, 2, 5, 1, 0, 4, 2, 0, 1, 3, 0, 2, 1, 0, 6];
+        let pricing = Pricing::new(per, &apart, 3, 5).unwrap();
+        let mut every = Vec::new();
+        all(&per, 5, 0, &mut [0; 16], &mut every);
+        let mut positive = 0;
+        for round in 0..20u32 {
+            let f = f64::from(round);
+            let duals = Duals {
+                pi: std::array::from_fn(|l| ((l as f64 * 1.7 + f) % 5.0) - 1.5),
+                sigma: f * 0.3 - 2.0,
+                tau: 0.5 - f * 0.05,
+            };
+            let mut values: Vec<f64> = every
+                .iter()
+                .map(|c| pricing.composition(*c))
+                .filter(|c| (3..=5).contains(&c.size))
+                .map(|c| {
+                    c.pairs
+                        - (0..16).map(|l| duals.pi[l] * f64::from(c.counts[l])).sum::<f64>()
+                        - duals.sigma
+                        - duals.tau * c.size as f64
+                })
+                .filter(|&v| v > 0.0)
+                .collect();
+            values.sort_by(|a, b| b.total_cmp(a));
+            positive += usize::from(!values.is_empty());
+            let found: Vec<f64> = pricing.best(&duals, 4).into_iter().map(|(v, _)| v).collect();
+            assert_eq!(found.len(), values.len().min(4), "round {round}");
+            for (a, b) in found.iter().zip(&values) {
+                assert!((a - b).abs() < 1e-9, "round {round}: {a} vs {b}");
+            }
+        }
+        assert!(positive >= 10, "only {positive} rounds had a positive column");
     }
 }

@@ -58,14 +58,7 @@ pub(crate) fn km_bound(units: &[UnitVector], min: usize, max: usize, k: usize) -
     if units.is_empty() {
         return Some(0.0);
     }
-    let n = units.len() as f64;
-    let mut p = [0.0; 3];
-    for u in units {
-        let x = u.xyz();
-        for d in 0..3 {
-            p[d] += x[d] / n;
-        }
-    }
+    let p = mean(units);
     let moment: f64 = units
         .iter()
         .map(|u| {
@@ -89,14 +82,7 @@ pub(crate) fn planar_km_bound(units: &[UnitVector], min: usize, max: usize, k: u
     if units.is_empty() {
         return Some(0.0);
     }
-    let mut sum = [0.0; 3];
-    for u in units {
-        let x = u.xyz();
-        for d in 0..3 {
-            sum[d] += x[d];
-        }
-    }
-    let normal = UnitVector::from_xyz(sum)?.xyz();
+    let normal = UnitVector::from_xyz(mean(units))?.xyz();
     // An orthonormal basis of the plane orthogonal to `normal`.
     let helper = if normal[0].abs() < 0.9 {
         [1.0, 0.0, 0.0]
@@ -128,9 +114,10 @@ pub(crate) fn planar_km_bound(units: &[UnitVector], min: usize, max: usize, k: u
         scatter[1] += a * b;
         scatter[2] += b * b;
     }
-    // ∫ sqrt(e_θᵀ S e_θ) dθ by the trapezoidal rule, which converges
-    // geometrically for smooth periodic functions: at 4 096 nodes its error
-    // is far below the safety margin.
+    // ∫ sqrt(e_θᵀ S e_θ) dθ by the trapezoidal rule plus its worst error:
+    // the integrand is Lipschitz with constant sqrt(λ_max(S)) ≤ sqrt(tr S),
+    // so each of the N nodes' intervals errs by at most L·step²/4 (about
+    // 0.06 % of the integral at 4 096 nodes, which is at least 4·sqrt(λ_max)).
     const NODES: usize = 4096;
     let step = std::f64::consts::TAU / NODES as f64;
     let integral: f64 = (0..NODES)
@@ -141,7 +128,8 @@ pub(crate) fn planar_km_bound(units: &[UnitVector], min: usize, max: usize, k: u
                 .sqrt()
         })
         .sum::<f64>()
-        * step;
+        * step
+        + (scatter[0] + scatter[2]).max(0.0).sqrt() * std::f64::consts::TAU * step / 4.0;
     let chord = chord_limit(units);
     let projected_km = 0.25 * weight.sqrt() * integral;
     Some(EARTH_RADIUS_KM * arc_per_chord(chord) / lowest * projected_km * (1.0 + 1e-6))
@@ -150,14 +138,7 @@ pub(crate) fn planar_km_bound(units: &[UnitVector], min: usize, max: usize, k: u
 /// An upper bound on every chord between two of `units`: twice the
 /// largest distance to their mean.
 fn chord_limit(units: &[UnitVector]) -> f64 {
-    let n = units.len() as f64;
-    let mut p = [0.0; 3];
-    for u in units {
-        let x = u.xyz();
-        for d in 0..3 {
-            p[d] += x[d] / n;
-        }
-    }
+    let p = mean(units);
     let farthest = units
         .iter()
         .map(|u| {
@@ -166,6 +147,19 @@ fn chord_limit(units: &[UnitVector]) -> f64 {
         })
         .fold(0.0, f64::max);
     (2.0 * farthest).min(2.0)
+}
+
+/// The mean of the members' unit vectors (inside the sphere).
+fn mean(units: &[UnitVector]) -> [f64; 3] {
+    let n = units.len().max(1) as f64;
+    let mut p = [0.0; 3];
+    for u in units {
+        let x = u.xyz();
+        for d in 0..3 {
+            p[d] += x[d] / n;
+        }
+    }
+    p
 }
 
 /// The most arc per unit of chord for chords up to `chord`:
