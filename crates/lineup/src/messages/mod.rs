@@ -20,6 +20,13 @@
 //! * `explaining`: `explain`'s sections, labels and verdicts.
 //! * `reading`: what the reader did unasked (columns not read, values from
 //!   the register, names matched as written otherwise).
+//! * `infeasible`: why a request is impossible (the typed notes of
+//!   [`Infeasibility`](crate::Infeasibility)), singular keys `KEY.one`.
+//! * `lookup`: names that match no municipality, or several (the register,
+//!   a problem's own names, Länder).
+//! * `cli`: the command line's own words (`error:`, files it cannot open).
+//! * `solver`: what the block solver did (a block's notes), worded in a
+//!   language by [`solver::block_note`].
 //! * `workbench`: input errors in the planner's language, the server's own
 //!   errors, and singular forms (`KEY.one`) of the page's counts.
 //!
@@ -34,10 +41,13 @@
 
 mod blockers;
 mod changes;
+mod cli;
 mod criteria;
 mod errors;
 mod explaining;
+mod infeasible;
 mod invisible;
+mod lookup;
 mod map;
 pub mod note;
 mod page;
@@ -45,6 +55,7 @@ mod planner;
 mod reading;
 mod rules;
 mod settings;
+pub mod solver;
 mod workbench;
 
 use serde::{Deserialize, Serialize};
@@ -152,6 +163,10 @@ pub fn all() -> impl Iterator<Item = &'static Message> {
         .chain(reading::READING)
         .chain(explaining::EXPLAINING)
         .chain(workbench::WORKBENCH)
+        .chain(infeasible::INFEASIBLE)
+        .chain(lookup::LOOKUP)
+        .chain(cli::CLI)
+        .chain(solver::SOLVER)
 }
 
 /// The text of a key in a language.
