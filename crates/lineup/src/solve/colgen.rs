@@ -5,7 +5,10 @@
 //!    (element prices `π`, cluster price `σ`, and `μ ≥ 0` for a cap on the
 //!    total penalty), with `good_lp`; new clusters are priced exactly by the
 //!    enumeration in [`columns`](super::columns). Every round gives a valid
-//!    upper bound `D + K·max(0, best reduced value)`.
+//!    upper bound `D + K·max(0, best reduced value)`. When the cap on the
+//!    penalty is the fewest same-Land pairs the clusters can have, only
+//!    clusters that spread every Land evenly take part (`columns/balance.rs`),
+//!    and the cap's row is left out when every such column keeps it anyway.
 //! 2. **Closing the gap.** A cluster in any lineup better than the incumbent
 //!    must have a reduced value of at least `z_inc − D − (K−1)·max(0, r*)`;
 //!    all such clusters are enumerated and the set-partitioning integer
@@ -88,12 +91,25 @@ pub(crate) fn optimise(
             note: "one cluster: the lineup is forced".into(),
         };
     }
-    let u = space.unit_count();
-    let n = space.n;
-    let cap = match phase {
+    let mut cap = match phase {
         Phase::MaxSpread { cap } => Some(cap),
         _ => None,
     };
+    // A cap at the fewest same-Land pairs: only clusters that spread every
+    // Land evenly can be part of a lineup within it (and the penalty row may
+    // be redundant).
+    let balanced = cap.and_then(|cp| space.balanced(k, cp));
+    let space = match &balanced {
+        Some((even, redundant)) => {
+            if *redundant {
+                cap = None;
+            }
+            even
+        }
+        None => space,
+    };
+    let u = space.unit_count();
+    let n = space.n;
     // Pair values and a box for the dual variables.
     let fmax = (0..u)
         .flat_map(|x| (0..u).map(move |y| (x, y)))

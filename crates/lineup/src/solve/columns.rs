@@ -7,6 +7,7 @@
 //! finds the best columns (pricing) or all columns above a threshold (to
 //! close the gap exactly).
 
+mod balance;
 mod enumerate;
 
 use std::collections::HashMap;
@@ -59,6 +60,8 @@ pub(crate) struct ColumnSpace {
     pub max: usize,
     cap: Option<usize>,
     comparability: Comparability,
+    /// Weight of one same-Land pair in the penalty.
+    same_land: f64,
     /// Per limit (at least, at most) members per column.
     limits: Vec<(usize, usize)>,
     /// Per unit, (limit, members it counts).
@@ -221,6 +224,7 @@ impl ColumnSpace {
             max: model.size.max,
             cap: model.rules.cap.as_ref().map(|c| c.1),
             comparability: model.comparability,
+            same_land: w.weights.same_land,
         })
     }
 

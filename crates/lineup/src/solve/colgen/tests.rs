@@ -214,3 +214,79 @@ fn pricing_finds_exactly_the_columns_above_a_threshold() {
         assert!((f.0 - a.0).abs() < 1e-9, "{} vs {}", f.0, a.0);
     }
 }
+
+#[test]
+fn a_cap_at_the_fewest_same_land_pairs_keeps_exactly_the_even_columns() {
+    // Five Länder with 3, 3, 3, 2, 2 of 13 members in two clusters: at
+    // least one pair in each of the first three. At that cap the columns
+    // are those with 1–2 members of each of them and one of the others.
+    let sp = space(13);
+    let min_pen = -optimum(&sp, Phase::MinPenalty);
+    let (fewest, members) = sp.fewest_same_land_pairs(2);
+    assert_eq!(fewest, 3);
+    assert_eq!(min_pen, 3.0);
+    assert!(
+        sp.balanced(2, min_pen + 1.0).is_none(),
+        "one pair more is allowed"
+    );
+    let (even, redundant) = sp.balanced(2, min_pen + 0.5).expect("even Länder");
+    assert!(redundant, "the penalty is same-Land pairs only");
+    let u = sp.unit_count();
+    let stop = Stop::default();
+    // Every column, then (pricing prunes by the units that can still
+    // join) the columns above a threshold under uneven values.
+    let flat = (vec![0.0; u * u], vec![0.0; u], f64::NEG_INFINITY);
+    let uneven = (
+        (0..u * u)
+            .map(|i| (i / u).min(i % u) * u + (i / u).max(i % u))
+            .map(|i| ((i * 7919) % 17) as f64 - 5.0)
+            .collect::<Vec<f64>>(),
+        (0..u).map(|x| ((x * 31) % 11) as f64 - 6.0).collect::<Vec<f64>>(),
+        -4.0,
+    );
+    for (q, c, threshold) in [flat, uneven] {
+        let columns = |space: &ColumnSpace| {
+            let mut all: Vec<Bits> = space
+                .enumerate(&q, &c, 0.0, threshold, None, usize::MAX, u64::MAX, &stop)
+                .unwrap()
+                .iter()
+                .map(|f| f.1)
+                .collect();
+            all.sort_unstable();
+            all
+        };
+        let is_even = |units: &Bits| {
+            let mut count = [0usize; 5];
+            for i in (0..13).filter(|i| units >> i & 1 == 1) {
+                count[i % 5] += 1;
+            }
+            (0..5).all(|l| {
+                (members_of(&members, l) / 2..=members_of(&members, l).div_ceil(2)).contains(&count[l])
+            })
+        };
+        let want: Vec<Bits> = columns(&sp).into_iter().filter(is_even).collect();
+        assert!(!want.is_empty());
+        assert!(want.len() < columns(&sp).len(), "the restriction restricts");
+        assert_eq!(columns(&even), want);
+    }
+}
+
+/// Members of Land `l` of the test blocks (`Land::ALL[i % 5]`).
+fn members_of(members: &[usize; 16], l: usize) -> usize {
+    members[Land::ALL[l].index()]
+}
+
+#[test]
+fn column_generation_over_even_columns_proves_the_optimum_at_the_cap() {
+    // A poor start within the cap is proven, improved to the brute-force
+    // optimum of every lineup (even or not) with at most the fewest pairs.
+    let sp = space(14);
+    let min_pen = -optimum(&sp, Phase::MinPenalty);
+    assert!(sp.balanced(2, min_pen).is_some());
+    let phase = Phase::MaxSpread { cap: min_pen };
+    let opt = optimum(&sp, phase);
+    let ex = optimise(&sp, phase, 2, &start(14), limits(20_000));
+    assert!(ex.optimal, "{}", ex.note);
+    valid_and_tight(ex.bound, opt);
+    assert!((ex.bound - opt).abs() < 1e-6, "{} vs {opt}", ex.bound);
+}
