@@ -65,7 +65,7 @@ fails! {
     missing_file: ["does-not-exist.csv"] => 2, ["cannot open"];
     infeasible_bounds_are_explained: ["eight-grossstaedte.csv"] => 1, [
         "class Großstadt has 8 members, which do not fit clusters of 6..7",
-        "1 cluster(s) hold at most 7, 2 clusters need at least 12",
+        "1 cluster holds at most 7, 2 clusters need at least 12",
         "--comparability adjacent",
         "--cluster-size 4..7",
     ];

@@ -237,7 +237,7 @@ fn the_table_speaks_german_on_request_or_by_the_environment() {
     let o = lineup(&["evaluate", s(&list), s(&json), "--lang", "de"]);
     let out = stdout(&o);
     for expected in [
-        "Aufstellung: 18 Kommunen in 3 Clustern zu 6..7 (Größenklassen kfa",
+        "Aufstellung: 18 Kommunen in 3 Clustern mit 6–7 Mitgliedern (Größenklassen kfa",
         "Einwohner",
         "1 484 226",
         "Ergebnis   Nachweislich die bestmögliche Aufstellung mit diesen Einstellungen.",
@@ -278,9 +278,25 @@ fn a_class_that_cannot_be_split_is_named_and_kfa_suggested_where_it_works() {
     let o = lineup(&["solve", s(&list)]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("class Landgemeinde has 1 members"), "{err}");
+    assert!(err.contains("class Landgemeinde has 1 member,"), "{err}");
     assert!(err.contains("Insel Hiddensee (13073040)"), "{err}");
     assert!(err.contains("try --classes kfa"), "{err}");
+    // The same in German, with the German prefix.
+    let o = lineup(&["solve", s(&list), "--lang", "de"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "Fehler: "
+        ) && err.contains(
+            "keine zulässige Aufstellung: Größenklasse Landgemeinde hat 1 Mitglied, weniger als die 6, die ein Cluster braucht (Insel Hiddensee (13073040)); möglich wäre: --classes kfa"
+        ),
+        "{err}"
+    );
+    assert!(
+        !err.contains("error:") && !err.contains("class Landgemeinde"),
+        "{err}"
+    );
     // As suggested: the programme's three classes make it feasible.
     let o = lineup(&["solve", s(&list), "--classes", "kfa"]);
     assert!(o.status.success(), "{}", stderr(&o));

@@ -66,3 +66,27 @@ fn readme_planner_workflow_runs() {
     let svg = std::fs::read_to_string(dir.path().join("lineup.svg")).unwrap();
     assert_eq!(svg.matches(r#"class="member""#).count(), 18);
 }
+
+/// The README's German table is what `--lang de` prints (up to the time).
+#[test]
+fn the_readmes_german_table_is_current() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let file = crate::util::fixture("kfa-18-de.csv");
+    let o = crate::util::lineup(&["solve", file.to_str().unwrap(), "--lang", "de"]);
+    assert!(o.status.success(), "{}", crate::util::stderr(&o));
+    let table = crate::util::stdout(&o);
+    for line in table
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("Zeit"))
+        .take(4)
+    {
+        assert!(readme.contains(line), "README lacks: {line}");
+    }
+    for line in table.lines().filter(|l| {
+        ["Status", "Ergebnis", "Zielwert", "Schranke", "Lücke"]
+            .iter()
+            .any(|p| l.starts_with(p))
+    }) {
+        assert!(readme.contains(line), "README lacks: {line}");
+    }
+}

@@ -8,7 +8,7 @@ use crate::util::{json, lineup, municipalities, stderr, stdout};
 
 /// The municipalities of a fixture as a German Excel CSV (Windows-1252,
 /// CRLF, `;`, decimal commas, German headers).
-fn german_csv(dir: &std::path::Path, fixture_name: &str) -> std::path::PathBuf {
+pub fn german_csv(dir: &std::path::Path, fixture_name: &str) -> std::path::PathBuf {
     let rows: Vec<String> = municipalities(fixture_name)
         .iter()
         .map(|m| {

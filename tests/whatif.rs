@@ -260,7 +260,11 @@ fn a_cap_below_the_fewest_moves_is_explained() {
     .unwrap_err();
     match e {
         WhatIfError::Solve(SolveError::Infeasible(inf)) => {
-            assert!(inf.reason.contains("at least 1 moves"), "{}", inf.reason);
+            assert!(
+                inf.reason.contains("at least 1 move of a baseline member"),
+                "{}",
+                inf.reason
+            );
             assert!(inf.suggestions.contains(&Suggestion::MaxMoves(1)));
         }
         other => panic!("unexpected {other:?}"),
@@ -337,7 +341,11 @@ fn cli_whatif_prints_the_solve_json_plus_a_diff() {
         "heuristic",
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("at least 1 moves"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("at least 1 move of a baseline member"),
+        "{}",
+        stderr(&o)
+    );
     // Without the cap: the table lists who left and who moved.
     let o = lineup(&[
         "whatif",

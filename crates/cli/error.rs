@@ -39,7 +39,7 @@ impl CliError {
 
     /// An error in an input file (exit 2).
     pub fn input(path: &Path, e: &InputError) -> CliError {
-        CliError::usage(format!("{}: {e}", path.display()))
+        CliError::usage(format!("{}: {}", path.display(), e.text(crate::language::lang())))
     }
 
     /// A problem that cannot be set up: infeasible (exit 1) or invalid (exit 2),

@@ -35,9 +35,11 @@ pub fn run(a: ExplainArgs) -> Result<(), CliError> {
     if which.is_empty() && !all {
         #[allow(clippy::print_stderr, reason = "the binary reports on stderr")]
         {
-            eprintln!(
-                "note: {n} municipalities: explaining the clusters only (every municipality's moves are listed up to {MAX_ALL}); name some with --municipality"
+            let text = crate::say(
+                "cli.explain_clusters_only",
+                &[("n", &n.to_string()), ("max", &MAX_ALL.to_string())],
             );
+            eprintln!("{}", crate::say("cli.note", &[("text", &text)]));
         }
     }
     let e = lineup::explain(&problem, &lineup, (!all).then_some(which.as_slice())).map_err(|e| match e {

@@ -57,7 +57,7 @@ fn main() -> ExitCode {
         Err(e) => {
             #[allow(clippy::print_stderr, reason = "the binary reports errors on stderr")]
             {
-                eprintln!("error: {e}");
+                eprintln!("{}", say("cli.error", &[("text", &e.to_string())]));
             }
             ExitCode::from(e.code)
         }
@@ -101,6 +101,10 @@ fn flag_texts(key: &str) -> Option<&'static str> {
         "breach.fix" => (
             "fix the lineup, or change the options it is judged by (--cluster-size, --comparability, …)",
             "korrigieren Sie die Aufstellung oder ändern Sie die Einstellungen, nach denen sie beurteilt wird (--cluster-size, --comparability, …)",
+        ),
+        "cli.explain_clusters_only" => (
+            "{n} municipalities: explaining the clusters only (every municipality's moves are listed up to {max}); name some with --municipality",
+            "{n} Kommunen: nur die Cluster werden erklärt (die möglichen Wechsel jeder Kommune erst bis {max} Kommunen); nennen Sie einzelne mit --municipality",
         ),
         _ => return None,
     };
@@ -166,12 +170,17 @@ fn run(cli: Cli) -> Result<(), CliError> {
 }
 
 pub(crate) fn open(path: &Path) -> Result<BufReader<File>, CliError> {
-    File::open(path).map(BufReader::new).map_err(|e| {
-        CliError::usage(format!(
-            "cannot open {}: {e}; check the path and that the file is readable",
-            path.display()
-        ))
-    })
+    File::open(path)
+        .map(BufReader::new)
+        .map_err(|e| cannot_open(path, &e))
+}
+
+/// A file that cannot be opened, in the language of `--lang`.
+fn cannot_open(path: &Path, e: &std::io::Error) -> CliError {
+    CliError::usage(say(
+        "cli.cannot_open",
+        &[("file", &path.display().to_string()), ("reason", &e.to_string())],
+    ))
 }
 
 fn format_of(path: &Path) -> Option<InputFormat> {
@@ -246,9 +255,9 @@ pub(crate) fn write_out(bytes: impl AsRef<[u8]>, path: Option<&Path>) -> Result<
     let bytes = bytes.as_ref();
     match path {
         Some(path) => write_atomically(path, bytes).map_err(|e| {
-            CliError::usage(format!(
-                "cannot write {}: {e}; check that the folder exists and is writable",
-                path.display()
+            CliError::usage(say(
+                "cli.cannot_write",
+                &[("file", &path.display().to_string()), ("reason", &e.to_string())],
             ))
         }),
         None => {
@@ -381,12 +390,7 @@ pub(crate) fn read_problem_and_lineup(
 
 /// The bytes of a lineup file.
 pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
-    std::fs::read(path).map_err(|e| {
-        CliError::usage(format!(
-            "cannot open {}: {e}; check the path and that the file is readable",
-            path.display()
-        ))
-    })
+    std::fs::read(path).map_err(|e| cannot_open(path, &e))
 }
 
 /// The settings with those a lineup JSON records for every flag not given

@@ -162,7 +162,8 @@ pub fn table(r: &Report) -> String {
             &[
                 ("count", &n.to_string()),
                 ("clusters", &r.clusters.len().to_string()),
-                ("size", &s.cluster_size.to_string()),
+                ("min", &s.cluster_size.min.to_string()),
+                ("max", &s.cluster_size.max.to_string()),
                 ("classes", &s.classes),
                 (
                     "comparability",
@@ -323,13 +324,28 @@ pub fn table(r: &Report) -> String {
                 o,
                 "{} {}: {} — {}",
                 label("table.block"),
-                b.name,
-                b.status,
-                b.notes.join("; ")
+                lineup::messages::note::block_name(&b.name, lang),
+                status_word(b.status.as_str(), lang),
+                b.notes
+                    .iter()
+                    .map(|n| lineup::messages::solver::block_note(n, lang))
+                    .collect::<Vec<_>>()
+                    .join("; ")
             );
         }
     }
     o
+}
+
+/// A block's status: the report's word in English (as JSON has it), the
+/// catalogue's in German.
+fn status_word(status: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => status.to_string(),
+        _ => lineup::messages::text(&format!("status.{status}"), lang)
+            .unwrap_or(status)
+            .to_string(),
+    }
 }
 
 /// How a lineup differs from a reference lineup (`evaluate --against`).

@@ -63,28 +63,28 @@ pub fn install() {
     let Ok(mut signals) = Signals::new([SIGINT, SIGTERM]) else {
         return;
     };
-    let _ = std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            for sig in signals.forever() {
-                if RECEIVED
-                    .compare_exchange(0, sig, Ordering::SeqCst, Ordering::SeqCst)
-                    .is_err()
-                {
-                    // The second signal: stop now, with the code of the first,
-                    // leaving no half-written temporary file behind.
-                    remove_temporary();
-                    std::process::exit(i32::from(exit_code().unwrap_or(130)));
-                }
-                token.cancel();
-                #[allow(clippy::print_stderr, reason = "the binary reports on stderr")]
-                {
-                    eprintln!(
-                        "interrupted: stopping the search and writing the best lineup found so far (press Ctrl-C again to quit at once)"
-                    );
-                }
+    let _ = std::thread::Builder::new().name("signals".into()).spawn(move || {
+        for sig in signals.forever() {
+            if RECEIVED
+                .compare_exchange(0, sig, Ordering::SeqCst, Ordering::SeqCst)
+                .is_err()
+            {
+                // The second signal: stop now, with the code of the first,
+                // leaving no half-written temporary file behind.
+                remove_temporary();
+                std::process::exit(i32::from(exit_code().unwrap_or(130)));
             }
-        });
+            token.cancel();
+            #[allow(clippy::print_stderr, reason = "the binary reports on stderr")]
+            {
+                let lang = crate::language::lang();
+                eprintln!(
+                    "{}",
+                    lineup::messages::text("cli.interrupted", lang).unwrap_or_default()
+                );
+            }
+        }
+    });
 }
 
 /// Without Unix signals, Ctrl-C keeps its default.

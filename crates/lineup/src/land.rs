@@ -212,12 +212,18 @@ impl Land {
 
 /// A Land name, abbreviation or code that is none of the 16 Länder.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error(
-    "unknown Land {given:?}: expected a German name (Bayern), an abbreviation (BY) or an AGS Land code (09)"
-)]
+#[error("{}", self.text(crate::messages::Lang::En))]
 pub struct UnknownLand {
     /// What was given.
     pub given: String,
+}
+
+impl UnknownLand {
+    /// The error in a language (catalogue key `lookup.unknown_land`).
+    pub fn text(&self, lang: crate::messages::Lang) -> String {
+        let t = crate::messages::text("lookup.unknown_land", lang).unwrap_or_default();
+        crate::messages::fill(t, &[("given", &self.given)])
+    }
 }
 
 impl FromStr for Land {

@@ -151,3 +151,59 @@ async fn bad_parameters_answer_in_the_requests_language() {
         "--weights: unbekannter Begriff 'speed'; möglich sind same-land, mixed-class, non-bordering, distance"
     );
 }
+
+#[tokio::test]
+async fn impossible_requests_and_unmatched_names_answer_in_german() {
+    let app = app();
+    let post_one = |file: &'static str, query: &'static str| {
+        let app = app.clone();
+        async move {
+            let bytes = fixture(file);
+            let name = file.rsplit('/').next().unwrap();
+            post_files(&app, query, &[("input", name, &bytes[..])]).await
+        }
+    };
+    // A class that cannot be split: the typed reason, worded in German.
+    let a = post_one("eight-grossstaedte.csv", "/api/solve?lang=de").await;
+    assert_eq!(a.status, 422, "{}", a.text());
+    let msg = a.json()["error"].as_str().unwrap().to_string();
+    assert!(
+        msg.contains("keine zulässige Aufstellung: Größenklasse Großstadt hat 8 Mitglieder, die nicht in Cluster mit 6–7 Mitgliedern passen: 1 Cluster fasst höchstens 7, 2 Cluster brauchen mindestens 12"),
+        "{msg}"
+    );
+    assert!(msg.contains("möglich wäre: --comparability adjacent"), "{msg}");
+    assert!(!msg.contains("class Großstadt has"), "{msg}");
+    // English without lang=, singular where one cluster is meant.
+    let a = post_one("eight-grossstaedte.csv", "/api/solve").await;
+    let msg = a.json()["error"].as_str().unwrap().to_string();
+    assert!(
+        msg.contains("1 cluster holds at most 7, 2 clusters need at least 12"),
+        "{msg}"
+    );
+    // A cap per Land no block can keep.
+    let a = post_one("kfa-18-de.csv", "/api/solve?lang=de&max-per-land=1").await;
+    assert_eq!(a.status, 422, "{}", a.text());
+    let msg = a.json()["error"].as_str().unwrap().to_string();
+    assert!(
+        msg.contains("Bayern hat 2 Mitglieder in Großstadt (1 Cluster), bei höchstens 1 je Land und Cluster passen aber nur 1"),
+        "{msg}"
+    );
+    // A name of several municipalities: the candidates, in German.
+    let a = post_one("bad/ambiguous-name.csv", "/api/solve?lang=de").await;
+    assert_eq!(a.status, 422, "{}", a.text());
+    let msg = a.json()["error"].as_str().unwrap().to_string();
+    assert!(
+        msg.contains(
+            "Zeile 5, Feld `name`: „Neunkirchen“ passt auf 6 Gemeinden: Neunkirchen (Saarland, 10043114)"
+        ),
+        "{msg}"
+    );
+    assert!(msg.contains("ergänzen Sie eine Spalte `Bundesland`"), "{msg}");
+    // An unknown name: similar names, in German.
+    let a = post_one("bad/unknown-name.csv", "/api/solve?lang=de").await;
+    let msg = a.json()["error"].as_str().unwrap().to_string();
+    assert!(
+        msg.contains("„Frankfurt“ ist keine Gemeinde im Gemeindeverzeichnis (Destatis, 31.12.2020); ähnliche Namen: Frankfurt am Main (Hessen, 06412000)"),
+        "{msg}"
+    );
+}

@@ -82,6 +82,8 @@ impl InputErrorKind {
                 }
                 out
             }
+            InputErrorKind::Register(e) => e.text(lang),
+            InputErrorKind::UnknownLand(e) => e.text(lang),
             other => other.to_string(),
         }
     }

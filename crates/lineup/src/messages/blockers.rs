@@ -49,11 +49,11 @@ pub(super) const BLOCKERS: &[Message] = &[
     m(
         "explain.note.other_classes",
         "{count} clusters of other size classes are not listed: strict comparability keeps classes apart",
-        "{count} Cluster anderer Größenklassen sind nicht aufgeführt: strenge Vergleichbarkeit hält die Klassen getrennt",
+        "{count} Cluster anderer Größenklassen sind nicht aufgeführt: strikte Vergleichbarkeit hält die Klassen getrennt",
     ),
     m(
         "explain.note.other_classes.one",
         "{count} cluster of another size class is not listed: strict comparability keeps classes apart",
-        "{count} Cluster einer anderen Größenklasse ist nicht aufgeführt: strenge Vergleichbarkeit hält die Klassen getrennt",
+        "{count} Cluster einer anderen Größenklasse ist nicht aufgeführt: strikte Vergleichbarkeit hält die Klassen getrennt",
     ),
 ];

@@ -8,7 +8,7 @@ pub(super) const MAP: &[Message] = &[
     m(
         "map.title",
         "Lineup: {n} municipalities in {clusters} clusters of {min}–{max}",
-        "Aufstellung: {n} Kommunen in {clusters} Clustern zu {min}–{max}",
+        "Aufstellung: {n} Kommunen in {clusters} Clustern mit {min}–{max} Mitgliedern",
     ),
     m(
         "map.figures",

@@ -24,6 +24,13 @@
 //! * `usage`: options that do not parse or validate (the command line's
 //!   flags and the server's query parameters): which, what was given, what
 //!   they take.
+//! * `infeasible`: why a request is impossible (the typed notes of
+//!   [`Infeasibility`](crate::Infeasibility)), singular keys `KEY.one`.
+//! * `lookup`: names that match no municipality, or several (the register,
+//!   a problem's own names, Länder).
+//! * `cli`: the command line's own words (`error:`, files it cannot open).
+//! * `solver`: what the block solver did (a block's notes), worded in a
+//!   language by [`solver::block_note`].
 //! * `workbench`: input errors in the planner's language, the server's own
 //!   errors, and singular forms (`KEY.one`) of the page's counts.
 //!
@@ -38,10 +45,13 @@
 
 mod blockers;
 mod changes;
+mod cli;
 mod criteria;
 mod errors;
 mod explaining;
+mod infeasible;
 mod invisible;
+mod lookup;
 mod map;
 pub mod note;
 mod page;
@@ -50,6 +60,7 @@ mod reading;
 mod rules;
 mod scoreboard;
 mod settings;
+pub mod solver;
 mod usage;
 mod workbench;
 
@@ -160,6 +171,10 @@ pub fn all() -> impl Iterator<Item = &'static Message> {
         .chain(workbench::WORKBENCH)
         .chain(usage::USAGE)
         .chain(scoreboard::SCOREBOARD)
+        .chain(infeasible::INFEASIBLE)
+        .chain(lookup::LOOKUP)
+        .chain(cli::CLI)
+        .chain(solver::SOLVER)
 }
 
 /// The text of a key in a language.

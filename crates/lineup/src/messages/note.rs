@@ -45,7 +45,14 @@ impl Note {
         let args: Vec<(&str, String)> = self
             .args
             .iter()
-            .map(|(k, v)| (k.as_str(), localised(v, lang)))
+            .map(|(k, v)| {
+                let v = if k == "block" {
+                    block_name(v, lang)
+                } else {
+                    localised(v, lang)
+                };
+                (k.as_str(), v)
+            })
             .collect();
         let pairs: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         fill(text(&self.key, lang).unwrap_or(&self.key), &pairs)
@@ -56,6 +63,15 @@ impl Note {
 impl fmt::Display for Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text(Lang::En))
+    }
+}
+
+/// A block's name in a language: a size class as it is, the block of all
+/// classes (adjacent comparability) in words.
+pub fn block_name(name: &str, lang: Lang) -> String {
+    match name {
+        "all classes" => text("block.all_classes", lang).unwrap_or(name).to_string(),
+        _ => name.to_string(),
     }
 }
 

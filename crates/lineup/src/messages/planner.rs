@@ -25,8 +25,8 @@ pub(super) const PLANNER: &[Message] = &[
     // The table.
     m(
         "table.title",
-        "lineup: {count} municipalities in {clusters} clusters of {size} ({classes} classes, {comparability} comparability)",
-        "Aufstellung: {count} Kommunen in {clusters} Clustern zu {size} (Größenklassen {classes}, Vergleichbarkeit {comparability})",
+        "lineup: {count} municipalities in {clusters} clusters of {min}..{max} ({classes} classes, {comparability} comparability)",
+        "Aufstellung: {count} Kommunen in {clusters} Clustern mit {min}–{max} Mitgliedern (Größenklassen {classes}, Vergleichbarkeit {comparability})",
     ),
     m("table.cluster", "{size}, {states}", "{size}, {states}"),
     m("table.members.one", "{n} member", "{n} Mitglied"),
@@ -187,9 +187,13 @@ pub(super) const PLANNER: &[Message] = &[
     m(
         "xlsx.cluster.mean_km",
         "mean distance km",
-        "mittlere Entfernung km",
+        "mittlere Entfernung (km)",
     ),
-    m("xlsx.cluster.min_km", "min distance km", "kleinste Entfernung km"),
+    m(
+        "xlsx.cluster.min_km",
+        "min distance km",
+        "kleinste Entfernung (km)",
+    ),
     m("xlsx.cluster.penalty", "penalty", "Strafpunkte"),
     m("xlsx.cluster.spread", "spread", "Streuung"),
     m("xlsx.cluster.names", "member names", "Mitglieder (Namen)"),
@@ -212,7 +216,7 @@ pub(super) const PLANNER: &[Message] = &[
         "non-bordering pairs",
         "Paare aus nicht benachbarten Ländern",
     ),
-    m("xlsx.summary.distance", "distance km", "Entfernung km"),
+    m("xlsx.summary.distance", "distance km", "Entfernung (km)"),
     m(
         "xlsx.summary.bound_penalty",
         "bound: penalty >=",
@@ -223,8 +227,8 @@ pub(super) const PLANNER: &[Message] = &[
         "bound: spread <=",
         "Schranke: Streuung ≤",
     ),
-    m("xlsx.summary.gap", "gap %", "Lücke %"),
-    m("xlsx.summary.time", "time s", "Zeit s"),
+    m("xlsx.summary.gap", "gap %", "Lücke (%)"),
+    m("xlsx.summary.time", "time s", "Zeit (s)"),
     m("xlsx.summary.clusters", "clusters", "Cluster"),
     m("xlsx.summary.cluster_size", "cluster size", "Clustergröße"),
     m("xlsx.summary.classes", "classes", "Größenklassen"),

@@ -239,6 +239,7 @@ impl ProblemError {
             ProblemError::BadCriterionWeight { criterion } => {
                 fill(t("criteria.bad_weight", lang), &[("criterion", criterion)])
             }
+            ProblemError::UnknownLink { kind, error } => format!("{kind}: {}", error.text(lang)),
             other => other.to_string(),
         }
     }

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::block::Block;
 use super::infeasibility::Infeasibility;
 use super::parts::Parts;
+use crate::messages::note::Note;
 use crate::settings::{ClusterSize, Comparability};
 use crate::suggestion::Suggestion;
 
@@ -24,31 +25,47 @@ pub(crate) fn size_infeasibility(
     size: ClusterSize,
     strict: bool,
 ) -> Infeasibility {
-    let reason = bad
+    let notes: Vec<Note> = bad
         .iter()
         .zip(members.iter().map(Some).chain(std::iter::repeat(None)))
         .map(|((name, n), names)| {
             let k = n.div_ceil(size.max).max(1);
-            let text = if *n < size.min {
-                format!("class {name} has {n} members, fewer than the {} a cluster needs", size.min)
-            } else {
-                format!(
-                    "class {name} has {n} members, which do not fit clusters of {size}: {} cluster(s) hold at most {}, {} clusters need at least {}",
-                    k - 1,
-                    (k - 1) * size.max,
-                    k,
-                    k * size.min
-                )
-            };
-            match names {
+            let listed = match names {
                 Some(list) if !list.is_empty() && list.len() <= NAMED_MEMBERS => {
-                    format!("{text} ({})", list.join(", "))
+                    format!(" ({})", list.join(", "))
                 }
-                _ => text,
+                _ => String::new(),
+            };
+            let common = [
+                ("class", name.clone()),
+                ("n", n.to_string()),
+                ("min", size.min.to_string()),
+                ("max", size.max.to_string()),
+                ("members", listed),
+            ];
+            if *n < size.min {
+                let key = if *n == 1 {
+                    "infeasible.class_too_small.one"
+                } else {
+                    "infeasible.class_too_small"
+                };
+                Note::new(key, &common)
+            } else {
+                let key = if k - 1 == 1 {
+                    "infeasible.class_unsplittable.one"
+                } else {
+                    "infeasible.class_unsplittable"
+                };
+                let counts = [
+                    ("fewer", (k - 1).to_string()),
+                    ("most", ((k - 1) * size.max).to_string()),
+                    ("more", k.to_string()),
+                    ("least", (k * size.min).to_string()),
+                ];
+                Note::new(key, &[&common[..], &counts[..]].concat())
             }
         })
-        .collect::<Vec<_>>()
-        .join("; ");
+        .collect();
     let mut suggestions = Vec::new();
     if strict {
         suggestions.push(Suggestion::Comparability(Comparability::Adjacent));
@@ -85,16 +102,27 @@ pub(crate) fn size_infeasibility(
         });
     }
     suggestions.push(Suggestion::ChangeClassMembers);
-    Infeasibility::new(reason, suggestions)
+    Infeasibility::notes(notes, suggestions)
 }
 
-/// "exactly 3 clusters", "1 cluster" or "between 2 and 4 clusters".
-pub(crate) fn clusters_between(lo: usize, hi: usize) -> String {
+/// The catalogue key of a need of `lo..=hi` clusters: `KEY` (between),
+/// `KEY.exact` or `KEY.one` (exactly one).
+pub(crate) fn between_key(key: &str, lo: usize, hi: usize) -> String {
     match (lo, hi) {
-        (1, 1) => "exactly 1 cluster".into(),
-        (a, b) if a == b => format!("exactly {a} clusters"),
-        (a, b) => format!("between {a} and {b} clusters"),
+        (1, 1) => format!("{key}.one"),
+        (a, b) if a == b => format!("{key}.exact"),
+        _ => key.to_string(),
     }
+}
+
+/// A note of an `infeasible.*` key with its arguments.
+pub(crate) fn note(key: &str, args: &[(&str, String)]) -> Infeasibility {
+    Infeasibility::noted(Note::new(key, args), Vec::new())
+}
+
+/// The arguments of a cluster size.
+pub(crate) fn size_args(size: ClusterSize) -> [(&'static str, String); 2] {
+    [("min", size.min.to_string()), ("max", size.max.to_string())]
 }
 
 /// Links that contradict each other, pins or caps, or join more members
@@ -106,31 +134,27 @@ pub(crate) fn check_links(p: &Parts) -> Result<(), Infeasibility> {
     let name = |i: usize| &ms[i].name;
     for &(a, b) in &p.cannot_link {
         if comp[a] == comp[b] {
-            let reason = if a == b {
-                format!(
-                    "{} cannot be kept apart from itself (cannot-link with itself)",
-                    name(a)
-                )
+            let inf = if a == b {
+                note("infeasible.cannot_link_self", &[("name", name(a).clone())])
             } else {
-                format!(
-                    "{} and {} are both linked together (must-link) and kept apart (cannot-link)",
-                    name(a),
-                    name(b)
+                note(
+                    "infeasible.linked_and_apart",
+                    &[("a", name(a).clone()), ("b", name(b).clone())],
                 )
             };
-            return Err(Infeasibility::new(reason, vec![Suggestion::RemoveLink]));
+            return Err(inf.with(vec![Suggestion::RemoveLink]));
         }
         let (pa, pb) = (&ms[a].cluster, &ms[b].cluster);
         if pa.is_some() && pa == pb {
-            return Err(Infeasibility::new(
-                format!(
-                    "{} and {} must be apart (cannot-link) but are both pinned to cluster {:?}",
-                    name(a),
-                    name(b),
-                    pa.as_deref().unwrap_or_default()
-                ),
-                vec![Suggestion::RemoveLinkOrPin],
-            ));
+            return Err(note(
+                "infeasible.apart_but_pinned",
+                &[
+                    ("a", name(a).clone()),
+                    ("b", name(b).clone()),
+                    ("cluster", format!("{:?}", pa.as_deref().unwrap_or_default())),
+                ],
+            )
+            .with(vec![Suggestion::RemoveLinkOrPin]));
         }
     }
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -143,20 +167,18 @@ pub(crate) fn check_links(p: &Parts) -> Result<(), Infeasibility> {
     for g in groups {
         let names: Vec<&str> = g.iter().map(|&i| ms[i].name.as_str()).collect();
         if g.len() > size.max {
-            return Err(Infeasibility::new(
-                format!(
-                    "must-links join {} municipalities ({}), more than a cluster of {size} holds",
-                    g.len(),
-                    names.join(", ")
-                ),
-                vec![
-                    Suggestion::ClusterSize {
-                        min: size.min,
-                        max: g.len(),
-                    },
-                    Suggestion::RemoveLink,
-                ],
-            ));
+            let args = [("n", g.len().to_string()), ("names", names.join(", "))];
+            return Err(note(
+                "infeasible.links_too_many",
+                &[&args[..], &size_args(size)].concat(),
+            )
+            .with(vec![
+                Suggestion::ClusterSize {
+                    min: size.min,
+                    max: g.len(),
+                },
+                Suggestion::RemoveLink,
+            ]));
         }
         let classes: Vec<_> = g.iter().map(|&i| p.class_of[i]).collect();
         if !comparability.allows(&classes) {
@@ -164,32 +186,33 @@ pub(crate) fn check_links(p: &Parts) -> Result<(), Infeasibility> {
             if comparability == Comparability::Strict {
                 suggestions.insert(0, Suggestion::Comparability(Comparability::Adjacent));
             }
-            return Err(Infeasibility::new(
-                format!(
-                    "must-links join {} from size classes that may not share a cluster ({comparability} comparability)",
-                    names.join(", "),
-                ),
-                suggestions,
-            ));
+            let key = if comparability == Comparability::Strict {
+                "infeasible.links_classes.strict"
+            } else {
+                "infeasible.links_classes.adjacent"
+            };
+            return Err(note(key, &[("names", names.join(", "))]).with(suggestions));
         }
         let mut pins: Vec<&str> = g.iter().filter_map(|&i| ms[i].cluster.as_deref()).collect();
         pins.sort();
         pins.dedup();
         if pins.len() > 1 {
-            return Err(Infeasibility::new(
-                format!(
-                    "must-links join {} but they are pinned to different clusters ({})",
-                    names.join(", "),
-                    pins.join(", ")
-                ),
-                vec![Suggestion::RemoveLinkOrPin],
-            ));
+            return Err(note(
+                "infeasible.links_pins",
+                &[("names", names.join(", ")), ("pins", pins.join(", "))],
+            )
+            .with(vec![Suggestion::RemoveLinkOrPin]));
         }
         if let Some((land, count, cap)) = p.over_cap(g) {
-            return Err(Infeasibility::new(
-                format!("must-links join {count} members from {land}, but the cap per Land is {cap}"),
-                vec![Suggestion::MaxPerLand(count)],
-            ));
+            return Err(note(
+                "infeasible.links_cap",
+                &[
+                    ("count", count.to_string()),
+                    ("land", land.to_string()),
+                    ("cap", cap.to_string()),
+                ],
+            )
+            .with(vec![Suggestion::MaxPerLand(count)]));
         }
     }
     Ok(())
@@ -210,27 +233,30 @@ pub(crate) fn check_pins_and_caps(p: &Parts, blocks: &[Block]) -> Result<(), Inf
     for label in labels {
         let g = &pinned[*label];
         if g.len() > size.max {
-            return Err(Infeasibility::new(
-                format!(
-                    "{} municipalities are pinned to cluster {label:?}, more than a cluster of {size} holds",
-                    g.len()
-                ),
-                vec![
-                    Suggestion::ClusterSize {
-                        min: size.min,
-                        max: g.len(),
-                    },
-                    Suggestion::Unpin,
-                ],
-            ));
+            let args = [("n", g.len().to_string()), ("cluster", format!("{label:?}"))];
+            return Err(note(
+                "infeasible.pinned_too_many",
+                &[&args[..], &size_args(size)].concat(),
+            )
+            .with(vec![
+                Suggestion::ClusterSize {
+                    min: size.min,
+                    max: g.len(),
+                },
+                Suggestion::Unpin,
+            ]));
         }
         if let Some((land, count, cap)) = p.over_cap(g) {
-            return Err(Infeasibility::new(
-                format!(
-                    "{count} members from {land} are pinned to cluster {label:?}, but the cap per Land is {cap}"
-                ),
-                vec![Suggestion::MaxPerLand(count)],
-            ));
+            return Err(note(
+                "infeasible.pinned_cap",
+                &[
+                    ("count", count.to_string()),
+                    ("land", land.to_string()),
+                    ("cluster", format!("{label:?}")),
+                    ("cap", cap.to_string()),
+                ],
+            )
+            .with(vec![Suggestion::MaxPerLand(count)]));
         }
     }
     if let Some(cap) = p.settings.max_per_land() {
@@ -241,17 +267,23 @@ pub(crate) fn check_pins_and_caps(p: &Parts, blocks: &[Block]) -> Result<(), Inf
             }
             if let Some(l) = (0..16).find(|&l| per[l] > cap * b.clusters) {
                 let need = per[l].div_ceil(b.clusters);
-                return Err(Infeasibility::new(
-                    format!(
-                        "{} has {} members in {} ({} clusters), but at most {cap} per Land per cluster fit only {}",
-                        crate::land::Land::ALL[l],
-                        per[l],
-                        b.name,
-                        b.clusters,
-                        cap * b.clusters
-                    ),
-                    vec![Suggestion::MaxPerLand(need), Suggestion::MoreClusters],
-                ));
+                let key = if b.clusters == 1 {
+                    "infeasible.block_cap.one"
+                } else {
+                    "infeasible.block_cap"
+                };
+                return Err(note(
+                    key,
+                    &[
+                        ("land", crate::land::Land::ALL[l].to_string()),
+                        ("count", per[l].to_string()),
+                        ("block", b.name.clone()),
+                        ("clusters", b.clusters.to_string()),
+                        ("cap", cap.to_string()),
+                        ("fit", (cap * b.clusters).to_string()),
+                    ],
+                )
+                .with(vec![Suggestion::MaxPerLand(need), Suggestion::MoreClusters]));
             }
         }
     }

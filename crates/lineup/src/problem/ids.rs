@@ -2,18 +2,18 @@
 //! name and Land. Names match as in the register ([`names::fold`]): case,
 //! umlaut spelling, spaces, hyphens and punctuation do not matter.
 
-use thiserror::Error;
+use std::fmt;
 
 use crate::land::Land;
+use crate::messages::{Lang, fill, text};
 use crate::municipality::Municipality;
 use crate::names;
 
 /// Why a key names no single municipality of the problem.
-#[derive(Clone, Debug, PartialEq, Error)]
+#[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
 pub enum KeyError {
     /// No id or name matches; `similar` lists names that resemble the key.
-    #[error("{key:?} is neither an id nor a name in the input{}", hint(similar))]
     NotFound {
         /// The key as given.
         key: String,
@@ -21,12 +21,6 @@ pub enum KeyError {
         similar: Vec<String>,
     },
     /// Several municipalities carry this name.
-    #[error(
-        "{key:?} names {} municipalities: {}; give the id, or the name with its Land (e.g. {:?})",
-        candidates.len(),
-        candidates.join(", "),
-        example
-    )]
     Ambiguous {
         /// The key as given.
         key: String,
@@ -37,13 +31,51 @@ pub enum KeyError {
     },
 }
 
-fn hint(similar: &[String]) -> String {
-    if similar.is_empty() {
-        "; check the spelling, or use the ids of that file (e.g. the 8-digit AGS)".into()
-    } else {
-        format!("; did you mean {}?", similar.join(", "))
+impl KeyError {
+    /// The error in a language, from the catalogue (`lookup.key_*`).
+    ///
+    /// ```
+    /// use lineup::KeyError;
+    /// use lineup::messages::Lang;
+    /// let e = KeyError::NotFound { key: "Pasau".into(), similar: vec!["Passau (09262000)".into()] };
+    /// assert_eq!(e.text(Lang::De), "„Pasau“ ist weder eine Kennung noch ein Name der Eingabe; meinten Sie Passau (09262000)?");
+    /// assert_eq!(e.to_string(), e.text(Lang::En));
+    /// ```
+    pub fn text(&self, lang: Lang) -> String {
+        let say = |key: &str, args: &[(&str, &str)]| fill(text(key, lang).unwrap_or(key), args);
+        match self {
+            KeyError::NotFound { key, similar } if similar.is_empty() => {
+                say("lookup.key_not_found", &[("key", key)])
+            }
+            KeyError::NotFound { key, similar } => say(
+                "lookup.key_not_found_similar",
+                &[("key", key), ("similar", &similar.join(", "))],
+            ),
+            KeyError::Ambiguous {
+                key,
+                candidates,
+                example,
+            } => say(
+                "lookup.key_ambiguous",
+                &[
+                    ("key", key),
+                    ("n", &candidates.len().to_string()),
+                    ("list", &candidates.join(", ")),
+                    ("example", example),
+                ],
+            ),
+        }
     }
 }
+
+/// English.
+impl fmt::Display for KeyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for KeyError {}
 
 /// The index of the municipality `key` names in `ms`: an exact id first,
 /// else a name, else a name followed by its Land after a comma or in

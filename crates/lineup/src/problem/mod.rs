@@ -254,7 +254,7 @@ mod tests {
         );
         assert!(
             inf.reason
-                .contains("1 cluster(s) hold at most 7, 2 clusters need at least 12"),
+                .contains("1 cluster holds at most 7, 2 clusters need at least 12"),
             "{}",
             inf.reason
         );

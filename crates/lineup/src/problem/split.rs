@@ -6,8 +6,7 @@ use std::collections::HashMap;
 
 use super::block::Block;
 use super::error::ProblemError;
-use super::feasibility::{clusters_between, size_infeasibility};
-use super::infeasibility::Infeasibility;
+use super::feasibility::{between_key, note, size_args, size_infeasibility};
 use super::parts::Parts;
 use crate::composition::compose;
 use crate::ilp::Backend;
@@ -23,8 +22,9 @@ pub(crate) fn blocks(p: &Parts, backend: Backend) -> Result<Vec<Block>, ProblemE
     }
 }
 
-fn infeasible(reason: String, suggestions: Vec<Suggestion>) -> ProblemError {
-    ProblemError::Infeasible(Infeasibility::new(reason, suggestions))
+/// An impossible request: a catalogue note (`infeasible.*`) and what to change.
+fn infeasible(key: &str, args: &[(&str, String)], suggestions: Vec<Suggestion>) -> ProblemError {
+    ProblemError::Infeasible(note(key, args).with(suggestions))
 }
 
 /// Pins may not span classes under strict comparability.
@@ -42,13 +42,14 @@ fn check_pin_classes(p: &Parts, by: &[Vec<usize>], present: &[usize]) -> Result<
                         .find(|&j| ms[j].cluster.as_deref() == Some(pin))
                         .unwrap_or(i);
                     return Err(infeasible(
-                        format!(
-                            "cluster {pin:?} is pinned by {} ({}) and {} ({}), but with strict comparability a cluster holds one size class",
-                            ms[j].name,
-                            p.class_name(ClassId(other as u8)),
-                            ms[i].name,
-                            p.class_name(ClassId(c as u8)),
-                        ),
+                        "infeasible.pin_classes",
+                        &[
+                            ("cluster", format!("{pin:?}")),
+                            ("a", ms[j].name.clone()),
+                            ("class_a", p.class_name(ClassId(other as u8)).to_string()),
+                            ("b", ms[i].name.clone()),
+                            ("class_b", p.class_name(ClassId(c as u8)).to_string()),
+                        ],
                         vec![
                             Suggestion::Comparability(Comparability::Adjacent),
                             Suggestion::PinApart,
@@ -79,12 +80,15 @@ fn strict_blocks(p: &Parts) -> Result<Vec<Block>, ProblemError> {
         match size.fewest_clusters(n) {
             Some(k) if size.fits(n, k.max(pins)) => min_k.push(k.max(pins)),
             Some(_) => {
+                let args = [
+                    ("pins", pins.to_string()),
+                    ("n", n.to_string()),
+                    ("class", p.class_name(ClassId(c as u8)).to_string()),
+                    ("most", (n / size.min).to_string()),
+                ];
                 return Err(infeasible(
-                    format!(
-                        "{pins} different clusters are pinned among the {n} {}s, but {n} members form at most {} clusters of {size}",
-                        p.class_name(ClassId(c as u8)),
-                        n / size.min
-                    ),
+                    "infeasible.pins_in_class",
+                    &[&args[..], &size_args(size)].concat(),
                     vec![
                         Suggestion::PinFewerClusters,
                         Suggestion::ClusterSize {
@@ -140,7 +144,8 @@ fn strict_blocks(p: &Parts) -> Result<Vec<Block>, ProblemError> {
                         continue;
                     }
                     return Err(infeasible(
-                        format!("{k} clusters requested for {name}, but the input has no {name}"),
+                        "infeasible.no_class",
+                        &[("k", k.to_string()), ("class", name.clone())],
                         vec![
                             Suggestion::Clusters(ClusterCount::PerClass(vec![(name.clone(), 0)])),
                             Suggestion::Clusters(ClusterCount::Auto),
@@ -148,12 +153,16 @@ fn strict_blocks(p: &Parts) -> Result<Vec<Block>, ProblemError> {
                     ));
                 };
                 if !size.fits(n, *k) || *k < min_k[j].min(p.pins_of(&by[c.index()]).len()) {
+                    let args = [
+                        ("k", k.to_string()),
+                        ("n", n.to_string()),
+                        ("class", p.class_name(c).to_string()),
+                        ("lo", min_k[j].to_string()),
+                        ("hi", max_k[j].to_string()),
+                    ];
                     return Err(infeasible(
-                        format!(
-                            "{k} clusters of {size} cannot hold the {n} members of class {} (they need {})",
-                            p.class_name(c),
-                            clusters_between(min_k[j], max_k[j])
-                        ),
+                        &between_key("infeasible.count_cannot_hold", min_k[j], max_k[j]),
+                        &[&args[..], &size_args(size)].concat(),
                         vec![Suggestion::Clusters(ClusterCount::PerClass(vec![(
                             name.clone(),
                             min_k[j],
@@ -207,12 +216,15 @@ fn total_per_class(
                 }
             })
             .collect();
+        let args = [
+            ("total", t.to_string()),
+            ("lo", lo.to_string()),
+            ("hi", hi.to_string()),
+            ("ranges", ranges.join(", ")),
+        ];
         return Err(infeasible(
-            format!(
-                "{t} clusters were requested, but with clusters of {size} and strict comparability the classes need {} ({})",
-                clusters_between(lo, hi),
-                ranges.join(", ")
-            ),
+            &between_key("infeasible.total_count", lo, hi),
+            &[&args[..], &size_args(size)].concat(),
             vec![
                 if lo == hi {
                     Suggestion::Clusters(ClusterCount::Total(lo))
@@ -253,9 +265,8 @@ fn adjacent_block(p: &Parts, backend: Backend) -> Result<Block, ProblemError> {
             classes.push(p.class_of[i]);
             if !Comparability::Adjacent.allows(classes) {
                 return Err(infeasible(
-                    format!(
-                        "cluster {pin:?} is pinned by members of non-neighbouring size classes; adjacent comparability mixes only neighbouring classes"
-                    ),
+                    "infeasible.pin_classes_adjacent",
+                    &[("cluster", format!("{pin:?}"))],
                     vec![Suggestion::PinApart],
                 ));
             }
@@ -273,23 +284,25 @@ fn adjacent_block(p: &Parts, backend: Backend) -> Result<Block, ProblemError> {
         }
     }
     let Some(comp) = comp else {
-        let mut inf = size_infeasibility(&[], &[], &counts, size, false);
+        let suggested = size_infeasibility(&[], &[], &counts, size, false).suggestions;
         let present: Vec<String> = counts
             .iter()
             .enumerate()
             .filter(|(_, n)| **n > 0)
             .map(|(c, n)| format!("{n} {}", p.class_name(ClassId(c as u8))))
             .collect();
-        inf.reason = match total {
-            Some(t) => format!(
-                "{t} clusters of {size} cannot hold {} when only neighbouring size classes may mix",
-                present.join(", ")
+        let present = ("present", present.join(", "));
+        let mut inf = match total {
+            Some(t) => note(
+                "infeasible.adjacent_total",
+                &[&[("total", t.to_string()), present][..], &size_args(size)].concat(),
             ),
-            None => format!(
-                "{} cannot be split into clusters of {size} when only neighbouring size classes may mix",
-                present.join(", ")
+            None => note(
+                "infeasible.adjacent_split",
+                &[&[present][..], &size_args(size)].concat(),
             ),
-        };
+        }
+        .with(suggested);
         if total.is_some() {
             inf.suggestions
                 .insert(0, Suggestion::Clusters(ClusterCount::Auto));
@@ -298,11 +311,11 @@ fn adjacent_block(p: &Parts, backend: Backend) -> Result<Block, ProblemError> {
     };
     if comp.clusters() < pins.len() {
         return Err(infeasible(
-            format!(
-                "{} different clusters are pinned, but only {} clusters are formed",
-                pins.len(),
-                comp.clusters()
-            ),
+            "infeasible.pins_over_clusters",
+            &[
+                ("pins", pins.len().to_string()),
+                ("clusters", comp.clusters().to_string()),
+            ],
             vec![Suggestion::Clusters(ClusterCount::Total(pins.len()))],
         ));
     }

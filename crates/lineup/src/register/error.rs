@@ -2,9 +2,8 @@
 
 use std::fmt;
 
-use thiserror::Error;
-
 use crate::land::Land;
+use crate::messages::{Lang, fill, text};
 
 /// How many candidates a message lists before "and N more".
 const SHOWN: usize = 10;
@@ -33,31 +32,28 @@ impl fmt::Display for Candidate {
     }
 }
 
+fn say(key: &str, lang: Lang, args: &[(&str, &str)]) -> String {
+    fill(text(key, lang).unwrap_or(key), args)
+}
+
 /// The first candidates, then "and N more".
-fn list(candidates: &[Candidate]) -> String {
+fn list(candidates: &[Candidate], lang: Lang) -> String {
     let mut s: Vec<String> = candidates.iter().take(SHOWN).map(ToString::to_string).collect();
     if candidates.len() > SHOWN {
-        s.push(format!("and {} more", candidates.len() - SHOWN));
+        s.push(say(
+            "lookup.more",
+            lang,
+            &[("n", &(candidates.len() - SHOWN).to_string())],
+        ));
     }
     s.join(", ")
 }
 
-fn in_land(land: &Option<Land>) -> String {
-    land.map(|l| format!(" in {l}")).unwrap_or_default()
-}
-
 /// A failed register look-up. The message ends with what to do.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LookupError {
     /// The name matches more than one municipality.
-    #[error(
-        "{name:?} matches {n} municipalities{within}: {list}; {advice}",
-        n = candidates.len(),
-        within = in_land(land),
-        list = list(candidates),
-        advice = if land.is_some() { "give the `id` (AGS) instead" } else { "add a `state` column or give the `id` (AGS)" }
-    )]
     Ambiguous {
         /// The name given.
         name: String,
@@ -67,11 +63,6 @@ pub enum LookupError {
         candidates: Vec<Candidate>,
     },
     /// No municipality has this name.
-    #[error(
-        "{name:?} is no municipality{within} in the register (Destatis, 31.12.2020){similar}; correct the name, or give the `id` (AGS)",
-        within = in_land(land),
-        similar = if similar.is_empty() { String::new() } else { format!("; similar names: {}", list(similar)) }
-    )]
     UnknownName {
         /// The name given.
         name: String,
@@ -81,10 +72,6 @@ pub enum LookupError {
         similar: Vec<Candidate>,
     },
     /// The name exists, but not in the Land given.
-    #[error(
-        "{name:?} is no municipality in {land}, but the register has {list}; correct the `state`, or give the `id` (AGS)",
-        list = list(found)
-    )]
     OtherLand {
         /// The name given.
         name: String,
@@ -95,12 +82,6 @@ pub enum LookupError {
     },
     /// The id is no AGS in the register, and values are missing that only
     /// the register could fill in.
-    #[error(
-        "{id:?} is no AGS in the register (Destatis, 31.12.2020), so {missing} cannot be filled in{similar}; correct the id, or give {these} in the file",
-        missing = missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", "),
-        similar = if similar.is_empty() { String::new() } else { format!(" (similar ids: {})", list(similar)) },
-        these = if missing.len() == 1 { "it" } else { "them" }
-    )]
     UnknownId {
         /// The id given.
         id: String,
@@ -112,12 +93,6 @@ pub enum LookupError {
     /// The name matched without a Land, but the population the file gives
     /// is far (more than a factor 1.5) from the register's, while
     /// municipalities of a similar name fit it.
-    #[error(
-        "{name:?} is {found} with {found_population} inhabitants, but the file gives {given}; {list} fits that number: write its full name, add a `state` column, or give the `id` (AGS)",
-        found_population = thousands(*found_population),
-        given = thousands(*given),
-        list = list(fits)
-    )]
     PopulationMismatch {
         /// The name given.
         name: String,
@@ -132,15 +107,129 @@ pub enum LookupError {
     },
 }
 
-/// `25900` → `25 900` (a thin space would not survive every terminal).
-fn thousands(n: u64) -> String {
+/// `25900` → `25 900` (a thin space would not survive every terminal);
+/// German `25.900`.
+fn thousands(n: u64, lang: Lang) -> String {
+    let sep = if lang == Lang::De { '.' } else { ' ' };
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(' ');
+            out.push(sep);
         }
         out.push(c);
     }
     out
 }
+
+impl LookupError {
+    /// The error in a language, from the catalogue (`lookup.*`); the
+    /// candidates as `name (Land, Kreis, AGS)` in both.
+    ///
+    /// ```
+    /// use lineup::register::{self, LookupError};
+    /// use lineup::messages::Lang;
+    /// let e = register::register().find("Neunkirchen", None).unwrap_err();
+    /// assert!(e.text(Lang::De).starts_with("„Neunkirchen“ passt auf 6 Gemeinden: Neunkirchen (Saarland, 10043114)"));
+    /// assert_eq!(e.text(Lang::En), e.to_string());
+    /// ```
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            LookupError::Ambiguous {
+                name,
+                land,
+                candidates,
+            } => {
+                let n = candidates.len().to_string();
+                let list = list(candidates, lang);
+                match land {
+                    Some(l) => say(
+                        "lookup.ambiguous_in_land",
+                        lang,
+                        &[
+                            ("name", name),
+                            ("n", &n),
+                            ("land", &l.to_string()),
+                            ("list", &list),
+                        ],
+                    ),
+                    None => say(
+                        "lookup.ambiguous",
+                        lang,
+                        &[("name", name), ("n", &n), ("list", &list)],
+                    ),
+                }
+            }
+            LookupError::UnknownName { name, land, similar } => {
+                let within = land.map_or(String::new(), |l| {
+                    say("lookup.in_land", lang, &[("land", &l.to_string())])
+                });
+                let args = [("name", name.as_str()), ("within", &within)];
+                if similar.is_empty() {
+                    say("lookup.unknown_name", lang, &args)
+                } else {
+                    let similar = list(similar, lang);
+                    say(
+                        "lookup.unknown_name_similar",
+                        lang,
+                        &[&args[..], &[("similar", similar.as_str())]].concat(),
+                    )
+                }
+            }
+            LookupError::OtherLand { name, land, found } => say(
+                "lookup.other_land",
+                lang,
+                &[
+                    ("name", name),
+                    ("land", &land.to_string()),
+                    ("list", &list(found, lang)),
+                ],
+            ),
+            LookupError::UnknownId { id, missing, similar } => {
+                let cols = missing
+                    .iter()
+                    .map(|m| format!("`{m}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let key = match (similar.is_empty(), missing.len() == 1) {
+                    (true, false) => "lookup.unknown_id",
+                    (true, true) => "lookup.unknown_id.one",
+                    (false, false) => "lookup.unknown_id_similar",
+                    (false, true) => "lookup.unknown_id_similar.one",
+                };
+                let similar = list(similar, lang);
+                say(
+                    key,
+                    lang,
+                    &[("id", id), ("missing", &cols), ("similar", &similar)],
+                )
+            }
+            LookupError::PopulationMismatch {
+                name,
+                given,
+                found,
+                found_population,
+                fits,
+            } => say(
+                "lookup.population_mismatch",
+                lang,
+                &[
+                    ("name", name),
+                    ("found", &found.to_string()),
+                    ("found_population", &thousands(*found_population, lang)),
+                    ("given", &thousands(*given, lang)),
+                    ("list", &list(fits, lang)),
+                ],
+            ),
+        }
+    }
+}
+
+/// English.
+impl fmt::Display for LookupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for LookupError {}

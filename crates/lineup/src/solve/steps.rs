@@ -19,6 +19,7 @@ use super::progress::{Progress, Stage};
 use super::solution::{BlockReport, Bound, Status};
 use crate::composition::fewest_mixed;
 use crate::engine::{self, Outcome, SearchParams};
+use crate::messages::note::Note;
 use crate::objective::{Lex, ObjectiveMode};
 use crate::problem::{Block, Infeasibility, Problem};
 use crate::suggestion::Suggestion;
@@ -257,8 +258,11 @@ impl<'a> Run<'a> {
     /// program decides feasibility and gives the heuristic a start.
     fn heuristic(&mut self) -> Result<(), SolveError> {
         let mut outcome = self.engine(&self.params).map_err(|e| {
-            SolveError::Infeasible(Infeasibility::new(
-                format!("the rules of {} contradict each other: {e}", self.block.name),
+            SolveError::Infeasible(Infeasibility::noted(
+                Note::new(
+                    "infeasible.rules_contradict",
+                    &[("block", self.block.name.clone()), ("detail", e.to_string())],
+                ),
                 vec![Suggestion::RemoveLinkOrPin],
             ))
         })?;
@@ -306,27 +310,24 @@ impl<'a> Run<'a> {
         };
         if proven_none {
             let m = &self.model;
-            let what = if m.strict {
-                format!("the {} {}s", m.len(), self.block.name)
-            } else {
-                format!("the {} municipalities", m.len())
+            let key = match (m.strict, m.rules.limits.is_empty()) {
+                (true, true) => "infeasible.proven.strict",
+                (true, false) => "infeasible.proven.strict_quotas",
+                (false, true) => "infeasible.proven.adjacent",
+                (false, false) => "infeasible.proven.adjacent_quotas",
             };
-            let mixing = if m.strict {
-                ""
-            } else {
-                " where only neighbouring size classes mix"
-            };
-            return Err(SolveError::Infeasible(Infeasibility::new(
-                format!(
-                    "the pins, links{} admit no lineup of {what} in {} clusters of {}{mixing} (proven by the integer program)",
-                    if m.rules.limits.is_empty() {
-                        " and per-Land caps"
-                    } else {
-                        ", per-Land caps and quotas"
-                    },
-                    m.clusters,
-                    m.size
-                ),
+            let note = Note::new(
+                key,
+                &[
+                    ("n", m.len().to_string()),
+                    ("block", self.block.name.clone()),
+                    ("clusters", m.clusters.to_string()),
+                    ("min", m.size.min.to_string()),
+                    ("max", m.size.max.to_string()),
+                ],
+            );
+            return Err(SolveError::Infeasible(Infeasibility::noted(
+                note,
                 vec![
                     Suggestion::RaiseMaxPerLand,
                     Suggestion::RemoveLinkOrPin,

@@ -7,6 +7,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::lineup::{Cluster, Lineup};
+use crate::messages::note::Note;
 use crate::objective::Lex;
 use crate::problem::{Infeasibility, Problem};
 use crate::solve::{SolveError, SolveOptions};
@@ -55,10 +56,14 @@ pub(crate) fn frontier(
     let needs: Vec<usize> = (0..nb).map(|b| search::lower_bound_of(plan, b)).collect();
     let total: usize = needs.iter().sum();
     if total > cap {
-        return Err(SolveError::Infeasible(Infeasibility::new(
-            format!(
-                "the changes need at least {total} moves of baseline members (clusters that close or overflow, members whose size class changed), but at most {cap} are allowed"
-            ),
+        let key = if total == 1 {
+            "infeasible.moves.one"
+        } else {
+            "infeasible.moves"
+        };
+        let note = Note::new(key, &[("needed", total.to_string()), ("cap", cap.to_string())]);
+        return Err(SolveError::Infeasible(Infeasibility::noted(
+            note,
             vec![Suggestion::MaxMoves(total), Suggestion::NoMaxMoves],
         )));
     }

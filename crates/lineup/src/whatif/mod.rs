@@ -152,9 +152,17 @@ pub fn whatif(
 ) -> Result<WhatIf, WhatIfError> {
     let started = Instant::now();
     // Two fifths of the time for the stable lineup, three tenths for the
-    // free reference, the rest for measuring other stability settings.
+    // free reference, the rest for measuring other stability settings; the
+    // last twentieth is kept for verifying and writing, so that the whole
+    // run honours the limit (a step that finds its share spent gets a
+    // fiftieth, enough to stop cleanly).
     let limit = options.time_limit();
     let deadline = started + limit.mul_f64(0.4);
+    let until = |share: f64| {
+        (started + limit.mul_f64(share))
+            .saturating_duration_since(Instant::now())
+            .max(limit / 50)
+    };
     if let Some(w) = stability.weight {
         if !w.is_finite() || w < 0.0 {
             return Err(WhatIfError::StabilityWeight { weight: w });
@@ -184,8 +192,7 @@ pub fn whatif(
     let lower: usize = results.iter().map(|r| r.lower_bound).sum();
     // The best lineup without stability: its bound holds for every lineup,
     // and its objective is what stability costs.
-    let left = (started + limit.mul_f64(0.7)).saturating_duration_since(Instant::now());
-    let free = solve(problem, &options.clone().with_time_limit(left.max(limit / 5)))?;
+    let free = solve(problem, &options.clone().with_time_limit(until(0.7)))?;
     let weights = problem.settings().weights();
     let mode = weights.mode;
     let weighted = mode == ObjectiveMode::Weighted;
@@ -235,7 +242,7 @@ pub fn whatif(
     diff.moves_proven_minimal = diff.moves() == lower;
     let free_objective = ObjectiveReport::from(&free.verified.score);
     if let Some(in_penalty) = price::costly(&diff.objective_after, &free_objective, &weights) {
-        let end = (started + limit).max(Instant::now() + limit / 5);
+        let end = Instant::now() + until(0.95);
         diff.stability_cost = Some(price::measure(
             &plan,
             moves,

@@ -6,6 +6,7 @@
 use std::time::Instant;
 
 use crate::engine::{self, Affinity, Instance, PairWeights, SearchParams};
+use crate::messages::note::Note;
 use crate::objective::{Lex, ObjectiveMode};
 use crate::problem::Infeasibility;
 use crate::problem::Problem;
@@ -149,11 +150,21 @@ pub(crate) fn search_block(
     let lower_bound = moves_lower_bound(&home, forced, model.clusters, size.min, size.max);
     if let Some(c) = cap {
         if c < lower_bound {
-            return Err(SolveError::Infeasible(Infeasibility::new(
-                format!(
-                    "the {}s need at least {lower_bound} moves of baseline members, but at most {c} are allowed",
-                    block.name
-                ),
+            let key = if lower_bound == 1 {
+                "infeasible.block_moves.one"
+            } else {
+                "infeasible.block_moves"
+            };
+            let note = Note::new(
+                key,
+                &[
+                    ("block", block.name.clone()),
+                    ("needed", lower_bound.to_string()),
+                    ("cap", c.to_string()),
+                ],
+            );
+            return Err(SolveError::Infeasible(Infeasibility::noted(
+                note,
                 vec![Suggestion::MaxMoves(lower_bound), Suggestion::NoMaxMoves],
             )));
         }
@@ -203,8 +214,11 @@ pub(crate) fn search_block(
         run(model.instance(), affinity, &home, params)
     }
     .map_err(|e| {
-        SolveError::Infeasible(Infeasibility::new(
-            format!("the rules of {} contradict each other: {e}", block.name),
+        SolveError::Infeasible(Infeasibility::noted(
+            Note::new(
+                "infeasible.rules_contradict",
+                &[("block", block.name.clone()), ("detail", e.to_string())],
+            ),
             vec![Suggestion::RemoveLinkOrPin],
         ))
     })?;

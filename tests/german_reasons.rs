@@ -1,0 +1,196 @@
+//! Why a request is impossible, and why a name matches nothing, in German
+//! (issue 11): every reason the checks give is typed and worded by the
+//! catalogue in both languages; the command line says `Fehler:` under
+//! `--lang de`.
+
+use lineup::messages::{Lang, all};
+use lineup::{ClusterCount, ClusterSize, Problem, ProblemError, Settings};
+
+use crate::util::{fixture, lineup, municipalities, stderr};
+
+fn refused(file: &str, settings: Settings) -> lineup::Infeasibility {
+    match Problem::new(municipalities(file), settings) {
+        Err(ProblemError::Infeasible(inf)) => inf,
+        other => panic!("expected an infeasibility, got {other:?}"),
+    }
+}
+
+/// The reason in both languages: typed, German differs from English, and
+/// the English is what `reason` holds.
+fn both(inf: &lineup::Infeasibility) -> (String, String) {
+    assert!(!inf.notes.is_empty(), "untyped reason: {}", inf.reason);
+    let (en, de) = (inf.reason_in(Lang::En), inf.reason_in(Lang::De));
+    assert_eq!(en, inf.reason);
+    assert_ne!(en, de);
+    (en, de)
+}
+
+#[test]
+fn impossible_requests_read_in_german() {
+    // A class that cannot be cut into clusters of 6..7 (singular: 1 cluster).
+    let (en, de) = both(&refused("eight-grossstaedte.csv", Settings::default()));
+    assert!(
+        en.contains("1 cluster holds at most 7, 2 clusters need at least 12"),
+        "{en}"
+    );
+    assert!(
+        de.starts_with("Größenklasse Großstadt hat 8 Mitglieder, die nicht in Cluster mit 6–7 Mitgliedern passen: 1 Cluster fasst höchstens 7, 2 Cluster brauchen mindestens 12 (Wolfsburg (03103000)"),
+        "{de}"
+    );
+    // Too few members for one cluster.
+    let small = Settings::default().with_cluster_size(ClusterSize { min: 7, max: 7 });
+    let (_, de) = both(&refused("tiny-6.csv", small));
+    assert!(
+        de.contains("Mitglieder, weniger als die 7, die ein Cluster braucht"),
+        "{de}"
+    );
+    // A cap per Land no block can keep.
+    let (_, de) = both(&refused("kfa-18.csv", Settings::default().with_max_per_land(1)));
+    assert!(
+        de.contains("Bayern hat 2 Mitglieder in Großstadt (1 Cluster), bei höchstens 1 je Land und Cluster passen aber nur 1"),
+        "{de}"
+    );
+    // Linked together and kept apart.
+    let links = Settings::default()
+        .with_must_link("Görlitz", "Passau")
+        .with_cannot_link("Görlitz", "Passau");
+    let (_, de) = both(&refused("kfa-18.csv", links));
+    assert_eq!(
+        de,
+        "Görlitz und Passau sollen zugleich zusammen (Muss zusammen) und getrennt (Darf nicht zusammen) sein"
+    );
+    // Must-links across size classes under strict comparability.
+    let (_, de) = both(&refused(
+        "kfa-18.csv",
+        Settings::default().with_must_link("München", "Passau"),
+    ));
+    assert!(
+        de.contains("aus Größenklassen, die kein Cluster teilen dürfen (strikte Vergleichbarkeit)"),
+        "{de}"
+    );
+    // A total of clusters the classes cannot take.
+    let (_, de) = both(&refused(
+        "kfa-18.csv",
+        Settings::default().with_clusters(ClusterCount::Total(9)),
+    ));
+    assert!(
+        de.starts_with("9 Cluster wurden verlangt, bei Clustern mit 6–7 Mitgliedern und strikter Vergleichbarkeit brauchen die Klassen aber genau 3 Cluster"),
+        "{de}"
+    );
+    // A class asked for that the input does not have.
+    let per_class = ClusterCount::PerClass(vec![("Landgemeinde".into(), 1)]);
+    let (_, de) = both(&refused(
+        "kfa-18.csv",
+        Settings::default().with_clusters(per_class),
+    ));
+    assert!(
+        de.contains("die Eingabe hat aber keine Kommune der Klasse Landgemeinde"),
+        "{de}"
+    );
+}
+
+#[test]
+fn every_reason_and_name_error_has_both_languages() {
+    let ours = |k: &str| {
+        ["infeasible.", "lookup.", "solver.", "cli."]
+            .iter()
+            .any(|p| k.starts_with(p))
+    };
+    let keys: Vec<&str> = all().map(|m| m.key).collect();
+    let mut n = 0;
+    for m in all().filter(|m| ours(m.key)) {
+        n += 1;
+        assert!(!m.en.trim().is_empty() && !m.de.trim().is_empty(), "{}", m.key);
+        // German is German, not the English copied (a lone placeholder aside).
+        assert!(
+            m.en != m.de || m.en.starts_with(" in "),
+            "{} is not translated",
+            m.key
+        );
+        // A singular has its plural beside it.
+        if let Some(base) = m.key.strip_suffix(".one") {
+            assert!(keys.contains(&base), "{} has no plural {base}", m.key);
+        }
+        // No placeholder of an old `(s)` plural.
+        assert!(!m.en.contains("(s)"), "{}", m.key);
+    }
+    assert!(n > 60, "{n} entries");
+    // Every `infeasible.*` key the library names in its sources exists.
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/crates/lineup/src");
+    let mut sources = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(root)];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") && !p.starts_with(format!("{root}/messages")) {
+                sources.push(std::fs::read_to_string(p).unwrap());
+            }
+        }
+    }
+    let mut named = 0;
+    for s in &sources {
+        for (at, _) in s.match_indices("\"infeasible.") {
+            let key = &s[at + 1..][..s[at + 1..].find('"').unwrap()];
+            named += 1;
+            assert!(
+                keys.contains(&key),
+                "the sources name {key}, the catalogue lacks it"
+            );
+        }
+    }
+    // `between_key` adds `.exact` and `.one` to these.
+    for base in ["infeasible.count_cannot_hold", "infeasible.total_count"] {
+        for k in [format!("{base}.exact"), format!("{base}.one")] {
+            assert!(keys.contains(&k.as_str()), "{k}");
+        }
+    }
+    assert!(named > 25, "{named} keys named in the sources");
+}
+
+#[test]
+fn the_command_line_says_fehler_and_words_lookups_in_german() {
+    let o = lineup(&[
+        "solve",
+        fixture("bad/ambiguous-name.csv").to_str().unwrap(),
+        "--lang",
+        "de",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.starts_with("Fehler: "), "{err}");
+    assert!(
+        err.contains(
+            "Zeile 5, Feld `name`: „Neunkirchen“ passt auf 6 Gemeinden: Neunkirchen (Saarland, 10043114)"
+        ),
+        "{err}"
+    );
+    let o = lineup(&[
+        "solve",
+        fixture("kfa-18-de.csv").to_str().unwrap(),
+        "--lang",
+        "de",
+        "--must-link",
+        "Görlitz,Pasau",
+    ]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("must-link: „Pasau“ ist weder eine Kennung noch ein Name der Eingabe; meinten Sie Passau (09262000)?"),
+        "{err}"
+    );
+    let o = lineup(&["solve", "keine-datei.csv", "--lang", "de"]);
+    assert!(
+        stderr(&o).starts_with("Fehler: keine-datei.csv lässt sich nicht öffnen"),
+        "{}",
+        stderr(&o)
+    );
+    // English stays English.
+    let o = lineup(&["solve", fixture("bad/ambiguous-name.csv").to_str().unwrap()]);
+    assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("\"Neunkirchen\" matches 6 municipalities"),
+        "{}",
+        stderr(&o)
+    );
+}
