@@ -185,6 +185,21 @@ fn the_command_line_says_fehler_and_words_lookups_in_german() {
         "{}",
         stderr(&o)
     );
+    // A flag that does not parse: German prefix and text, clap's exit code.
+    let o = lineup(&[
+        "solve",
+        fixture("kfa-18.csv").to_str().unwrap(),
+        "--lang",
+        "de",
+        "--time-limit",
+        "abc",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("Fehler: ungültiger Wert 'abc' für '--time-limit'"),
+        "{}",
+        stderr(&o)
+    );
     // English stays English.
     let o = lineup(&["solve", fixture("bad/ambiguous-name.csv").to_str().unwrap()]);
     assert!(stderr(&o).starts_with("error: "), "{}", stderr(&o));
@@ -193,4 +208,54 @@ fn the_command_line_says_fehler_and_words_lookups_in_german() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn the_command_lines_own_usage_errors_read_in_german() {
+    let dir = std::env::temp_dir().join(format!("lineup-usage-de-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = fixture("kfa-18-de.csv");
+    let file = file.to_str().unwrap();
+    let json = dir.join("k.json");
+    let json = json.to_str().unwrap();
+    let o = lineup(&["solve", file, "--format", "json", "-o", json]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = dir.join("m.svg");
+    let svg = svg.to_str().unwrap();
+    let o = lineup(&["map", file, json, "--size", "12", "--lang", "de", "-o", svg]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("Fehler: --size: Größe „12“ nicht verstanden: erwartet wird BREITExHÖHE"),
+        "{}",
+        stderr(&o)
+    );
+    let o = lineup(&["map", file, json, "--size", "10x10", "--lang", "de", "-o", svg]);
+    assert!(
+        stderr(&o).contains("jede Seite muss 320 bis 8000 Pixel haben"),
+        "{}",
+        stderr(&o)
+    );
+    let gif = dir.join("m.gif");
+    let o = lineup(&["map", file, json, "--lang", "de", "-o", gif.to_str().unwrap()]);
+    assert!(
+        stderr(&o).starts_with("Fehler: lineup map schreibt SVG oder PNG, nicht .gif"),
+        "{}",
+        stderr(&o)
+    );
+    let o = lineup(&["explain", file, json, "--municipality", "Pasau", "--lang", "de"]);
+    assert!(
+        stderr(&o).contains(
+            "--municipality: „Pasau“ ist weder eine Kennung noch ein Name der Eingabe; meinten Sie Passau"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    // English stays English.
+    let o = lineup(&["map", file, json, "--size", "12", "--lang", "en", "-o", svg]);
+    assert!(
+        stderr(&o).starts_with("error: --size: size \"12\" not understood"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

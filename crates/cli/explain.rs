@@ -22,9 +22,13 @@ pub fn run(a: ExplainArgs) -> Result<(), CliError> {
         .municipality
         .iter()
         .map(|key| {
-            problem
-                .find(key)
-                .map_err(|e| CliError::usage(format!("--municipality: {e} ({})", a.file.display())))
+            problem.find(key).map_err(|e| {
+                CliError::usage(format!(
+                    "--municipality: {} ({})",
+                    e.text(crate::language::lang()),
+                    a.file.display()
+                ))
+            })
         })
         .collect::<Result<Vec<usize>, _>>()?;
     // Every move of every municipality of a large lineup takes minutes and

@@ -47,7 +47,9 @@ pub(crate) fn usage_exit(e: clap::Error) -> ! {
     let help = lineup::messages::fill(help, &[("help", "--help")]);
     #[allow(clippy::print_stderr, reason = "the binary reports errors on stderr")]
     {
-        eprintln!("error: {}\n", text.text(Lang::De));
+        let said = lineup::messages::text("cli.error", Lang::De).unwrap_or("Fehler: {text}");
+        let said = lineup::messages::fill(said, &[("text", text.text(Lang::De))]);
+        eprintln!("{said}\n");
         if !usage.is_empty() {
             eprintln!("{}\n", usage.join("\n"));
         }

@@ -5,6 +5,7 @@ mod alternatives;
 mod args;
 mod error;
 mod explain;
+mod flag_texts;
 mod language;
 mod map;
 mod mdgp;
@@ -22,11 +23,11 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 use lineup::Report;
-use lineup::messages::Lang;
 use lineup::{ClusterCount, InputFormat, Lineup, Municipality, Problem, Settings};
 
 use args::{Cli, Command, EvaluateArgs, OutputArgs, SolveArgs};
 use error::CliError;
+use flag_texts::flag_texts;
 use lineup_options::FormatArg;
 use lineup_options::ProblemArgs;
 
@@ -80,35 +81,6 @@ pub(crate) use language::lang;
 pub(crate) fn say(key: &str, args: &[(&str, &str)]) -> String {
     let text = flag_texts(key).or_else(|| lineup::messages::text(key, lang()));
     lineup::messages::fill(text.unwrap_or(key), args)
-}
-
-/// The CLI's own texts, which name flags (the library's catalogue names
-/// none), in the language asked for.
-fn flag_texts(key: &str) -> Option<&'static str> {
-    let (en, de) = match key {
-        "table.cut_by_time" => (
-            "the time limit cut the search short: another run with the same seed may differ; raise --time-limit for a reproducible result",
-            "das Zeitlimit hat die Suche verkürzt: ein weiterer Lauf mit demselben Startwert kann abweichen; für ein reproduzierbares Ergebnis --time-limit erhöhen",
-        ),
-        "breach.missing_fix" => (
-            "add them to clusters of the lineup, or make a new lineup with `lineup whatif --baseline {lineup}`",
-            "fügen Sie sie Clustern der Aufstellung hinzu, oder erstellen Sie mit `lineup whatif --baseline {lineup}` eine neue",
-        ),
-        "whatif.unscored" => (
-            "penalty {penalty}; spread {spread} (the baseline lacks the data of members who left, so it cannot be scored: use a baseline written by `solve --format json`)",
-            "Strafpunkte {penalty}; Streuung {spread} (der Ausgangsaufstellung fehlen die Daten ausgeschiedener Mitglieder, sie lässt sich nicht bewerten: nehmen Sie eine mit `solve --format json` geschriebene)",
-        ),
-        "breach.fix" => (
-            "fix the lineup, or change the options it is judged by (--cluster-size, --comparability, …)",
-            "korrigieren Sie die Aufstellung oder ändern Sie die Einstellungen, nach denen sie beurteilt wird (--cluster-size, --comparability, …)",
-        ),
-        "cli.explain_clusters_only" => (
-            "{n} municipalities: explaining the clusters only (every municipality's moves are listed up to {max}); name some with --municipality",
-            "{n} Kommunen: nur die Cluster werden erklärt (die möglichen Wechsel jeder Kommune erst bis {max} Kommunen); nennen Sie einzelne mit --municipality",
-        ),
-        _ => return None,
-    };
-    Some(if lang() == Lang::De { de } else { en })
 }
 
 /// Whether standard output was open when the program started.
@@ -238,8 +210,9 @@ pub(crate) fn binary_to_terminal(format: FormatArg, output: Option<&Path>) -> Re
     };
     if output.is_none() && std::io::stdout().is_terminal() {
         let ext = if format == FormatArg::Png { "png" } else { "xlsx" };
-        return Err(CliError::usage(format!(
-            "{what} is binary and standard output is a terminal: give --output lineup.{ext}"
+        return Err(CliError::usage(say(
+            "cli.binary_to_terminal",
+            &[("what", what), ("ext", ext)],
         )));
     }
     Ok(())
@@ -262,14 +235,13 @@ pub(crate) fn write_out(bytes: impl AsRef<[u8]>, path: Option<&Path>) -> Result<
         }),
         None => {
             if STDOUT_OPEN.get() == Some(&false) {
-                return Err(CliError::usage(
-                    "standard output is closed: give --output FILE, or redirect the output to a file",
-                ));
+                return Err(CliError::usage(say("cli.stdout_closed", &[])));
             }
             let mut stdout = std::io::stdout().lock();
             match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::usage(format!(
-                    "cannot write to standard output: {e}; try --output FILE"
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::usage(say(
+                    "cli.stdout_failed",
+                    &[("reason", &e.to_string())],
                 ))),
                 _ => Ok(()),
             }
@@ -575,9 +547,7 @@ fn evaluate(a: EvaluateArgs) -> Result<(), CliError> {
         }
         FormatArg::Json => render::to_json(&serde_json::json!({ "report": report, "against": comparison }))?,
         _ => {
-            return Err(CliError::usage(
-                "--against writes a table or JSON: use --format table or --format json",
-            ));
+            return Err(CliError::usage(say("cli.against_format", &[])));
         }
     };
     write_out(&text, a.output.output.as_deref())

@@ -23,15 +23,13 @@ pub(crate) fn run(a: MapArgs) -> Result<(), CliError> {
         (None, Some(e)) if e.eq_ignore_ascii_case("svg") => MapFormat::Svg,
         (None, Some(e)) if e.eq_ignore_ascii_case("png") => MapFormat::Png,
         (None, Some(ext)) => {
-            return Err(CliError::usage(format!(
-                "lineup map writes SVG or PNG, not .{ext}: use -o map.svg or -o map.png (or --format svg|png)"
-            )));
+            return Err(CliError::usage(crate::say("cli.map_format", &[("ext", ext)])));
         }
     };
     let size = match &a.size {
         Some(s) => Some(
             s.parse::<MapSize>()
-                .map_err(|e| CliError::usage(format!("--size: {e}")))?,
+                .map_err(|e| CliError::usage(size_error(&e)))?,
         ),
         None => None,
     };
@@ -60,5 +58,21 @@ pub(crate) fn write(
             binary_to_terminal(FormatArg::Png, output)?;
             write_out(render::map_png(&svg, options.size)?, output)
         }
+    }
+}
+
+/// A size that cannot be used, in the language asked for.
+fn size_error(e: &lineup::map::MapSizeError) -> String {
+    use lineup::map::MapSizeError;
+    match e {
+        MapSizeError::Form { given } => crate::say("cli.size_form", &[("given", given)]),
+        MapSizeError::Range { given, min, max } => crate::say(
+            "cli.size_range",
+            &[
+                ("given", given),
+                ("min", &min.to_string()),
+                ("max", &max.to_string()),
+            ],
+        ),
     }
 }

@@ -34,7 +34,10 @@ pub fn format_for(format: Option<FormatArg>, output: Option<&Path>) -> FormatArg
 /// The report in a format, as bytes to write.
 pub fn render(report: &Report, format: FormatArg) -> Result<Vec<u8>, CliError> {
     let cannot = |what: &str, e: &dyn std::fmt::Display| {
-        CliError::usage(format!("cannot write {what}: {e}; try another --format"))
+        CliError::usage(crate::say(
+            "cli.cannot_render",
+            &[("what", what), ("reason", &e.to_string())],
+        ))
     };
     Ok(match format {
         FormatArg::Table => table(report).into_bytes(),
@@ -445,8 +448,9 @@ pub fn text_format(command: &str, out: &crate::args::OutputArgs) -> Result<TextF
         FormatArg::Table => Ok(TextFormat::Table),
         FormatArg::Json => Ok(TextFormat::Json),
         FormatArg::Csv => Ok(TextFormat::Csv),
-        other => Err(CliError::usage(format!(
-            "lineup {command} writes table, JSON or CSV, not {other:?}: use --format table|json|csv (draw one lineup with `lineup map`)"
+        other => Err(CliError::usage(crate::say(
+            "cli.text_format",
+            &[("command", command), ("other", &format!("{other:?}"))],
         ))),
     }
 }
