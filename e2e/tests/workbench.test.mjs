@@ -37,6 +37,11 @@ async function solved(page, file, settle = true) {
     { timeout: 60_000 },
   );
   if (settle) await page.waitForFunction(() => window.lineupState.evaluation !== null);
+  // Cards are drawn a few per frame: wait until the first page's members are all on cards.
+  await page.waitForFunction(() => {
+    const shown = window.lineupState.clusters.slice(0, 120).reduce((n, c) => n + c.members.length, 0);
+    return document.querySelectorAll('[data-testid="member"]').length >= shown;
+  });
 }
 
 /** The ids of each card's members, as the page shows them. */
@@ -228,6 +233,10 @@ test('a solve can be cancelled and the page says so', async () => {
   await page.locator('#notice', { hasText: /Cancelled after/ }).waitFor();
   assert.ok(Date.now() - started < 20000, 'the 30 s solve stopped when cancelled');
   assert.equal(await page.locator('[data-testid="status"]').textContent(), 'interrupted');
+  // Cards are drawn a few per frame: wait until every member is on a card.
+  await page
+    .waitForFunction(() => document.querySelectorAll('[data-testid="member"]').length >= 60, null, { timeout: 10_000 })
+    .catch(() => {});
   assert.equal(await page.locator('[data-testid="member"]').count(), 60);
   assert.equal(await page.locator('[data-testid="solve"]:not([disabled])').count(), 1);
   await shot(page, '4b-cancelled');
