@@ -8,6 +8,8 @@ use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
+use rustix::process::Signal;
+
 use crate::util::fixture;
 
 fn register() -> String {
@@ -168,28 +170,37 @@ fn temporaries(dir: &Path) -> Vec<String> {
 #[test]
 fn a_second_signal_while_writing_leaves_no_temporary_file() {
     // The first signal makes the solve write its best lineup; the second
-    // comes while the temporary file beside the target is being written (the
-    // process is stopped as soon as the file appears, so the signal cannot
-    // miss it). The process exits at once: the target stays the old file,
-    // and the temporary file is gone.
-    // Up to three tries: the write may finish before the second signal.
-    for _ in 0..3 {
+    // comes while the temporary file beside the target is being written.
+    // To catch that moment on a loaded machine too, the process runs in
+    // slices of about a millisecond after the first signal and is looked at
+    // only while it is stopped (signals sent directly, no `kill` process in
+    // between): the moment it holds a temporary file cannot pass unseen
+    // between two looks unless a slice spans the whole write. The process
+    // then exits at once: the target stays the old file, and the temporary
+    // file is gone. Up to five tries.
+    for _ in 0..5 {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("lineup.json");
         std::fs::write(&path, "old").unwrap();
         let mut s = long_solve(&["-o", path.to_str().unwrap()]);
+        running(&s.child);
         std::thread::sleep(Duration::from_secs(3));
-        kill(&s.child, "-INT");
+        signal(&s.child, Signal::INT);
         let start = Instant::now();
         let mut caught = false;
-        while s.child.try_wait().unwrap().is_none() && start.elapsed() < Duration::from_secs(60) {
+        while s.child.try_wait().unwrap().is_none() && start.elapsed() < Duration::from_secs(120) {
+            signal(&s.child, Signal::STOP);
+            if !stopped(&s.child) {
+                break; // it has exited
+            }
             if !temporaries(dir.path()).is_empty() {
-                kill(&s.child, "-STOP");
-                caught = !temporaries(dir.path()).is_empty();
-                kill(&s.child, "-INT");
-                kill(&s.child, "-CONT");
+                caught = true;
+                signal(&s.child, Signal::INT);
+                signal(&s.child, Signal::CONT);
                 break;
             }
+            signal(&s.child, Signal::CONT);
+            std::thread::sleep(Duration::from_millis(1));
         }
         let status = wait(&mut s.child, Duration::from_secs(60));
         let (_, err) = output(&s);
@@ -205,4 +216,49 @@ fn a_second_signal_while_writing_leaves_no_temporary_file() {
         }
     }
     panic!("the temporary file was never seen while being written");
+}
+
+/// Sends a signal to the child directly (a `kill` process would let it run
+/// on for as long as starting that process takes).
+fn signal(child: &Child, sig: Signal) {
+    // The child may have exited meanwhile; the caller looks at its status.
+    let _ = rustix::process::kill_process(rustix::process::Pid::from_child(child), sig);
+}
+
+/// The child's state letter in `/proc/PID/stat` (`R`, `S`, `T`, `Z`, …).
+fn state(child: &Child) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{}/stat", child.id())).ok()?;
+    // The command name in parentheses may hold spaces: the state follows the last ')'.
+    stat.rsplit_once(')')?.1.trim_start().chars().next()
+}
+
+/// Waits until a stopped child is stopped (`false`: it exited instead).
+fn stopped(child: &Child) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(60) {
+        match state(child) {
+            Some('T' | 't') => return true,
+            None | Some('Z' | 'X') => return false,
+            _ => std::thread::yield_now(),
+        }
+    }
+    panic!("lineup did not stop on SIGSTOP within a minute");
+}
+
+/// Waits until the child listens for signals (its thread `signals` runs),
+/// so that the first signal is handled, not fatal.
+fn running(child: &Child) {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(60) {
+        let names = std::fs::read_dir(format!("/proc/{}/task", child.id()))
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.ok())
+            .filter_map(|t| std::fs::read_to_string(t.path().join("comm")).ok());
+        if names.into_iter().any(|n| n.trim() == "signals") {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("lineup did not start listening for signals within a minute");
 }

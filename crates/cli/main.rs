@@ -277,10 +277,10 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             }
         }
     }
-    let mut tmp = builder.tempfile_in(dir)?;
     // A second Ctrl-C exits at once, skipping the temporary file's cleanup:
-    // the signal thread removes it then.
-    signals::writing(Some(tmp.path().to_path_buf()));
+    // the signal thread removes it then (noted as it is made, so that a
+    // signal right after its creation finds it too).
+    let mut tmp = signals::create_temporary(|| builder.tempfile_in(dir), |t| t.path().to_path_buf())?;
     let written = tmp
         .write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())

@@ -26,6 +26,22 @@ pub fn writing(temporary: Option<PathBuf>) {
     }
 }
 
+/// Creates a temporary file with `create` and notes its path (as
+/// [`writing`]), both under the lock a second signal takes before it removes
+/// the file: a signal between the two waits until the path is noted, so no
+/// file is left behind unnoticed.
+pub fn create_temporary<T>(
+    create: impl FnOnce() -> std::io::Result<T>,
+    path: impl Fn(&T) -> PathBuf,
+) -> std::io::Result<T> {
+    let mut noted = TEMPORARY
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let made = create()?;
+    *noted = Some(path(&made));
+    Ok(made)
+}
+
 /// Removes the temporary file being written, if any; the lock is kept, so
 /// that no other file is started before the process exits.
 #[cfg(unix)]
