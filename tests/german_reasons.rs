@@ -259,3 +259,60 @@ fn the_command_lines_own_usage_errors_read_in_german() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A block's solver notes are typed at their source: the JSON report keeps
+/// the English `notes` (the same under every `--lang`) and the typed ones
+/// beside them, each a catalogue key (notes within notes too); the table
+/// words them in the language asked for.
+#[test]
+fn solver_notes_are_typed_and_worded_in_the_language_asked_for() {
+    use lineup::messages::note::Note;
+    let dir = tempfile::tempdir().unwrap();
+    // Two clusters of Mittelstädte: column generation proves level 2.
+    let list = fixture("small-13.csv");
+    let list = list.to_str().unwrap();
+    let base = dir.path().join("base.json");
+    let base = base.to_str().unwrap();
+    let o = lineup(&["solve", list, "-o", base, "--lang", "de"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let solved: serde_json::Value = serde_json::from_slice(&std::fs::read(base).unwrap()).unwrap();
+    let mut nested = 0;
+    for b in solved["blocks"].as_array().unwrap() {
+        let english: Vec<&str> = b["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n.as_str().unwrap())
+            .collect();
+        let typed: Vec<Note> = serde_json::from_value(b["typed_notes"].clone()).unwrap();
+        assert_eq!(typed.len(), english.len(), "{b}");
+        for (t, e) in typed.iter().zip(&english) {
+            assert_eq!(t.text(Lang::En), *e);
+            assert_ne!(t.text(Lang::De), *e, "{} has no German", t.key);
+            fn known(n: &Note) -> bool {
+                lineup::messages::text(&n.key, Lang::De).is_some() && n.nested.values().all(known)
+            }
+            assert!(known(t), "{t:?}");
+            nested += t.nested.len();
+        }
+    }
+    assert!(nested > 0, "level 2's note holds column generation's: {solved}");
+    // Evaluated in German against the solve the file records: the English
+    // note in JSON, its key beside it, the German words in the table.
+    let o = lineup(&["evaluate", list, base, "--lang", "de", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let b = &r["blocks"][0];
+    assert!(
+        b["notes"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("bound from the solve recorded in"),
+        "{b}"
+    );
+    assert_eq!(b["typed_notes"][0]["key"], "bound.recorded", "{b}");
+    let o = lineup(&["evaluate", list, base, "--lang", "de"]);
+    let table = crate::util::stdout(&o);
+    assert!(table.contains("Schranke aus der in"), "{table}");
+    assert!(!table.contains("bound from"), "{table}");
+}

@@ -239,7 +239,9 @@ fn the_table_speaks_german_on_request_or_by_the_environment() {
     for expected in [
         "Aufstellung: 18 Kommunen in 3 Clustern mit 6–7 Mitgliedern (Größenklassen kfa",
         "Einwohner",
-        "1 484 226",
+        // One thousands separator in German, the dot, as in the lookup
+        // errors and on the page.
+        "1.484.226",
         "Ergebnis   Nachweislich die bestmögliche Aufstellung mit diesen Einstellungen.",
         "Lücke      0,00 % (Streuung)",
         "Paare aus nicht benachbarten Ländern;",

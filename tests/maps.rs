@@ -307,7 +307,7 @@ fn the_map_speaks_german_when_asked() {
         let doc = roxmltree::Document::parse(svg).expect("well-formed SVG");
         doc.root_element().attribute("width").unwrap().parse().unwrap()
     };
-    let caption = "Nachweislich die bestmögliche Aufstellung mit diesen Einstellungen · 2 Paare aus demselben Land · 27 Paare aus nicht benachbarten Ländern · 17 136 km zwischen den Mitgliedern · Größenklassen bbsr, Vergleichbarkeit strikt";
+    let caption = "Nachweislich die bestmögliche Aufstellung mit diesen Einstellungen · 2 Paare aus demselben Land · 27 Paare aus nicht benachbarten Ländern · 17.136 km zwischen den Mitgliedern · Größenklassen bbsr, Vergleichbarkeit strikt";
     // DejaVu Sans at 13 px averages well over 5 px per character.
     assert!(
         width(&de) > 5.0 * caption.chars().count() as f64,

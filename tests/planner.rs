@@ -104,7 +104,7 @@ fn an_unread_population_column_is_named_and_a_far_population_picks_no_town() {
         "{err}"
     );
     assert!(
-        err.contains("but the file gives 25 900; Lindau (Bodensee) (Bayern"),
+        err.contains("but the file gives 25,900; Lindau (Bodensee) (Bayern"),
         "{err}"
     );
     // The planner's way out: the name with its Land.

@@ -71,6 +71,35 @@ fn a_german_list_gives_a_german_slide_and_a_what_if_map_that_marks_newcomers() {
         svg.contains("neu in der Liste (8)"),
         "the legend names the 8 newcomers"
     );
+    // The what-if kept as JSON and drawn later by `lineup map` (SVG and a
+    // PNG for a slide): the same newcomers marked.
+    let w = dir.path().join("whatif.json");
+    let w = w.to_str().unwrap();
+    let o = lineup(&[
+        "whatif",
+        g68,
+        "--baseline",
+        base,
+        "--time-limit",
+        "5",
+        "--format",
+        "json",
+        "-o",
+        w,
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = lineup(&["map", g68, w, "--time-limit", "5", "--lang", "de"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(svg.matches(r#"class="joined""#).count(), 8);
+    assert!(
+        svg.contains("neu in der Liste (8)"),
+        "the legend names the 8 newcomers"
+    );
+    let png = dir.path().join("whatif.png");
+    let o = lineup(&["map", g68, w, "-o", png.to_str().unwrap(), "--time-limit", "5"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(png_size(&std::fs::read(&png).unwrap()).0 >= 1000);
 }
 
 #[test]

@@ -2,12 +2,11 @@
 
 use std::fmt::Write;
 
-use lineup::group_digits as grouped;
 use lineup::{Change, Explanation, MemberPair};
 
 use crate::args::ExplainArgs;
 use crate::error::CliError;
-use crate::render::TextFormat;
+use crate::render::{TextFormat, grouped};
 use crate::{broken, read_problem_and_lineup, render, say, write_out};
 use lineup::messages::{Lang, decimal};
 

@@ -23,6 +23,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 use lineup::Report;
+use lineup::messages::note::Note;
 use lineup::{ClusterCount, InputFormat, Lineup, Municipality, Problem, Settings};
 
 use args::{Cli, Command, EvaluateArgs, OutputArgs, SolveArgs};
@@ -394,6 +395,8 @@ pub(crate) struct Recorded {
     settings: Option<lineup::SettingsReport>,
     fingerprint: Option<String>,
     blocks: Option<Vec<lineup::BlockReport>>,
+    /// The changes of a what-if report (`lineup whatif --format json`).
+    diff: Option<lineup::Diff>,
 }
 
 /// The settings, fingerprint and blocks of a lineup file, as far as it has
@@ -407,6 +410,7 @@ pub(crate) fn recorded(bytes: &[u8]) -> Recorded {
         settings: field("settings").and_then(|v| serde_json::from_value(v).ok()),
         fingerprint: field("fingerprint").and_then(|v| v.as_str().map(str::to_string)),
         blocks: field("blocks").and_then(|v| serde_json::from_value(v).ok()),
+        diff: field("diff").and_then(|v| serde_json::from_value(v).ok()),
     }
 }
 
@@ -503,23 +507,20 @@ pub(crate) fn evaluated(
     let (blocks, note) = match known {
         Some(blocks) => (
             blocks,
-            say("bound.recorded", &[("file", &lineup_file.display().to_string())]),
+            Note::new("bound.recorded", &[("file", lineup_file.display().to_string())]),
         ),
         None => {
             let options = lineup_options::options(run)?.with_cancel(crate::signals::token());
             match lineup::solve(&problem, &options) {
                 Ok(s) => (
                     s.blocks,
-                    say(
+                    Note::new(
                         "bound.solved",
-                        &[(
-                            "seconds",
-                            &lineup::messages::decimal(s.elapsed.as_secs_f64(), 1, lang()),
-                        )],
+                        &[("seconds", format!("{:.1}", s.elapsed.as_secs_f64()))],
                     ),
                 ),
                 // No solve, no better bound: the closed-form ones stand.
-                Err(_) => (Vec::new(), "evaluated against closed-form bounds".to_string()),
+                Err(_) => (Vec::new(), Note::new("solver.closed_form", &[])),
             }
         }
     };

@@ -8,7 +8,7 @@ use lineup_options::FormatArg;
 
 use crate::args::{MapArgs, MapFormat};
 use crate::error::CliError;
-use crate::{binary_to_terminal, evaluated, lang, render, write_out};
+use crate::{binary_to_terminal, evaluated, lang, read_file, recorded, render, write_out};
 
 /// `lineup map`: the lineup on a map, as SVG or PNG.
 pub(crate) fn run(a: MapArgs) -> Result<(), CliError> {
@@ -35,12 +35,17 @@ pub(crate) fn run(a: MapArgs) -> Result<(), CliError> {
     };
     let (problem, solution) = evaluated(&a.file, &a.lineup, &a.problem, &a.run)?;
     let report = Report::new(&problem, &solution);
-    let options = MapOptions {
+    let mut options = MapOptions {
         title: a.title.clone(),
         size,
         lang: lang(),
         ..MapOptions::default()
     };
+    // A what-if report: its newcomers and moved members are marked, as
+    // `whatif --format svg` marks them.
+    if let Some(diff) = read_file(&a.lineup).ok().and_then(|b| recorded(&b).diff) {
+        options = options.with_changes(&diff);
+    }
     write(&report, &options, format, a.output.as_deref())
 }
 

@@ -5,7 +5,6 @@ use std::fmt::Write;
 use std::path::Path;
 
 use lineup::Report;
-use lineup::group_digits as grouped;
 use lineup::{GapLevel, ObjectiveMode, Status};
 
 use crate::error::CliError;
@@ -138,6 +137,12 @@ fn pad(s: &str, width: usize) -> String {
 fn lpad(s: &str, width: usize) -> String {
     let len = s.chars().count();
     format!("{}{s}", " ".repeat(width.saturating_sub(len)))
+}
+
+/// A count with its thousands grouped in the language of `--lang`
+/// (`57,671`, German `57.671`).
+pub(crate) fn grouped(n: u64) -> String {
+    lineup::messages::thousands(n, crate::lang())
 }
 
 /// `{n} same-Land pair(s)` and the like: the catalogue's `KEY.one` or `KEY.other`.
@@ -319,7 +324,7 @@ pub fn table(r: &Report) -> String {
         || r.blocks.iter().any(|b| {
             b.notes
                 .iter()
-                .any(|n| n.starts_with("bound ") || n.starts_with("Schranke "))
+                .any(|n| ["bound.recorded", "bound.solved", "whatif.block.bound"].contains(&n.key.as_str()))
         });
     if r.status != Status::Optimal || shows_source {
         for b in &r.blocks {
@@ -331,7 +336,7 @@ pub fn table(r: &Report) -> String {
                 status_word(b.status.as_str(), lang),
                 b.notes
                     .iter()
-                    .map(|n| lineup::messages::solver::block_note(n, lang))
+                    .map(|n| n.text(lang))
                     .collect::<Vec<_>>()
                     .join("; ")
             );
@@ -398,7 +403,7 @@ pub fn comparison(c: &lineup::Comparison, other: &Path) -> String {
     o
 }
 
-/// A whole number grouped (`57 671`), else with `places` decimals.
+/// A whole number grouped (`57,671`, German `57.671`), else with `places` decimals.
 fn number(x: f64, places: usize, lang: Lang) -> String {
     if places == 0 && x.abs() < 1e15 {
         let n = grouped(x.abs().round() as u64);

@@ -127,6 +127,9 @@ test('German texts, explanations and the other exports', async () => {
   await page.selectOption('#lang', 'de');
   await page.waitForFunction(() => document.documentElement.lang === 'de');
   assert.equal(await text(page, '[data-testid="solve"]'), 'Berechnen');
+  // A dropdown's default in the page's language, as the list shows it.
+  assert.equal(await text(page, '.field[data-flag="comparability"] .def'), '(Standard: strikt)');
+  assert.equal(await text(page, '.field[data-flag="objective"] .def'), '(Standard: lexikographisch)');
   assert.equal(await text(page, '[data-testid="status"]'), word);
   assert.match(await text(page, '#status-says'), /^(nachweislich bestmöglich|höchstens [\d,]+ % unter dem Bestmöglichen|ohne Beweis: bis zu [\d,]+ % darunter)$/);
   await page.locator('[data-testid="member"]').first().click();

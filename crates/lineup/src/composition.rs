@@ -150,7 +150,7 @@ fn compose_with(
         }
         MilpOutcome::Infeasible => Ok(None),
         MilpOutcome::Feasible { .. } => Err(CompositionError::StoppedEarly),
-        MilpOutcome::Failed(why) => Err(CompositionError::Solver(why)),
+        MilpOutcome::Failed(why) => Err(CompositionError::Solver(why.to_string())),
     }
 }
 

@@ -6,7 +6,7 @@
 use crate::messages::{Lang, fill, percent, text};
 use crate::municipality::Municipality;
 use crate::report::Report;
-use crate::solve::{CLOSED_FORM_NOTE, Status};
+use crate::solve::{CLOSED_FORM, Status};
 use crate::verify::Violation;
 
 /// A catalogue text (empty if it were missing, which the tests rule out).
@@ -39,7 +39,7 @@ impl Report {
         let closed_form_only = self
             .blocks
             .iter()
-            .all(|b| b.notes.iter().any(|n| n == CLOSED_FORM_NOTE));
+            .all(|b| b.notes.iter().any(|n| n.key == CLOSED_FORM));
         let key = match self.status {
             Status::Optimal => "status.optimal.sentence",
             Status::TimeLimit => "status.time_limit.sentence",
@@ -59,7 +59,7 @@ impl Report {
         fill(
             t("summary.line", lang),
             &[
-                ("count", &crate::group_digits(n as u64)),
+                ("count", &crate::messages::thousands(n as u64, lang)),
                 ("clusters", &self.clusters.len().to_string()),
                 ("sentence", &self.status_sentence(lang)),
             ],

@@ -14,8 +14,8 @@ pub struct ProblemArgs {
     /// Number of clusters: auto (fewest that fit), a total (5), or per class (Großstadt=2,Mittelstadt=3).
     #[arg(long, value_name = "N|CLASS=N,…", default_value = "auto")]
     pub clusters: String,
-    /// Size classes: bbsr (Landgemeinde < 5 000 ≤ Kleinstadt < 20 000 ≤ Mittelstadt < 100 000 ≤ Großstadt),
-    /// kfa (< 20 000 / 20 000–99 999 / ≥ 100 000), or thresholds T1,T2,…; an explicit size_class column wins.
+    /// Size classes: bbsr (Landgemeinde < 5,000 ≤ Kleinstadt < 20,000 ≤ Mittelstadt < 100,000 ≤ Großstadt),
+    /// kfa (< 20,000 / 20,000–99,999 / ≥ 100,000), or thresholds T1,T2,…; an explicit size_class column wins.
     #[arg(long, value_name = "bbsr|kfa|T1,T2,…", default_value = "bbsr")]
     pub classes: String,
     /// strict: one size class per cluster; adjacent: neighbouring classes may mix (each mixed pair is penalised).

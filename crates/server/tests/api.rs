@@ -141,6 +141,12 @@ async fn evaluate_scores_hand_edits_and_names_broken_rules() {
     assert_eq!(e["objective"], report["objective"]);
     assert_eq!(e["report"]["objective"], report["objective"]);
     assert_eq!(e["explanation"]["municipalities"][0]["id"], "05911000");
+    // Scored against the closed-form bounds: the page tells so by the key of
+    // each block's typed note (the English words stay beside it).
+    for b in e["report"]["blocks"].as_array().unwrap() {
+        assert_eq!(b["typed_notes"][0]["key"], "solver.closed_form", "{b}");
+        assert_eq!(b["notes"][0], "evaluated against closed-form bounds", "{b}");
+    }
 
     // Move one member to another cluster: the score changes and two size rules break.
     let mut moved = lineup_of(&report);

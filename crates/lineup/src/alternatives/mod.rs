@@ -34,7 +34,6 @@ pub use distance::partition_distance;
 
 use crate::cancel::Stop;
 use crate::lineup::Lineup;
-use crate::messages::Lang;
 use crate::messages::note::Note;
 use crate::problem::Problem;
 use crate::report::Report;
@@ -259,13 +258,10 @@ pub fn alternatives(
             if r.status != Status::Optimal {
                 r.status = unproven;
             }
-            r.notes = vec![
-                Note::new(
-                    "alternatives.block",
-                    &[("rank", (j + 1).to_string()), ("d", min_difference.to_string())],
-                )
-                .text(Lang::En),
-            ];
+            r.notes = vec![Note::new(
+                "alternatives.block",
+                &[("rank", (j + 1).to_string()), ("d", min_difference.to_string())],
+            )];
         }
         solution.elapsed = now.elapsed();
         found.push(Alternative {

@@ -17,6 +17,24 @@ fn expected(phrase: &str, lang: Lang) -> String {
         .map_or_else(|| phrase.to_string(), |m| m.text(lang).to_string())
 }
 
+/// The same phrase denied: "not a whole number", German "keine ganze Zahl"
+/// (its `.not` entry; else "not …" / "nicht …").
+fn not_expected(phrase: &str, lang: Lang) -> String {
+    crate::messages::all()
+        .find(|m| m.key.starts_with("input.expected.") && m.en == phrase)
+        .and_then(|m| text(&format!("{}.not", m.key), lang))
+        .map_or_else(
+            || {
+                say(
+                    "input.expected.not",
+                    lang,
+                    &[("expected", &expected(phrase, lang))],
+                )
+            },
+            str::to_string,
+        )
+}
+
 impl Place {
     /// The place in a language: `row 5` / `Zeile 5`.
     pub fn text(&self, lang: Lang) -> String {
@@ -49,7 +67,7 @@ impl InputErrorKind {
             InputErrorKind::BadNumber { value, expected: e } => say(
                 "input.bad_number",
                 lang,
-                &[("value", &q(value)), ("expected", &expected(e, lang))],
+                &[("value", &q(value)), ("what", &not_expected(e, lang))],
             ),
             InputErrorKind::DuplicateId { id, first } => say(
                 "input.duplicate_id",
@@ -104,7 +122,7 @@ impl InputError {
     /// assert_eq!(e.text(Lang::En), e.to_string());
     /// assert_eq!(
     ///     e.text(Lang::De),
-    ///     "Zeile 5, Feld `population`: \"abc\" ist nicht eine ganze Zahl von Einwohnern > 0: bitte den Wert korrigieren"
+    ///     "Zeile 5, Feld `population`: \"abc\" ist keine ganze Zahl von Einwohnern > 0: bitte den Wert korrigieren"
     /// );
     /// ```
     pub fn text(&self, lang: Lang) -> String {
@@ -196,6 +214,26 @@ mod tests {
             texts[7]
         );
         assert!(texts[7].ends_with("und 5 weitere"), "{}", texts[7]);
+        // "keine", not "nicht eine"; a phrase the catalogue lacks is denied
+        // with "nicht".
+        let degrees = InputErrorKind::BadNumber {
+            value: "x".into(),
+            expected: "a decimal number of degrees (WGS84, e.g. 52.517 or 52,517)".into(),
+        };
+        assert!(
+            degrees
+                .text(Lang::De)
+                .starts_with("\"x\" ist keine Dezimalzahl in Grad")
+        );
+        let other = InputErrorKind::BadNumber {
+            value: "x".into(),
+            expected: "a share".into(),
+        };
+        assert_eq!(
+            other.text(Lang::De),
+            "\"x\" ist nicht a share: bitte den Wert korrigieren"
+        );
+        assert_eq!(other.text(Lang::En), other.to_string());
         for t in &texts {
             assert!(!t.contains("row ") && !t.contains("field `"), "{t}");
         }

@@ -430,7 +430,7 @@ mod tests {
         let text = e.to_string();
         assert!(text.contains("Lindau (Schleswig-Holstein"), "{text}");
         assert!(
-            text.contains("1 353 inhabitants, but the file gives 25 900"),
+            text.contains("1,353 inhabitants, but the file gives 25,900"),
             "{text}"
         );
         assert!(text.contains("Lindau (Bodensee) (Bayern"), "{text}");

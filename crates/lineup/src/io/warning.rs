@@ -6,7 +6,7 @@ use std::fmt;
 
 use super::columns::Column;
 use super::error::Place;
-use crate::messages::{Lang, fill, text};
+use crate::messages::{Lang, fill, text, thousands};
 use crate::names::{edit_distance, fold};
 
 /// How many names a [`InputWarning::FromRegister`] message lists.
@@ -106,20 +106,6 @@ impl RegisterTown {
             ],
         )
     }
-}
-
-/// `n` with thousands separators (`42,743`; German `42.743`).
-fn thousands(n: u64, lang: Lang) -> String {
-    let digits = n.to_string();
-    let sep = if lang == Lang::De { '.' } else { ',' };
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// English.

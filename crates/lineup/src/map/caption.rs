@@ -2,10 +2,10 @@
 //! the title, a cluster's details and the criteria in use.
 
 use crate::criterion::Criterion;
+use crate::messages::thousands;
 use crate::messages::{Lang, fill, text};
 use crate::report::{ClusterReport, Report};
 use crate::settings::Comparability;
-use crate::size_class::group_digits;
 
 /// The catalogue's text for `key`, filled in.
 pub fn say(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
@@ -44,7 +44,7 @@ pub fn cluster_detail(c: &ClusterReport, lang: Lang) -> Vec<String> {
         say(
             lang,
             "map.same_land_pair.other",
-            &[("n", &group_digits(m.same_state_pairs))],
+            &[("n", &thousands(m.same_state_pairs, lang))],
         )
     };
     class

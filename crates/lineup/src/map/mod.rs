@@ -41,8 +41,8 @@ use std::fmt::Write;
 
 use crate::land::Land;
 use crate::messages::Lang;
+use crate::messages::thousands;
 use crate::report::Report;
-use crate::size_class::group_digits;
 
 pub use options::{MapOptions, MapSize, MapSizeError};
 pub use outlines::{Ring, rings};
@@ -182,7 +182,7 @@ pub fn svg_with(report: &Report, options: &MapOptions) -> String {
                     &[
                         ("name", &m.name),
                         ("state", &m.state),
-                        ("population", &group_digits(m.population)),
+                        ("population", &thousands(m.population, lang)),
                         ("cluster", &c.id),
                     ]
                 ))
@@ -393,7 +393,7 @@ fn figures(report: &Report, lang: Lang) -> String {
     // Counted phrases: `map.same_land_pair.one` / `.other`, ….
     let counted = |key: &str, n: u64| {
         let form = if n == 1 { "one" } else { "other" };
-        say(lang, &format!("{key}.{form}"), &[("n", &group_digits(n))])
+        say(lang, &format!("{key}.{form}"), &[("n", &thousands(n, lang))])
     };
     say(
         lang,
@@ -405,7 +405,7 @@ fn figures(report: &Report, lang: Lang) -> String {
                 "non_bordering",
                 &counted("map.non_bordering_pair", o.non_bordering_pairs),
             ),
-            ("km", &group_digits(o.distance_km.round() as u64)),
+            ("km", &thousands(o.distance_km.round() as u64, lang)),
             ("classes", &st.classes.to_string()),
             (
                 "comparability",

@@ -29,8 +29,8 @@
 //! * `lookup`: names that match no municipality, or several (the register,
 //!   a problem's own names, Länder).
 //! * `cli`: the command line's own words (`error:`, files it cannot open).
-//! * `solver`: what the block solver did (a block's notes), worded in a
-//!   language by [`solver::block_note`].
+//! * `solver`: what the block solver did (a block's typed notes,
+//!   [`BlockReport::notes`](crate::BlockReport::notes)).
 //! * `workbench`: input errors in the planner's language, the server's own
 //!   errors, and singular forms (`KEY.one`) of the page's counts.
 //!
@@ -60,7 +60,7 @@ mod reading;
 mod rules;
 mod scoreboard;
 mod settings;
-pub mod solver;
+mod solver;
 mod usage;
 mod workbench;
 
@@ -99,6 +99,32 @@ impl Lang {
             Lang::De => "de",
         }
     }
+}
+
+/// `n` with its thousands grouped: `1,484,226`, German `1.484.226` (the
+/// page's `Intl` formats alike). Every count or population the library and
+/// the command line write in a language goes through here.
+///
+/// ```
+/// use lineup::messages::{Lang, thousands};
+/// assert_eq!(thousands(1_484_226, Lang::En), "1,484,226");
+/// assert_eq!(thousands(25_900, Lang::De), "25.900");
+/// assert_eq!(thousands(999, Lang::De), "999");
+/// ```
+pub fn thousands(n: u64, lang: Lang) -> String {
+    let sep = match lang {
+        Lang::De => '.',
+        _ => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `x` with `places` decimals, with a decimal comma in German.

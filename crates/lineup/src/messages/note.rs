@@ -29,6 +29,10 @@ pub struct Note {
     /// The values of its `{placeholders}`.
     #[serde(default)]
     pub args: BTreeMap<String, String>,
+    /// Placeholders that hold a note of their own (`level 2: {note}`),
+    /// worded in the same language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub nested: BTreeMap<String, Note>,
 }
 
 impl Note {
@@ -37,7 +41,36 @@ impl Note {
         Note {
             key: key.to_string(),
             args: args.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
+            nested: BTreeMap::new(),
         }
+    }
+
+    /// A text kept as it was given (`{text}` in every language): a note
+    /// read from a report written before notes were typed, or a backend's
+    /// own message.
+    pub fn verbatim(text: impl Into<String>) -> Note {
+        Note::new(VERBATIM, &[("text", text.into())])
+    }
+
+    /// This note with `note` in its placeholder `slot`.
+    ///
+    /// ```
+    /// use lineup::messages::Lang;
+    /// use lineup::messages::note::Note;
+    ///
+    /// let inner = Note::new("solver.pricing_budget", &[("round", "7".into())]);
+    /// let n = Note::new("solver.level2", &[]).with("note", inner);
+    /// assert_eq!(n.text(Lang::En), "level 2: pricing ran out of budget in round 7");
+    /// assert!(n.text(Lang::De).starts_with("Stufe 2 (Streuung): "));
+    /// ```
+    pub fn with(mut self, slot: &str, note: Note) -> Note {
+        self.nested.insert(slot.to_string(), note);
+        self
+    }
+
+    /// Whether this note, or one nested in it, has `key`.
+    pub fn mentions(&self, key: &str) -> bool {
+        self.key == key || self.nested.values().any(|n| n.mentions(key))
     }
 
     /// The note in a language (the key itself if the catalogue lacks it).
@@ -46,13 +79,14 @@ impl Note {
             .args
             .iter()
             .map(|(k, v)| {
-                let v = if k == "block" {
-                    block_name(v, lang)
-                } else {
-                    localised(v, lang)
+                let v = match k.as_str() {
+                    "block" => block_name(v, lang),
+                    "status" => text(&format!("status.{v}"), lang).map_or_else(|| v.clone(), str::to_string),
+                    _ => localised(v, lang),
                 };
                 (k.as_str(), v)
             })
+            .chain(self.nested.iter().map(|(k, n)| (k.as_str(), n.text(lang))))
             .collect();
         let pairs: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         fill(text(&self.key, lang).unwrap_or(&self.key), &pairs)
@@ -65,6 +99,9 @@ impl fmt::Display for Note {
         f.write_str(&self.text(Lang::En))
     }
 }
+
+/// The key of [`Note::verbatim`].
+pub const VERBATIM: &str = "note.verbatim";
 
 /// A block's name in a language: a size class as it is, the block of all
 /// classes (adjacent comparability) in words.
@@ -99,5 +136,30 @@ mod tests {
         assert_eq!(localised("01002000", Lang::De), "01002000");
         let n = Note::new("no.such.key", &[]);
         assert_eq!(n.text(Lang::De), "no.such.key");
+    }
+
+    #[test]
+    fn nested_notes_and_status_words_are_worded_in_the_language() {
+        let inner = Note::new(
+            "solver.proven_all",
+            &[("n", "120".into()), ("rounds", "4".into()), ("exact", "1".into())],
+        );
+        let n = Note::new("solver.level2", &[]).with("note", inner);
+        assert_eq!(
+            n.text(Lang::De),
+            "Stufe 2 (Streuung): bewiesen durch Auswahl aus allen 120 Kandidaten-Clustern (Set Partitioning; 4 Runden Spaltengenerierung, 1 mit exaktem Pricing)"
+        );
+        assert!(n.mentions("solver.proven_all") && !n.mentions("solver.level1"));
+        let json = serde_json::to_string(&n).unwrap();
+        assert_eq!(serde_json::from_str::<Note>(&json).unwrap(), n);
+        // Without nested notes the JSON is as before: key and args.
+        let flat = serde_json::to_value(Note::new("solver.closed_form", &[])).unwrap();
+        assert_eq!(flat, serde_json::json!({"key": "solver.closed_form", "args": {}}));
+        let b = Note::new("whatif.block.bound", &[("status", "time_limit".into())]);
+        assert_eq!(
+            b.text(Lang::De),
+            "Schranke aus der Aufstellung ohne Stabilität (Zeitlimit)"
+        );
+        assert_eq!(Note::verbatim("as it was").text(Lang::De), "as it was");
     }
 }

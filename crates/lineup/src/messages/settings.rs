@@ -24,8 +24,8 @@ pub(super) const SETTINGS: &[Message] = &[
     m("opt.classes.label", "Size classes", "Größenklassen"),
     m(
         "opt.classes.help",
-        "bbsr: Landgemeinde < 5 000 ≤ Kleinstadt < 20 000 ≤ Mittelstadt < 100 000 ≤ Großstadt; kfa: < 20 000 / 20 000–99 999 / ≥ 100 000; or your own thresholds T1,T2,…",
-        "bbsr: Landgemeinde < 5 000 ≤ Kleinstadt < 20 000 ≤ Mittelstadt < 100 000 ≤ Großstadt; kfa: < 20 000 / 20 000–99 999 / ≥ 100 000; oder eigene Schwellen T1,T2,…",
+        "bbsr: Landgemeinde < 5,000 ≤ Kleinstadt < 20,000 ≤ Mittelstadt < 100,000 ≤ Großstadt; kfa: < 20,000 / 20,000–99,999 / ≥ 100,000; or your own thresholds T1,T2,…",
+        "bbsr: Landgemeinde < 5.000 ≤ Kleinstadt < 20.000 ≤ Mittelstadt < 100.000 ≤ Großstadt; kfa: < 20.000 / 20.000–99.999 / ≥ 100.000; oder eigene Schwellen T1,T2,…",
     ),
     m("opt.comparability.label", "Comparability", "Vergleichbarkeit"),
     m(

@@ -1,15 +1,13 @@
-//! What the block solver did, in words (issue 11): the notes of a
-//! [`BlockReport`](crate::BlockReport) that the table and the report show
-//! for a block that is not proven optimal. The solver records them in
-//! English; [`block_note`] words one in a language by matching it against
-//! these templates (`solver.*`, and what-if's `whatif.block.*`), the notes
-//! inside a note (`level 1: {note}`) as well. A note no template matches
-//! stays as it is.
+//! What the block solver did, in words (issue 11): the typed notes of a
+//! [`BlockReport`](crate::BlockReport) (catalogue key and arguments, see
+//! [`Note`](super::note::Note)) that the table and the report show for a
+//! block that is not proven optimal. A note may hold another in a
+//! placeholder (`level 2: {note}`); the integer programs' outcomes are
+//! `solver.milp.*`. A backend's own error text stays as the backend wrote it.
 
-use super::{Lang, Message, all, fill, m, text};
+use super::{Message, m};
 
-/// The entries. A template with a literal text comes before a more general
-/// one that would match it too (`level 1: {note}` last).
+/// The entries.
 pub(super) const SOLVER: &[Message] = &[
     m(
         "solver.level1_meets",
@@ -142,138 +140,83 @@ pub(super) const SOLVER: &[Message] = &[
         "Stufe 1 (Strafpunkte): {note}",
     ),
     m("solver.level2", "level 2: {note}", "Stufe 2 (Streuung): {note}"),
+    m(
+        "solver.not_converged",
+        "column generation not converged at the time limit ({rounds} rounds, {exact} with exact pricing, {columns} columns)",
+        "Spaltengenerierung am Zeitlimit nicht konvergiert ({rounds} Runden, {exact} mit exaktem Pricing, {columns} Kandidaten-Cluster)",
+    ),
+    m(
+        "solver.too_many_candidates",
+        "more than {max} candidate clusters within the gap, and no time to rank them ({rounds} rounds, {exact} with exact pricing)",
+        "mehr als {max} Kandidaten-Cluster innerhalb der Lücke und keine Zeit, sie zu ordnen ({rounds} Runden, {exact} mit exaktem Pricing)",
+    ),
+    m(
+        "solver.enumeration_budget",
+        "candidate enumeration ran out of budget ({rounds} rounds, {exact} with exact pricing)",
+        "die Aufzählung der Kandidaten-Cluster hat ihr Budget aufgebraucht ({rounds} Runden, {exact} mit exaktem Pricing)",
+    ),
+    m(
+        "solver.partitioning_untrusted",
+        "{backend} reported an optimum below the incumbent; not trusted",
+        "{backend} meldete ein Optimum unter der bisher besten Aufstellung; nicht übernommen",
+    ),
+    m(
+        "solver.partitioning_unfinished",
+        "set partitioning over {n} clusters did not finish: {why}",
+        "die Auswahl aus {n} Clustern (Set Partitioning) wurde nicht fertig: {why}",
+    ),
+    m(
+        "solver.milp.optimal",
+        "optimal ({objective})",
+        "optimal ({objective})",
+    ),
+    m(
+        "solver.milp.stopped",
+        "stopped early with a solution ({objective})",
+        "vorzeitig beendet mit einer Lösung ({objective})",
+    ),
+    m("solver.milp.infeasible", "infeasible", "unlösbar"),
+    m("solver.milp.no_time", "no time left", "keine Zeit mehr"),
+    m(
+        "solver.milp.backend",
+        "{backend} backend: {error}",
+        "Verfahren {backend}: {error}",
+    ),
+    m(
+        "solver.milp.bad_point",
+        "{backend} returned a point that violates the model: {why}",
+        "{backend} lieferte einen Punkt, der das Modell verletzt: {why}",
+    ),
+    m("note.verbatim", "{text}", "{text}"),
 ];
-
-/// One piece of a template.
-enum Piece<'a> {
-    Text(&'a str),
-    Slot(&'a str),
-}
-
-fn pieces(template: &str) -> Vec<Piece<'_>> {
-    let mut out = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}') else {
-            break;
-        };
-        if open > 0 {
-            out.push(Piece::Text(&rest[..open]));
-        }
-        out.push(Piece::Slot(&rest[open + 1..open + close]));
-        rest = &rest[open + close + 1..];
-    }
-    if !rest.is_empty() {
-        out.push(Piece::Text(rest));
-    }
-    out
-}
-
-/// The values of the slots if `s` reads as the template, else `None`.
-fn matches<'a>(p: &[Piece<'_>], s: &'a str, out: &mut Vec<&'a str>) -> bool {
-    match p.split_first() {
-        None => s.is_empty(),
-        Some((Piece::Text(t), rest)) => s.strip_prefix(t).is_some_and(|s| matches(rest, s, out)),
-        Some((Piece::Slot(_), [])) => {
-            out.push(s);
-            !s.is_empty()
-        }
-        Some((Piece::Slot(_), rest)) => {
-            let Some(Piece::Text(next)) = rest.first() else {
-                return false;
-            };
-            for (at, _) in s.match_indices(next).filter(|(at, _)| *at > 0) {
-                out.push(&s[..at]);
-                if matches(rest, &s[at..], out) {
-                    return true;
-                }
-                out.truncate(out.len() - 1);
-            }
-            false
-        }
-    }
-}
-
-/// A solver's note (English, as [`BlockReport::notes`](crate::BlockReport)
-/// holds it) in a language; the notes inside it too.
-///
-/// ```
-/// use lineup::messages::Lang;
-/// use lineup::messages::solver::block_note;
-/// assert_eq!(block_note("level 1: no time for column generation", Lang::De), "Stufe 1 (Strafpunkte): keine Zeit für die Spaltengenerierung");
-/// assert_eq!(block_note("something else", Lang::De), "something else");
-/// ```
-pub fn block_note(note: &str, lang: Lang) -> String {
-    if lang == Lang::En {
-        return note.to_string();
-    }
-    let templates = SOLVER
-        .iter()
-        .chain(all().filter(|m| m.key.starts_with("whatif.block.")));
-    for t in templates {
-        let p = pieces(t.en);
-        let mut values = Vec::new();
-        if matches(&p, note, &mut values) {
-            let names: Vec<&str> = p
-                .iter()
-                .filter_map(|x| match x {
-                    Piece::Slot(n) => Some(*n),
-                    Piece::Text(_) => None,
-                })
-                .collect();
-            let worded: Vec<String> = names
-                .iter()
-                .zip(&values)
-                .map(|(name, v)| match *name {
-                    "status" => text(&format!("status.{v}"), lang).unwrap_or(v).to_string(),
-                    _ => block_note(v, lang),
-                })
-                .collect();
-            let args: Vec<(&str, &str)> = names.into_iter().zip(worded.iter().map(String::as_str)).collect();
-            return fill(t.text(lang), &args);
-        }
-    }
-    note.to_string()
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
+    use crate::messages::note::Note;
 
     #[test]
-    fn every_template_reads_back_in_german() {
+    fn every_solver_note_is_worded_with_its_arguments() {
         for t in SOLVER {
-            let names: Vec<String> = pieces(t.en)
-                .iter()
-                .filter_map(|x| match x {
-                    Piece::Slot(n) => Some(n.to_string()),
-                    Piece::Text(_) => None,
-                })
-                .collect();
-            let args: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "7")).collect();
-            assert_eq!(
-                block_note(&fill(t.en, &args), Lang::De),
-                fill(t.de, &args),
-                "{}",
-                t.key
-            );
+            let mut args = Vec::new();
+            let mut rest = t.en;
+            while let Some(open) = rest.find('{') {
+                let Some(close) = rest[open..].find('}') else {
+                    break;
+                };
+                args.push((&rest[open + 1..open + close], "7".to_string()));
+                rest = &rest[open + close + 1..];
+            }
+            let n = Note::new(t.key, &args);
+            for lang in Lang::ALL {
+                let s = n.text(lang);
+                assert!(
+                    !s.contains('{') && s.contains('7') != args.is_empty(),
+                    "{}: {s}",
+                    t.key
+                );
+            }
         }
-    }
-
-    #[test]
-    fn notes_inside_notes_are_worded() {
-        let n = "level 2: proven by set partitioning over all 120 candidate clusters (4 column-generation rounds, 1 with exact pricing)";
-        assert_eq!(
-            block_note(n, Lang::De),
-            "Stufe 2 (Streuung): bewiesen durch Auswahl aus allen 120 Kandidaten-Clustern (Set Partitioning; 4 Runden Spaltengenerierung, 1 mit exaktem Pricing)"
-        );
-        assert_eq!(block_note(n, Lang::En), n);
-        let w = "what-if: baseline members moved: 3 (at least 2 needed)";
-        assert!(block_note(w, Lang::De).starts_with("Was-wäre-wenn"));
-        let b = "bound from the lineup without stability (time_limit)";
-        assert_eq!(
-            block_note(b, Lang::De),
-            "Schranke aus der Aufstellung ohne Stabilität (Zeitlimit)"
-        );
     }
 }

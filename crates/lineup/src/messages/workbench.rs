@@ -46,8 +46,8 @@ pub(super) const WORKBENCH: &[Message] = &[
     ),
     m(
         "input.bad_number",
-        "{value} is not {expected}: correct the value",
-        "{value} ist nicht {expected}: bitte den Wert korrigieren",
+        "{value} is {what}: correct the value",
+        "{value} ist {what}: bitte den Wert korrigieren",
     ),
     m(
         "input.duplicate_id",
@@ -75,6 +75,18 @@ pub(super) const WORKBENCH: &[Message] = &[
         "a decimal number of degrees (WGS84, e.g. 52.517 or 52,517)",
         "eine Dezimalzahl in Grad (WGS84, z. B. 52.517 oder 52,517)",
     ),
+    // The same, denied ("is not a whole number" / "ist keine ganze Zahl").
+    m(
+        "input.expected.inhabitants.not",
+        "not a whole number of inhabitants > 0",
+        "keine ganze Zahl von Einwohnern > 0",
+    ),
+    m(
+        "input.expected.degrees.not",
+        "not a decimal number of degrees (WGS84, e.g. 52.517 or 52,517)",
+        "keine Dezimalzahl in Grad (WGS84, z. B. 52.517 oder 52,517)",
+    ),
+    m("input.expected.not", "not {expected}", "nicht {expected}"),
     m(
         "input.expected.id_or_name",
         "an id (the 8-digit AGS) or a name",

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::land::Land;
-use crate::messages::{Lang, fill, text};
+use crate::messages::{Lang, fill, text, thousands};
 
 /// How many candidates a message lists before "and N more".
 const SHOWN: usize = 10;
@@ -105,21 +105,6 @@ pub enum LookupError {
         /// Municipalities of a similar name whose population fits.
         fits: Vec<Candidate>,
     },
-}
-
-/// `25900` → `25 900` (a thin space would not survive every terminal);
-/// German `25.900`.
-fn thousands(n: u64, lang: Lang) -> String {
-    let sep = if lang == Lang::De { '.' } else { ' ' };
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    out
 }
 
 impl LookupError {

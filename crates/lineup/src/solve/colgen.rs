@@ -23,6 +23,7 @@ mod master;
 use super::columns::{Bits, Column, ColumnSpace, Halt};
 use crate::cancel::{CancelToken, Stop};
 use crate::ilp::{self, Backend, Milp, MilpOutcome};
+use crate::messages::note::Note;
 use master::{Duals, EXACT_EVERY, SMOOTHING, dual_lp, fresh, note_bound, purge, tol};
 
 pub(crate) use master::Phase;
@@ -57,8 +58,8 @@ pub(crate) struct Exact {
     pub optimal: bool,
     /// A lineup better than the incumbent, as local member → cluster.
     pub improved: Option<Vec<usize>>,
-    /// Human-readable account of what was done.
-    pub note: String,
+    /// What was done (a catalogue note, `solver.*`).
+    pub note: Note,
 }
 
 /// Optimises `phase` over the block, starting from the incumbent clusters
@@ -79,7 +80,7 @@ pub(crate) fn optimise(
             bound: f64::INFINITY,
             optimal: false,
             improved: None,
-            note: "incumbent splits a must-link group".into(),
+            note: Note::new("solver.splits_must_link", &[]),
         };
     };
     let z_inc: f64 = inc_cols.iter().map(|c| phase.col(c)).sum();
@@ -88,7 +89,7 @@ pub(crate) fn optimise(
             bound: z_inc,
             optimal: true,
             improved: None,
-            note: "one cluster: the lineup is forced".into(),
+            note: Note::new("solver.forced", &[]),
         };
     }
     let mut cap = match phase {
@@ -146,7 +147,7 @@ pub(crate) fn optimise(
                     best_bound,
                     z_inc,
                     None,
-                    format!("dual LP stopped in round {rounds}: {why}"),
+                    Note::new("solver.dual_stopped", &[("round", rounds.to_string())]).with("why", why),
                 );
             }
         };
@@ -210,7 +211,7 @@ pub(crate) fn optimise(
                     best_bound,
                     z_inc,
                     None,
-                    format!("pricing ran out of budget in round {rounds}"),
+                    Note::new("solver.pricing_budget", &[("round", rounds.to_string())]),
                 );
             }
         };
@@ -235,14 +236,14 @@ pub(crate) fn optimise(
         }
     }
     let Some(Duals { pis, sig, m, d, rc }) = best else {
-        return finish(best_bound, z_inc, None, "no time for column generation".into());
+        return finish(best_bound, z_inc, None, Note::new("solver.no_time", &[]));
     };
     if stop.cancelled() {
         return finish(
             best_bound,
             z_inc,
             None,
-            format!("interrupted after {rounds} rounds"),
+            Note::new("solver.interrupted_rounds", &[("rounds", rounds.to_string())]),
         );
     }
     if !converged && stop.now() {
@@ -250,9 +251,13 @@ pub(crate) fn optimise(
             best_bound,
             z_inc,
             None,
-            format!(
-                "column generation not converged at the time limit ({rounds} rounds, {exact_rounds} with exact pricing, {} columns)",
-                pool.len()
+            Note::new(
+                "solver.not_converged",
+                &[
+                    ("rounds", rounds.to_string()),
+                    ("exact", exact_rounds.to_string()),
+                    ("columns", pool.len().to_string()),
+                ],
             ),
         );
     }
@@ -283,9 +288,13 @@ pub(crate) fn optimise(
                         best_bound,
                         z_inc,
                         None,
-                        format!(
-                            "more than {} candidate clusters within the gap, and no time to rank them ({rounds} rounds, {exact_rounds} with exact pricing)",
-                            limits.max_columns
+                        Note::new(
+                            "solver.too_many_candidates",
+                            &[
+                                ("max", limits.max_columns.to_string()),
+                                ("rounds", rounds.to_string()),
+                                ("exact", exact_rounds.to_string()),
+                            ],
                         ),
                     );
                 }
@@ -296,8 +305,12 @@ pub(crate) fn optimise(
                 best_bound,
                 z_inc,
                 None,
-                format!(
-                    "candidate enumeration ran out of budget ({rounds} rounds, {exact_rounds} with exact pricing)"
+                Note::new(
+                    "solver.enumeration_budget",
+                    &[
+                        ("rounds", rounds.to_string()),
+                        ("exact", exact_rounds.to_string()),
+                    ],
                 ),
             );
         }
@@ -342,7 +355,7 @@ pub(crate) fn optimise(
             best_bound,
             z_inc,
             None,
-            "interrupted before set partitioning".into(),
+            Note::new("solver.interrupted_before_partitioning", &[]),
         );
     }
     let left = limits.deadline.saturating_duration_since(Instant::now());
@@ -353,9 +366,9 @@ pub(crate) fn optimise(
                     best_bound,
                     z_inc,
                     None,
-                    format!(
-                        "{} reported an optimum below the incumbent; not trusted",
-                        limits.backend.name()
+                    Note::new(
+                        "solver.partitioning_untrusted",
+                        &[("backend", limits.backend.name().into())],
                     ),
                 );
             }
@@ -377,16 +390,23 @@ pub(crate) fn optimise(
             } else {
                 outside.min(best_bound).max(objective)
             };
-            let how = if restricted.is_some() { "the best" } else { "all" };
+            let key = match (optimal, restricted.is_some()) {
+                (true, true) => "solver.proven_best",
+                (true, false) => "solver.proven_all",
+                (false, true) => "solver.bounded_best",
+                (false, false) => "solver.bounded_all",
+            };
             Exact {
                 bound,
                 optimal,
                 improved,
-                note: format!(
-                    "{} by set partitioning over {how} {} candidate clusters ({} column-generation rounds, {exact_rounds} with exact pricing)",
-                    if optimal { "proven" } else { "bounded" },
-                    cols.len(),
-                    rounds
+                note: Note::new(
+                    key,
+                    &[
+                        ("n", cols.len().to_string()),
+                        ("rounds", rounds.to_string()),
+                        ("exact", exact_rounds.to_string()),
+                    ],
                 ),
             }
         }
@@ -394,11 +414,8 @@ pub(crate) fn optimise(
             best_bound,
             z_inc,
             None,
-            format!(
-                "set partitioning over {} clusters did not finish: {}",
-                cols.len(),
-                other.describe()
-            ),
+            Note::new("solver.partitioning_unfinished", &[("n", cols.len().to_string())])
+                .with("why", other.describe()),
         ),
     }
 }
@@ -425,7 +442,7 @@ fn reduced_values(space: &ColumnSpace, phase: Phase, m: f64, pis: &[f64]) -> (Ve
     (q, c)
 }
 
-fn finish(bound: f64, z_inc: f64, improved: Option<Vec<usize>>, note: String) -> Exact {
+fn finish(bound: f64, z_inc: f64, improved: Option<Vec<usize>>, note: Note) -> Exact {
     Exact {
         bound: bound.max(z_inc),
         optimal: bound <= z_inc + tol(z_inc),
@@ -440,7 +457,14 @@ fn met(bound: f64, z_inc: f64, rounds: usize, exact_rounds: usize, columns: usiz
         bound,
         z_inc,
         None,
-        format!("LP bound met after {rounds} rounds ({exact_rounds} with exact pricing), {columns} columns"),
+        Note::new(
+            "solver.lp_met",
+            &[
+                ("rounds", rounds.to_string()),
+                ("exact", exact_rounds.to_string()),
+                ("columns", columns.to_string()),
+            ],
+        ),
     )
 }
 

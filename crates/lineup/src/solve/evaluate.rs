@@ -9,21 +9,22 @@ use super::solution::{BlockReport, Bound, Gap, Solution, Status};
 use crate::composition::fewest_mixed;
 use crate::ilp::Backend;
 use crate::lineup::Lineup;
+use crate::messages::note::Note;
 use crate::objective::ObjectiveMode;
 use crate::problem::Problem;
 use crate::verify::{Violations, verify};
 
 const TOL: f64 = 1e-6;
 
-/// The note of a block evaluated against closed-form bounds only.
-pub(crate) const CLOSED_FORM_NOTE: &str = "evaluated against closed-form bounds";
+/// The key of the note of a block evaluated against closed-form bounds only.
+pub(crate) const CLOSED_FORM: &str = "solver.closed_form";
 
 /// Verifies a lineup and reports its score against closed-form bounds.
 ///
 /// The status is [`Status::Optimal`] when the bounds prove it, else
 /// [`Status::Evaluated`]. Violations of any rule are returned as `Err`.
 pub fn evaluate(problem: &Problem, lineup: &Lineup) -> Result<Solution, Violations> {
-    evaluate_with_bounds(problem, lineup, &[], CLOSED_FORM_NOTE)
+    evaluate_with_bounds(problem, lineup, &[], &Note::new(CLOSED_FORM, &[]))
 }
 
 /// As [`evaluate`], with bounds proven elsewhere for the same problem: the
@@ -48,7 +49,8 @@ pub fn evaluate(problem: &Problem, lineup: &Lineup) -> Result<Solution, Violatio
 /// let problem = Problem::new(towns, Settings::default())?;
 /// let solved = lineup::solve(&problem, &SolveOptions::default())?;
 /// assert_eq!(solved.status, Status::Optimal);
-/// let again = lineup::evaluate_with_bounds(&problem, &solved.lineup, &solved.blocks, "bound from a solve")?;
+/// let note = lineup::messages::note::Note::new("bound.solved", &[("seconds", "0.1".into())]);
+/// let again = lineup::evaluate_with_bounds(&problem, &solved.lineup, &solved.blocks, &note)?;
 /// assert_eq!(again.status, Status::Optimal);
 /// assert_eq!(again.gap.value, 0.0);
 /// # Ok::<_, Box<dyn std::error::Error>>(())
@@ -57,7 +59,7 @@ pub fn evaluate_with_bounds(
     problem: &Problem,
     lineup: &Lineup,
     known: &[BlockReport],
-    note: &str,
+    note: &Note,
 ) -> Result<Solution, Violations> {
     let start = Instant::now();
     let verified = verify(problem, lineup)?;
@@ -131,7 +133,7 @@ pub fn evaluate_with_bounds(
                 spread: ub,
             },
             penalty_proven: pen_proven,
-            notes: vec![note.to_string()],
+            notes: vec![note.clone()],
         });
     }
     let score = verified.score;

@@ -104,6 +104,6 @@ pub(crate) fn find_feasible(model: &BlockModel, backend: Backend, time_limit: Du
                 .collect(),
         ),
         MilpOutcome::Infeasible => Feasibility::Infeasible,
-        MilpOutcome::Failed(why) => Feasibility::Unknown(why),
+        MilpOutcome::Failed(why) => Feasibility::Unknown(why.to_string()),
     }
 }

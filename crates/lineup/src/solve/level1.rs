@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use super::block::BlockModel;
 use crate::ilp::{self, Backend, Milp, MilpOutcome};
+use crate::messages::note::Note;
 
 /// What the count model established.
 #[derive(Clone, Debug)]
@@ -26,7 +27,7 @@ pub(crate) enum Level1 {
     /// No proof within the limit (maybe a better lineup).
     Unproven {
         improved: Option<(usize, Vec<usize>)>,
-        note: String,
+        note: Note,
     },
     /// No lineup satisfies the rules.
     Infeasible,
@@ -215,17 +216,14 @@ pub(crate) fn solve_level1(
             if pairs_of(&groups, land, k) != pairs {
                 return Level1::Unproven {
                     improved: None,
-                    note: "count model solution did not decode consistently".into(),
+                    note: Note::new("solver.count_decode", &[]),
                 };
             }
             if let Some(ip) = inc_pairs {
                 if pairs > ip {
                     return Level1::Unproven {
                         improved: None,
-                        note: format!(
-                            "{} claimed an optimum worse than a known lineup; not trusted",
-                            backend.name()
-                        ),
+                        note: Note::new("solver.count_untrusted", &[("backend", backend.name().into())]),
                     };
                 }
             }
@@ -239,7 +237,7 @@ pub(crate) fn solve_level1(
             let pairs = pairs_of(&groups, land, k);
             Level1::Unproven {
                 improved: inc_pairs.is_none_or(|ip| pairs < ip).then_some((pairs, groups)),
-                note: "count model stopped at the time limit".into(),
+                note: Note::new("solver.count_time", &[]),
             }
         }
         MilpOutcome::Infeasible => Level1::Infeasible,

@@ -37,7 +37,7 @@ use crate::problem::{Block, Problem};
 use crate::verify::verify;
 
 pub use error::SolveError;
-pub(crate) use evaluate::CLOSED_FORM_NOTE;
+pub(crate) use evaluate::CLOSED_FORM;
 pub use evaluate::{evaluate, evaluate_with_bounds};
 pub use options::{MAX_RUNS, MAX_TIME_LIMIT, SolveOptions, SolverChoice};
 pub use progress::{Progress, Stage};

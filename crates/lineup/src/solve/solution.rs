@@ -6,6 +6,8 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::lineup::Lineup;
+use crate::messages::Lang;
+use crate::messages::note::Note;
 use crate::objective::{Lex, ObjectiveMode};
 use crate::verify::Verified;
 
@@ -111,7 +113,13 @@ impl Gap {
 }
 
 /// How one block was solved.
+///
+/// In JSON its notes appear twice: `notes` in English words (as reports
+/// always had them) and `typed_notes` (`{key, args, nested}`, for front ends
+/// that word them in their language). A report without `typed_notes` (from
+/// before they existed) reads its English notes as verbatim notes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(into = "BlockReportJson", from = "BlockReportJson")]
 pub struct BlockReport {
     /// Block name (size class).
     pub name: String,
@@ -129,8 +137,63 @@ pub struct BlockReport {
     pub bound: Bound,
     /// Whether the block's level 1 is proven optimal.
     pub penalty_proven: bool,
-    /// What the solvers did, in words.
-    pub notes: Vec<String>,
+    /// What the solvers did: catalogue notes (`solver.*`), worded by the
+    /// front ends with [`Note::text`].
+    pub notes: Vec<Note>,
+}
+
+/// [`BlockReport`]'s JSON form: the notes in English and typed.
+#[derive(Serialize, Deserialize)]
+struct BlockReportJson {
+    name: String,
+    members: usize,
+    clusters: usize,
+    status: Status,
+    penalty: f64,
+    spread: f64,
+    bound: Bound,
+    penalty_proven: bool,
+    notes: Vec<String>,
+    #[serde(default)]
+    typed_notes: Vec<Note>,
+}
+
+impl From<BlockReport> for BlockReportJson {
+    fn from(b: BlockReport) -> Self {
+        BlockReportJson {
+            name: b.name,
+            members: b.members,
+            clusters: b.clusters,
+            status: b.status,
+            penalty: b.penalty,
+            spread: b.spread,
+            bound: b.bound,
+            penalty_proven: b.penalty_proven,
+            notes: b.notes.iter().map(|n| n.text(Lang::En)).collect(),
+            typed_notes: b.notes,
+        }
+    }
+}
+
+impl From<BlockReportJson> for BlockReport {
+    fn from(j: BlockReportJson) -> Self {
+        let notes = if j.typed_notes.len() == j.notes.len() {
+            j.typed_notes
+        } else {
+            j.notes.into_iter().map(Note::verbatim).collect()
+        };
+        BlockReport {
+            name: j.name,
+            members: j.members,
+            clusters: j.clusters,
+            status: j.status,
+            penalty: j.penalty,
+            spread: j.spread,
+            bound: j.bound,
+            penalty_proven: j.penalty_proven,
+            notes,
+        }
+    }
 }
 
 /// A solved problem: the lineup (verified), status, bound and gap.
@@ -153,4 +216,53 @@ pub struct Solution {
     /// Whether the wall-clock limit cut a search short (the result may then
     /// differ between runs with the same seed).
     pub cut_by_time: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(notes: Vec<Note>) -> BlockReport {
+        BlockReport {
+            name: "Großstadt".into(),
+            members: 12,
+            clusters: 2,
+            status: Status::Optimal,
+            penalty: 1.0,
+            spread: 20.5,
+            bound: Bound {
+                penalty: 1.0,
+                spread: 20.5,
+            },
+            penalty_proven: true,
+            notes,
+        }
+    }
+
+    #[test]
+    fn notes_are_written_in_english_and_typed_and_read_back_either_way() {
+        let inner = Note::new(
+            "solver.lp_met",
+            &[
+                ("rounds", "3".into()),
+                ("exact", "1".into()),
+                ("columns", "40".into()),
+            ],
+        );
+        let b = block(vec![Note::new("solver.level2", &[]).with("note", inner)]);
+        let json = serde_json::to_value(&b).unwrap();
+        assert_eq!(
+            json["notes"],
+            serde_json::json!(["level 2: LP bound met after 3 rounds (1 with exact pricing), 40 columns"])
+        );
+        assert_eq!(json["typed_notes"][0]["key"], "solver.level2");
+        assert_eq!(json["typed_notes"][0]["nested"]["note"]["key"], "solver.lp_met");
+        assert_eq!(serde_json::from_value::<BlockReport>(json.clone()).unwrap(), b);
+        // A report from before typed notes: its words kept as they are.
+        let mut old = json;
+        old.as_object_mut().unwrap().remove("typed_notes");
+        let read: BlockReport = serde_json::from_value(old).unwrap();
+        assert_eq!(read.notes[0].key, crate::messages::note::VERBATIM);
+        assert_eq!(read.notes[0].text(Lang::De), b.notes[0].text(Lang::En));
+    }
 }

@@ -38,14 +38,14 @@ pub(crate) struct Step {
     pub improved: Option<Vec<usize>>,
     /// Whether an exact method ran (and may have been stopped by the clock).
     pub exact: bool,
-    /// What the step did, in words.
-    pub note: Option<String>,
+    /// What the step did (a catalogue note).
+    pub note: Option<Note>,
 }
 
 impl Step {
-    fn note(note: impl Into<String>) -> Step {
+    fn note(note: Note) -> Step {
         Step {
-            note: Some(note.into()),
+            note: Some(note),
             ..Step::default()
         }
     }
@@ -161,7 +161,7 @@ struct Run<'a> {
     closed_form_second: f64,
     groups: Vec<usize>,
     cut: bool,
-    notes: Vec<String>,
+    notes: Vec<Note>,
     interrupted: bool,
 }
 
@@ -390,7 +390,7 @@ impl<'a> Run<'a> {
         let closed = self.level1_closed_form();
         if closed.proven || !self.exact_allowed() || self.stop() {
             if closed.proven {
-                self.notes.push("level 1 meets its closed-form bound".into());
+                self.notes.push(Note::new("solver.level1_meets", &[]));
             }
             return closed;
         }
@@ -448,19 +448,17 @@ impl<'a> Run<'a> {
                     proven: true,
                     improved,
                     exact: true,
-                    note: Some(format!(
-                        "same-Land pairs proven minimal ({pairs}) by the count model"
-                    )),
+                    note: Some(Note::new("solver.count_proven", &[("pairs", pairs.to_string())])),
                 },
                 Level1::Unproven { improved, note } => Step {
                     improved: improved.map(|(_, g)| g),
                     exact: true,
-                    note: Some(format!("level 1 not proven: {note}")),
+                    note: Some(Note::new("solver.level1_unproven", &[]).with("note", note)),
                     ..Step::default()
                 },
                 Level1::Infeasible => Step {
                     exact: true,
-                    note: Some("count model reported infeasible although a lineup exists; ignored".into()),
+                    note: Some(Note::new("solver.count_infeasible_ignored", &[])),
                     ..Step::default()
                 },
             };
@@ -468,11 +466,12 @@ impl<'a> Run<'a> {
         let Some(space) = ColumnSpace::new(m) else {
             // Nothing exact ran: the block's status is `heuristic`, not a
             // `time_limit` that the clock never imposed.
-            return Step::note(if m.strict {
-                "level 1: block too large for the exact method of the criteria"
+            let key = if m.strict {
+                "solver.level1_too_large_criteria"
             } else {
-                "level 1: block too large for the exact mixed-class method"
-            });
+                "solver.level1_too_large_mixed"
+            };
+            return Step::note(Note::new(key, &[]));
         };
         let ex = colgen::optimise(
             &space,
@@ -486,7 +485,7 @@ impl<'a> Run<'a> {
             proven: ex.optimal,
             improved: ex.improved,
             exact: true,
-            note: Some(format!("level 1: {}", ex.note)),
+            note: Some(Note::new("solver.level1", &[]).with("note", ex.note)),
         }
     }
 
@@ -497,7 +496,7 @@ impl<'a> Run<'a> {
         let (_, second) = self.levels(&self.groups);
         let closed = self.closed_form_second.max(second);
         if self.model.clusters == 1 {
-            self.notes.push("one cluster: the lineup is forced".into());
+            self.notes.push(Note::new("solver.forced", &[]));
             return Step {
                 bound: Some(second),
                 proven: true,
@@ -512,10 +511,12 @@ impl<'a> Run<'a> {
         }
         let m = &self.model;
         let Some(space) = ColumnSpace::new(m) else {
-            self.notes.push(format!(
-                "level 2: {} members exceed the exact method's reach ({}); bound from closed form",
-                m.len(),
-                columns::MAX_MEMBERS
+            self.notes.push(Note::new(
+                "solver.level2_too_large",
+                &[
+                    ("n", m.len().to_string()),
+                    ("max", columns::MAX_MEMBERS.to_string()),
+                ],
             ));
             return Step {
                 bound: Some(closed),
@@ -529,7 +530,8 @@ impl<'a> Run<'a> {
             Phase::MaxSpread { cap: raw_p }
         };
         let ex = colgen::optimise(&space, phase, m.clusters, &self.clusters(), self.limits());
-        self.notes.push(format!("level 2: {}", ex.note));
+        self.notes
+            .push(Note::new("solver.level2", &[]).with("note", ex.note));
         let mut proven = ex.optimal;
         if let Some(g) = ex.improved {
             let (np, _) = m.terms_of(&g);
@@ -537,8 +539,7 @@ impl<'a> Run<'a> {
                 self.groups = g;
             } else {
                 proven = false;
-                self.notes
-                    .push("exact lineup failed the block check; kept the heuristic one".into());
+                self.notes.push(Note::new("solver.exact_failed_check", &[]));
             }
         }
         Step {
@@ -565,8 +566,7 @@ impl<'a> Run<'a> {
             interrupted: self.interrupted,
         };
         if self.interrupted && levels.status() == Status::Interrupted {
-            self.notes
-                .push("interrupted: the remaining steps were skipped".into());
+            self.notes.push(Note::new("solver.interrupted", &[]));
         }
         let (penalty, second) = self.levels(&self.groups);
         let bound = levels.bound(penalty, second);
@@ -667,9 +667,7 @@ mod tests {
         assert_eq!(level1.bound, Some(0.0));
         assert!(level1.proven && !level1.exact, "{level1:?}");
         assert!(
-            run.notes
-                .iter()
-                .any(|n| n.contains("meets its closed-form bound")),
+            run.notes.iter().any(|n| n.key == "solver.level1_meets"),
             "{:?}",
             run.notes
         );
@@ -702,7 +700,9 @@ mod tests {
         assert!(level1.exact && level1.proven, "{level1:?}");
         assert_eq!(level1.bound, Some(3.0));
         assert!(
-            run.notes.iter().any(|n| n.contains("proven minimal (3)")),
+            run.notes
+                .iter()
+                .any(|n| n.to_string().contains("proven minimal (3)")),
             "{:?}",
             run.notes
         );
@@ -726,7 +726,7 @@ mod tests {
         let run = run_of(&p, &o);
         let step = run.level1_exact();
         assert!(!step.exact, "{step:?}");
-        assert!(step.note.is_some_and(|n| n.contains("too large")));
+        assert!(step.note.is_some_and(|n| n.to_string().contains("too large")));
     }
 
     #[test]

@@ -51,7 +51,6 @@ use std::time::Instant;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::messages::Lang;
 use crate::messages::note::Note;
 use crate::municipality::Municipality;
 use crate::objective::ObjectiveMode;
@@ -223,9 +222,8 @@ pub fn whatif(
                     ("moves", r.moves.to_string()),
                     ("needed", r.lower_bound.to_string()),
                 ],
-            )
-            .text(Lang::En),
-            Note::new("whatif.block.bound", &[("status", f.status.to_string())]).text(Lang::En),
+            ),
+            Note::new("whatif.block.bound", &[("status", f.status.to_string())]),
         ];
     }
     solution.cut_by_time = free.cut_by_time || results.iter().any(|r| r.cut);

@@ -45,8 +45,12 @@ function input(o) {
   return `<input type="${type}" id="${id}" name="${o.flag}" placeholder="${esc(o.def)}"${list}${num}>${datalist}`;
 }
 
+/** The default as the field shows it: a dropdown's in the page's language
+ * (German "strikt" beside the list's "strikt", not the flag value). */
+export const shownDefault = (o) => (o.kind === 'select' ? t(`opt.${key(o.flag)}.${o.def}`) : o.def);
+
 function field(o) {
-  const def = o.def === '' ? '' : ` <span class="def">(${esc(t('page.settings.default'))}: ${esc(o.def)})</span>`;
+  const def = o.def === '' ? '' : ` <span class="def">(${esc(t('page.settings.default'))}: ${esc(shownDefault(o))})</span>`;
   return `<label class="field" data-flag="${o.flag}">
     <span data-t="opt.${key(o.flag)}.label"></span>${input(o)}
     <span class="help"><span data-t="opt.${key(o.flag)}.help"></span>${def}</span>
@@ -71,7 +75,7 @@ export function build(onChange) {
 export function relabel() {
   for (const o of OPTIONS) {
     const def = $(`.field[data-flag="${o.flag}"] .def`);
-    if (def) def.textContent = `(${t('page.settings.default')}: ${o.def})`;
+    if (def) def.textContent = `(${t('page.settings.default')}: ${shownDefault(o)})`;
   }
 }
 

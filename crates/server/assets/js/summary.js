@@ -71,9 +71,10 @@ export function percent(gap) {
   return p >= 0.1 ? num(p, 1) : num(Math.max(p, 0.01), 2);
 }
 
-// A lineup scored against the closed-form bounds only (the library's
-// `CLOSED_FORM_NOTE`): its gap is measured against simple bounds.
-const CLOSED_FORM = 'evaluated against closed-form bounds';
+// A lineup scored against the closed-form bounds only (a block's typed note
+// of the library's key `solver.closed_form`): its gap is measured against
+// simple bounds.
+const CLOSED_FORM = 'solver.closed_form';
 
 /** The catalogue key of the status's words, as `Report::status_sentence`
  * picks it: an evaluated lineup with no gap is proven best possible. */
@@ -81,7 +82,7 @@ function statusKey(s) {
   const r = state.report;
   if (s !== 'evaluated' || !r) return `status.${s}`;
   if (r.gap === 0) return 'status.optimal';
-  const closed = (r.blocks || []).every((b) => (b.notes || []).includes(CLOSED_FORM));
+  const closed = (r.blocks || []).every((b) => (b.typed_notes || []).some((n) => n.key === CLOSED_FORM));
   return closed ? 'status.evaluated' : 'status.evaluated.bound';
 }
 

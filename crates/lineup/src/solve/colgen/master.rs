@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::time::Instant;
 
 use crate::ilp::{self, Backend, Milp, MilpOutcome};
+use crate::messages::note::Note;
 use crate::solve::columns::{Bits, Column};
 
 /// Which value of a column is optimised.
@@ -100,7 +101,7 @@ pub(super) fn dual_lp(
     big: f64,
     deadline: Instant,
     backend: Backend,
-) -> Result<Duals, String> {
+) -> Result<Duals, Note> {
     let mut lp = Milp::new(false);
     let pi: Vec<usize> = (0..n).map(|_| lp.add_var(-big, big, false)).collect();
     let sigma = lp.add_var(-big * n as f64, big * n as f64, false);
