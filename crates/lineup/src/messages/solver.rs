@@ -168,7 +168,7 @@ pub(super) const SOLVER: &[Message] = &[
     m(
         "solver.milp.optimal",
         "optimal ({objective})",
-        "optimal ({objective})",
+        "Optimum gefunden ({objective})",
     ),
     m(
         "solver.milp.stopped",
