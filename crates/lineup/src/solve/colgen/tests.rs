@@ -290,3 +290,53 @@ fn column_generation_over_even_columns_proves_the_optimum_at_the_cap() {
     valid_and_tight(ex.bound, opt);
     assert!((ex.bound - opt).abs() < 1e-6, "{} vs {opt}", ex.bound);
 }
+
+#[test]
+fn the_reduced_value_bound_takes_at_most_a_columns_room_of_each_land() {
+    // Over evenly spread Länder a column holds at most one member of two
+    // of the five Länder and two of the others: the bound counts no more
+    // of them, so it stays above the best even column but falls below the
+    // bound that ignores the Länder (every value of Land 0 made large).
+    let sp = space(13);
+    let (even, _) = sp.balanced(2, 3.5).expect("even Länder");
+    let u = sp.unit_count();
+    let stop = Stop::default();
+    let land0: Vec<bool> = (0..u).map(|x| x % 5 == 0).collect();
+    let q: Vec<f64> = (0..u * u)
+        .map(|i| (i / u, i % u))
+        .map(|(x, y)| {
+            if land0[x] || land0[y] {
+                6.0
+            } else {
+                1.0 + ((x + y) % 3) as f64
+            }
+        })
+        .collect();
+    let c: Vec<f64> = (0..u).map(|x| if land0[x] { 4.0 } else { 0.5 }).collect();
+    let best_of = |space: &ColumnSpace| {
+        space
+            .enumerate(
+                &q,
+                &c,
+                2.0,
+                f64::NEG_INFINITY,
+                Some(1),
+                usize::MAX,
+                u64::MAX,
+                &stop,
+            )
+            .unwrap()[0]
+            .0
+    };
+    let (best, best_even) = (best_of(&sp), best_of(&even));
+    let (ub, ub_even) = (
+        sp.reduced_value_bound(&q, &c, 2.0),
+        even.reduced_value_bound(&q, &c, 2.0),
+    );
+    assert!(ub >= best - 1e-9, "{ub} < {best}");
+    valid_and_tight(ub_even, best_even);
+    assert!(
+        ub_even < best,
+        "the Land limits tighten the bound: {ub_even} vs {best}"
+    );
+}
