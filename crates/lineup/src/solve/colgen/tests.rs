@@ -340,3 +340,58 @@ fn the_reduced_value_bound_takes_at_most_a_columns_room_of_each_land() {
         "the Land limits tighten the bound: {ub_even} vs {best}"
     );
 }
+
+#[test]
+fn pricing_over_even_columns_finds_exactly_the_columns_above_a_threshold() {
+    // Over evenly spread Länder the search bounds a node by at most a
+    // column's room of each Land and the units a Land's quota still needs:
+    // it must return exactly the even columns that enumeration of every
+    // 6- and 7-subset finds above the threshold.
+    let sp = space(13);
+    let (even, _) = sp.balanced(2, 3.5).expect("even Länder");
+    let (_, members) = sp.fewest_same_land_pairs(2);
+    let u = sp.unit_count();
+    let stop = Stop::default();
+    let q: Vec<f64> = (0..u * u)
+        .map(|i| (i / u).min(i % u) * u + (i / u).max(i % u))
+        .map(|i| ((i * 7919) % 17) as f64 - 5.0)
+        .collect();
+    let c: Vec<f64> = (0..u).map(|x| ((x * 31) % 11) as f64 - 6.0).collect();
+    let mut all: Vec<(f64, Bits)> = Vec::new();
+    for set in 0u32..1 << u {
+        let mut count = [0usize; 5];
+        for i in (0..13).filter(|i| set >> i & 1 == 1) {
+            count[i % 5] += 1;
+        }
+        let even_lands = (0..5).all(|l| {
+            let m = members_of(&members, l);
+            (m / 2..=m.div_ceil(2)).contains(&count[l])
+        });
+        if !(6..=7).contains(&set.count_ones()) || !even_lands {
+            continue;
+        }
+        let list: Vec<usize> = (0..u).filter(|&x| set >> x & 1 == 1).collect();
+        let mut v = -1.0;
+        for (a, &x) in list.iter().enumerate() {
+            v += c[x];
+            for &y in &list[a + 1..] {
+                v += q[x * u + y];
+            }
+        }
+        all.push((v, set as Bits));
+    }
+    all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    assert!(all.len() > 40);
+    for threshold in [all[0].0, all[3].0, all[10].0, all[30].0, 0.0] {
+        let mut want: Vec<Bits> = all.iter().filter(|a| a.0 >= threshold).map(|a| a.1).collect();
+        let mut got: Vec<Bits> = even
+            .enumerate(&q, &c, 1.0, threshold, None, usize::MAX, u64::MAX, &stop)
+            .unwrap()
+            .iter()
+            .map(|f| f.1)
+            .collect();
+        want.sort_unstable();
+        got.sort_unstable();
+        assert_eq!(got, want, "threshold {threshold}");
+    }
+}
