@@ -108,10 +108,23 @@ impl Column {
     pub fn from_header(header: &str) -> Option<Column> {
         let bare = header.split(['(', '[']).next().unwrap_or(header);
         let h = fold(bare);
+        folded_aliases()
+            .iter()
+            .find(|(_, aliases)| aliases.contains(&h))
+            .map(|&(c, _)| c)
+    }
+}
+
+/// Every column with its aliases folded, in [`Column::ALL`]'s order (folded
+/// once per process: folding normalises Unicode, which is not cheap).
+fn folded_aliases() -> &'static [(Column, Vec<String>)] {
+    static FOLDED: std::sync::OnceLock<Vec<(Column, Vec<String>)>> = std::sync::OnceLock::new();
+    FOLDED.get_or_init(|| {
         Column::ALL
             .into_iter()
-            .find(|c| c.aliases().iter().any(|a| fold(a) == h))
-    }
+            .map(|c| (c, c.aliases().iter().map(|a| fold(a)).collect()))
+            .collect()
+    })
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! `{"municipalities": [...], "must_link": [[a, b], ...], "cannot_link": [...]}`.
 //! Object keys are matched like CSV headers; numbers may be numbers or strings.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use super::columns::Column;
@@ -133,10 +135,17 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
             }
         }
     }
-    let present: Vec<Column> = keys.iter().filter_map(|k| Column::from_header(k)).collect();
+    // Each distinct key is read once (not once per row and column: with
+    // the whole register that was most of the workbench's time per edit).
+    let column_of: HashMap<&str, Option<Column>> = keys
+        .iter()
+        .map(|k| (k.as_str(), Column::from_header(k)))
+        .collect();
+    let column = |k: &str| column_of.get(k).copied().flatten();
+    let present: Vec<Column> = keys.iter().filter_map(|k| column(k)).collect();
     for w in keys
         .iter()
-        .filter(|k| Column::from_header(k).is_none())
+        .filter(|k| column(k).is_none())
         .filter_map(|k| unread(k, &present))
     {
         out.warn(w);
@@ -155,7 +164,7 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
         };
         let row = read_row(place, |c: Column| {
             obj.iter()
-                .find(|(k, _)| Column::from_header(k) == Some(c))
+                .find(|(k, _)| column(k) == Some(c))
                 .and_then(|(_, v)| as_text(v))
         })
         .map(|mut r| {
@@ -175,9 +184,8 @@ pub fn parse(text: &str) -> Result<Input, InputError> {
             let mut found: Vec<Found> = Vec::new();
             // Keys lineup has no field for (or a second key of one) are attributes.
             for (x, (k, v)) in obj.iter().enumerate() {
-                let used = Column::from_header(k).is_some_and(|c| {
-                    obj.iter().position(|(k2, _)| Column::from_header(k2) == Some(c)) == Some(x)
-                });
+                let used = column(k)
+                    .is_some_and(|c| obj.iter().position(|(k2, _)| column(k2) == Some(c)) == Some(x));
                 if !used {
                     // The library's own form (`MunicipalityRecord`) nests them.
                     if let (true, Value::Object(nested)) = (fold(k) == "attributes", v) {

@@ -66,6 +66,89 @@ pub(crate) fn non_bordering_bound(
     for &l in lands {
         per[l as usize] += 1;
     }
+    let key = Key::new(&per, non_bordering, min, max, k);
+    if let Some(known) = memo::get(&key) {
+        return known;
+    }
+    let bound = composition_bound(per, non_bordering, min, max, k);
+    memo::put(key, bound);
+    bound
+}
+
+/// What the bound depends on: the members per Land, which Länder are
+/// apart, the cluster sizes and their number. A hand edit on the workbench
+/// moves members between clusters but keeps all of these, so the bound of
+/// the edited lineup is the one already computed ([`memo`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Key {
+    per: [u32; 16],
+    apart: [u16; 16],
+    min: u32,
+    max: u32,
+    k: u32,
+}
+
+impl Key {
+    fn new(per: &[usize; 16], non_bordering: &[[bool; 16]; 16], min: usize, max: usize, k: usize) -> Key {
+        let mut apart = [0u16; 16];
+        for (row, bits) in non_bordering.iter().zip(&mut apart) {
+            for (l, &far) in row.iter().enumerate() {
+                if far {
+                    *bits |= 1 << l;
+                }
+            }
+        }
+        let narrow = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Key {
+            per: per.map(narrow),
+            apart,
+            min: narrow(min),
+            max: narrow(max),
+            k: narrow(k),
+        }
+    }
+}
+
+/// The bounds computed last in this process, so that scoring many edits of
+/// one lineup (the workbench's hand moves) runs the column generation once.
+/// The bound is a pure function of its [`Key`], so a remembered value is
+/// the value that would be computed: results stay the same bytes.
+mod memo {
+    use std::sync::Mutex;
+
+    use super::Key;
+
+    /// Bounds remembered at most (each a few dozen bytes).
+    const KEEP: usize = 64;
+
+    static KNOWN: Mutex<Vec<(Key, Option<f64>)>> = Mutex::new(Vec::new());
+
+    pub(super) fn get(key: &Key) -> Option<Option<f64>> {
+        let known = KNOWN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        known.iter().find(|(k, _)| k == key).map(|&(_, v)| v)
+    }
+
+    pub(super) fn put(key: Key, value: Option<f64>) {
+        let mut known = KNOWN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if known.iter().any(|(k, _)| *k == key) {
+            return;
+        }
+        if known.len() >= KEEP {
+            known.remove(0);
+        }
+        known.push((key, value));
+    }
+}
+
+/// [`non_bordering_bound`] computed (not remembered).
+fn composition_bound(
+    per: [usize; 16],
+    non_bordering: &[[bool; 16]; 16],
+    min: usize,
+    max: usize,
+    k: usize,
+) -> Option<f64> {
+    let n: usize = per.iter().sum();
     let pricing = Pricing::new(per, non_bordering, min, max)?;
     let present: Vec<usize> = (0..16).filter(|&l| per[l] > 0).collect();
     let big = (max * max) as f64 * 4.0;
