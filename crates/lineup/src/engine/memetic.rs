@@ -31,7 +31,7 @@ use rayon::prelude::*;
 use super::construct::{Pick, construct};
 use super::crossover::{Parent, crossover};
 use super::instance::PairWeights;
-use super::local_search::descend;
+use super::islands::{Ctx, Member, Step, island_ranges, migrate, regrow};
 use super::perturb::{directed, undirected};
 use super::rng::Rng;
 use super::state::State;
@@ -164,39 +164,6 @@ fn distance(a: &[usize], b: &[usize], m: usize) -> f64 {
     differ as f64 / (k * (k - 1) / 2) as f64 * m as f64
 }
 
-/// One member of the population: its solution, a scratch state for
-/// children, and its own random stream.
-struct Member<'a, W: PairWeights> {
-    /// The island (run) the member belongs to.
-    island: usize,
-    state: State<'a, W>,
-    scratch: State<'a, W>,
-    rng: Rng,
-}
-
-/// What one member reports back from a parallel step.
-struct Step<V> {
-    best: Option<(Vec<usize>, V)>,
-}
-
-/// Shared context of the parallel steps.
-struct Ctx<'b> {
-    free: &'b [usize],
-    is_free: &'b [bool],
-    deadline: Option<Instant>,
-    /// Whether the clock stopped a descent before its local optimum.
-    stopped: AtomicBool,
-}
-
-impl Ctx<'_> {
-    /// Local search on `state`, remembering whether the clock stopped it.
-    fn descend<W: PairWeights>(&self, state: &mut State<'_, W>) {
-        if !descend(state, self.free, self.is_free, None, self.deadline) {
-            self.stopped.store(true, Ordering::Relaxed);
-        }
-    }
-}
-
 /// Runs the population search; `None` if no feasible solution was built.
 pub fn run<W: PairWeights>(
     s: &mut State<'_, W>,
@@ -206,18 +173,6 @@ pub fn run<W: PairWeights>(
     start: Start<'_>,
 ) -> Option<RunResult<W::V>> {
     run_islands(s, std::slice::from_mut(rng), schedule, budget, start)
-}
-
-/// The index ranges of the islands in a population sorted by island.
-fn island_ranges<W: PairWeights>(pop: &[Member<'_, W>], islands: usize) -> Vec<std::ops::Range<usize>> {
-    let mut ranges = vec![0..0; islands];
-    let mut lo = 0;
-    for (r, range) in ranges.iter_mut().enumerate() {
-        let hi = lo + pop[lo..].iter().take_while(|m| m.island == r).count();
-        *range = lo..hi;
-        lo = hi;
-    }
-    ranges
 }
 
 /// Runs one population search per random stream in `rngs` in lockstep
@@ -466,75 +421,6 @@ pub fn run_islands<W: PairWeights>(
         time_to_best: best.2,
         island: best.3,
     })
-}
-
-/// Fills every island up to `size` members again with copies of its
-/// members (best first, in turn), each taking a random walk of a quarter of
-/// the free items before climbing back.
-fn regrow<W: PairWeights>(
-    pop: &mut Vec<Member<'_, W>>,
-    ranges: &[std::ops::Range<usize>],
-    size: usize,
-    ctx: &Ctx<'_>,
-) {
-    let mut fresh = Vec::new();
-    for range in ranges.iter().filter(|r| !r.is_empty()) {
-        let members = &pop[range.clone()];
-        for x in members.len()..size {
-            let src = &members[(x - members.len()) % members.len()];
-            let mut stream = src.rng.clone();
-            fresh.push(Member {
-                island: src.island,
-                state: src.state.clone(),
-                scratch: src.scratch.clone(),
-                rng: Rng::new(stream.next_u64(), x as u64),
-            });
-        }
-    }
-    fresh.par_iter_mut().for_each(|m| {
-        let eta = (ctx.free.len() / 4).max(1);
-        undirected(&mut m.state, &mut m.rng, ctx.free, eta, None);
-        ctx.descend(&mut m.state);
-    });
-    pop.append(&mut fresh);
-    // Stable: survivors first within each island, then the new members.
-    pop.sort_by_key(|m| m.island);
-}
-
-/// Ring migration: the best member of each island (the first of its range)
-/// replaces the weakest member of the next island, if it is better than that
-/// one and the next island holds no solution of its value yet. Members keep
-/// their random streams; the islands are re-sorted.
-fn migrate<W: PairWeights>(pop: &mut [Member<'_, W>], ranges: &[std::ops::Range<usize>]) {
-    let islands = ranges.len();
-    let donors: Vec<Option<State<'_, W>>> = ranges
-        .iter()
-        .map(|r| {
-            pop.get(r.start)
-                .filter(|_| !r.is_empty())
-                .map(|m| m.state.clone())
-        })
-        .collect();
-    for (r, range) in ranges.iter().enumerate() {
-        let Some(donor) = &donors[(r + islands - 1) % islands] else {
-            continue;
-        };
-        if range.is_empty() || !donor.within_cap() {
-            continue;
-        }
-        let members = &mut pop[range.clone()];
-        if members
-            .iter()
-            .any(|m| m.state.value.cmp_tol(&donor.value).is_eq())
-        {
-            continue;
-        }
-        let Some(last) = members.last_mut() else { continue };
-        if donor.value.cmp_tol(&last.state.value).is_gt() {
-            last.state.clone_from(donor);
-        }
-        members.sort_by(|a, b| b.state.value.total_cmp(&a.state.value));
-    }
 }
 
 #[cfg(test)]

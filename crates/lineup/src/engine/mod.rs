@@ -20,6 +20,7 @@ mod crossover;
 mod exact;
 mod ils;
 mod instance;
+mod islands;
 mod items;
 mod lns;
 mod local_search;
