@@ -18,7 +18,10 @@
 //! (substring of the name), `--seeds N`, `--runs N` (parallel runs per solve),
 //! `--budgets full,quarter`, `--scale X` (multiplies the limits),
 //! `--generations G` (deterministic: G generations at the full budget, G/4 at ¼,
-//! no clock), `--raw FILE` (append one line per solve), `--from-raw FILE,…`
+//! no clock), `--migrate M` (runs as islands exchanging their best every M
+//! generations; 0: independent runs), `--schedule P,p,T,t,E,A` (population
+//! from P to p, walk factor from T to t, E rounds of directed perturbation,
+//! diversity weight A), `--raw FILE` (append one line per solve), `--from-raw FILE,…`
 //! (print the tables of saved lines instead of solving), `--baseline FILE,…`
 //! (saved lines of another engine, shown beside).
 
@@ -291,6 +294,23 @@ fn main() {
     let scale: f64 = get("--scale").and_then(|s| s.parse().ok()).unwrap_or(1.0);
     let runs: usize = get("--runs").and_then(|s| s.parse().ok()).unwrap_or(2);
     let generations: Option<usize> = get("--generations").and_then(|s| s.parse().ok());
+    let mut schedule = MdgpOptions::default().schedule;
+    if let Some(m) = get("--migrate").and_then(|s| s.parse().ok()) {
+        schedule.migrate_every = m;
+    }
+    if let Some(knobs) = get("--schedule") {
+        let k: Vec<f64> = knobs.split(',').filter_map(|x| x.parse().ok()).collect();
+        assert_eq!(
+            k.len(),
+            6,
+            "--schedule pop_max,pop_min,theta_max,theta_min,eta_max,alpha"
+        );
+        schedule.pop_max = k[0] as usize;
+        schedule.pop_min = k[1] as usize;
+        (schedule.theta_max, schedule.theta_min) = (k[2], k[3]);
+        schedule.eta_max = k[4] as usize;
+        schedule.alpha = k[5];
+    }
     let split = get("--split").unwrap_or_else(|| "all".into());
     let filter = get("--filter").unwrap_or_default();
     let sizes: Vec<usize> = get("--sizes")
@@ -347,6 +367,7 @@ fn main() {
                     generations: generations.map(|g| ((g as f64 * part) as usize).max(1)),
                     runs,
                     seed,
+                    schedule: schedule.clone(),
                     ..MdgpOptions::default()
                 };
                 let r = mdgp::solve(&inst, &o).expect("solves");

@@ -29,6 +29,25 @@ fn register_grossstaedte_level_one_is_proven() {
 }
 
 #[test]
+fn register_grossstaedte_of_a_quarter_million_are_proven_optimal() {
+    // The 26 Großstädte of at least 250 000 inhabitants, with a generous
+    // limit: column generation over evenly spread Länder proves level 2
+    // (about 2 s on a busy 2-core machine).
+    let ms: Vec<_> = municipalities("grossstaedte-81.csv")
+        .into_iter()
+        .filter(|m| m.population >= 250_000)
+        .collect();
+    assert_eq!(ms.len(), 26);
+    let p = Problem::new(ms, Settings::default()).unwrap();
+    let s = solve(&p, &opts().with_time_limit(Duration::from_secs(300))).unwrap();
+    assert!(verify(&p, &s.lineup).is_ok());
+    assert_eq!(s.status, Status::Optimal, "{:?}", s.blocks);
+    assert!(s.blocks.iter().all(|b| b.penalty_proven));
+    assert!((s.bound.spread - s.verified.score.spread).abs() < 1e-3 * s.bound.spread);
+    assert_eq!(s.gap.value, 0.0);
+}
+
+#[test]
 fn adjacent_comparability_mixes_only_when_needed() {
     let ms = municipalities("eight-grossstaedte.csv");
     let p = Problem::new(

@@ -255,13 +255,26 @@ impl FromStr for Land {
             ("thuringen", Land::TH),
             ("nrw", Land::NW),
         ];
-        LAENDER
+        folded_names()
             .iter()
-            .find(|i| fold(i.name) == folded || fold(i.english) == folded)
-            .map(|i| i.land)
+            .find(|(name, english, _)| *name == folded || *english == folded)
+            .map(|&(_, _, land)| land)
             .or_else(|| aliases.iter().find(|(a, _)| *a == folded).map(|(_, l)| *l))
             .ok_or_else(unknown)
     }
+}
+
+/// Every Land's German and English name folded, once per process (reading
+/// a list parses a Land per row; folding normalises Unicode, which is not
+/// cheap).
+fn folded_names() -> &'static [(String, String, Land)] {
+    static FOLDED: std::sync::OnceLock<Vec<(String, String, Land)>> = std::sync::OnceLock::new();
+    FOLDED.get_or_init(|| {
+        LAENDER
+            .iter()
+            .map(|i| (fold(i.name), fold(i.english), i.land))
+            .collect()
+    })
 }
 
 impl fmt::Display for Land {

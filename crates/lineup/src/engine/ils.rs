@@ -71,5 +71,6 @@ pub fn run<W: PairWeights>(
         cut_by_time: cut || stopped,
         generations: generation,
         time_to_best,
+        island: 0,
     })
 }

@@ -16,6 +16,12 @@
 //! Every member owns its random stream, so the members of a generation are
 //! processed in parallel (rayon) with a result that does not depend on the
 //! number of threads.
+//!
+//! Several runs can be *islands* of one search ([`Schedule::migrate_every`]):
+//! their members are processed together, generation by generation, and each
+//! island's best moves to the next island every few generations. With
+//! [`Schedule::extend`], a generation budget that ends while the search still
+//! improves is run again (the population regrown: `regrow`) until the clock runs out.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -25,7 +31,7 @@ use rayon::prelude::*;
 use super::construct::{Pick, construct};
 use super::crossover::{Parent, crossover};
 use super::instance::PairWeights;
-use super::local_search::descend;
+use super::islands::{Ctx, Member, Step, island_ranges, migrate, regrow};
 use super::perturb::{directed, undirected};
 use super::rng::Rng;
 use super::state::State;
@@ -47,6 +53,17 @@ pub struct Schedule {
     pub eta_max: usize,
     /// Weight of diversity when accepting a slightly worse child.
     pub alpha: f64,
+    /// With several runs: every this many generations, each run's best
+    /// solution replaces the weakest of the next run's population (the runs
+    /// become islands of one search, processed in lockstep so that both
+    /// cores work on one search); 0: the runs are independent.
+    pub migrate_every: usize,
+    /// With a generation budget and a deadline: when the best solution still
+    /// improved in the second half of the budget, run the budget again
+    /// (the population regrown from perturbed copies of the survivors),
+    /// until it stops improving or the clock runs out. The result depends on
+    /// the clock only when the clock stops the search (reported as a cut).
+    pub extend: bool,
 }
 
 impl Default for Schedule {
@@ -58,6 +75,8 @@ impl Default for Schedule {
             theta_min: 0.1,
             eta_max: 3,
             alpha: 0.05,
+            migrate_every: 0,
+            extend: false,
         }
     }
 }
@@ -112,6 +131,8 @@ pub struct RunResult<V> {
     pub generations: usize,
     /// When the best solution was found, since the run started.
     pub time_to_best: Duration,
+    /// The island whose member found the best solution.
+    pub island: usize,
 }
 
 /// Construction settings for new solutions.
@@ -143,37 +164,6 @@ fn distance(a: &[usize], b: &[usize], m: usize) -> f64 {
     differ as f64 / (k * (k - 1) / 2) as f64 * m as f64
 }
 
-/// One member of the population: its solution, a scratch state for
-/// children, and its own random stream.
-struct Member<'a, W: PairWeights> {
-    state: State<'a, W>,
-    scratch: State<'a, W>,
-    rng: Rng,
-}
-
-/// What one member reports back from a parallel step.
-struct Step<V> {
-    best: Option<(Vec<usize>, V)>,
-}
-
-/// Shared context of the parallel steps.
-struct Ctx<'b> {
-    free: &'b [usize],
-    is_free: &'b [bool],
-    deadline: Option<Instant>,
-    /// Whether the clock stopped a descent before its local optimum.
-    stopped: AtomicBool,
-}
-
-impl Ctx<'_> {
-    /// Local search on `state`, remembering whether the clock stopped it.
-    fn descend<W: PairWeights>(&self, state: &mut State<'_, W>) {
-        if !descend(state, self.free, self.is_free, None, self.deadline) {
-            self.stopped.store(true, Ordering::Relaxed);
-        }
-    }
-}
-
 /// Runs the population search; `None` if no feasible solution was built.
 pub fn run<W: PairWeights>(
     s: &mut State<'_, W>,
@@ -182,6 +172,21 @@ pub fn run<W: PairWeights>(
     budget: &Budget,
     start: Start<'_>,
 ) -> Option<RunResult<W::V>> {
+    run_islands(s, std::slice::from_mut(rng), schedule, budget, start)
+}
+
+/// Runs one population search per random stream in `rngs` in lockstep
+/// (islands; the members of all islands are processed in parallel), with
+/// migration between them every `schedule.migrate_every` generations; the
+/// best solution of all islands is returned. One stream: a plain run.
+pub fn run_islands<W: PairWeights>(
+    s: &mut State<'_, W>,
+    rngs: &mut [Rng],
+    schedule: &Schedule,
+    budget: &Budget,
+    start: Start<'_>,
+) -> Option<RunResult<W::V>> {
+    let islands = rngs.len().max(1);
     let free: Vec<usize> = (0..s.k).filter(|&u| s.items.pinned[u].is_none()).collect();
     let is_free: Vec<bool> = (0..s.k).map(|u| s.items.pinned[u].is_none()).collect();
     let ctx = Ctx {
@@ -190,21 +195,24 @@ pub fn run<W: PairWeights>(
         deadline: budget.deadline(),
         stopped: AtomicBool::new(false),
     };
-    let base = rng.next_u64();
+    let bases: Vec<u64> = rngs.iter_mut().map(Rng::next_u64).collect();
+    let size = schedule.pop_max.max(1);
     // Initial population, built in parallel.
-    let mut pop: Vec<Member<'_, W>> = (0..schedule.pop_max.max(1))
+    let mut pop: Vec<Member<'_, W>> = (0..islands * size)
         .into_par_iter()
-        .filter_map(|i| {
+        .filter_map(|x| {
+            let (r, i) = (x / size, x % size);
             let mut m = Member {
+                island: r,
                 state: s.clone(),
                 scratch: s.clone(),
-                rng: Rng::new(base, i as u64),
+                rng: Rng::new(bases[r], i as u64),
             };
-            match (i, start.initial) {
-                (0, Some(init)) => m.state.load(init),
+            match (r, i, start.initial) {
+                (0, 0, Some(init)) => m.state.load(init),
                 // Under a cap on elements away from home, random starts would
                 // break the cap: perturb the given start instead.
-                (_, Some(init)) if m.state.has_away_cap() => {
+                (_, _, Some(init)) if m.state.has_away_cap() => {
                     m.state.load(init);
                     let eta = (ctx.free.len() / 4).max(1);
                     undirected(&mut m.state, &mut m.rng, ctx.free, eta, None);
@@ -224,28 +232,46 @@ pub fn run<W: PairWeights>(
     if pop.is_empty() {
         return None;
     }
-    let mut best: (Vec<usize>, W::V, Duration) = (Vec::new(), W::V::default(), Duration::ZERO);
+    let mut best: (Vec<usize>, W::V, Duration, usize) = (Vec::new(), W::V::default(), Duration::ZERO, 0);
     let mut have_best = false;
-    let mut keep_best = |g: &[usize], v: W::V, ok: bool| {
+    let improvements = std::cell::Cell::new(0usize);
+    let mut keep_best = |g: &[usize], v: W::V, ok: bool, island: usize| {
         if ok && (!have_best || v.cmp_tol(&best.1).is_gt()) {
-            best = (g.to_vec(), v, budget.started.elapsed());
+            best = (g.to_vec(), v, budget.started.elapsed(), island);
             have_best = true;
+            improvements.set(improvements.get() + 1);
         }
     };
     for m in &pop {
-        keep_best(&m.state.group, m.state.value, m.state.within_cap());
+        keep_best(&m.state.group, m.state.value, m.state.within_cap(), m.island);
     }
+    let mut ranges = island_ranges(&pop, islands);
     let items = s.k as f64;
     let groups = s.m as f64;
     let mut generation = 0;
+    // Generation at which the current pass over the budget began, and the
+    // last generation that improved the best solution.
+    let mut epoch = 0;
+    let mut last_gain = 0;
+    let mut seen = improvements.get();
     let mut cut = false;
     loop {
-        let p = budget.progress(generation);
+        let p = budget.progress(generation - epoch);
         // A run that completed its generations is not cut, even when the
         // clock ran out during the last one: its result does not depend on
         // timing unless a descent was stopped (checked after the loop).
-        if budget.generations.is_some_and(|g| generation >= g) {
-            break;
+        if let Some(g) = budget.generations.filter(|&g| generation - epoch >= g) {
+            let late = last_gain > epoch + g / 2;
+            if !(schedule.extend && late && budget.time.is_some() && g > 0) || budget.timed_out() {
+                break;
+            }
+            epoch = generation;
+            regrow(&mut pop, &ranges, schedule.pop_max, &ctx);
+            ranges = island_ranges(&pop, islands);
+            for m in &pop {
+                keep_best(&m.state.group, m.state.value, m.state.within_cap(), m.island);
+            }
+            continue;
         }
         if budget.timed_out() {
             cut = true;
@@ -257,7 +283,6 @@ pub fn run<W: PairWeights>(
         }
         let theta = schedule.theta_max - (schedule.theta_max - schedule.theta_min) * p;
         let eta = ((theta * items / groups).round() as usize).max(1);
-        let beta = pop.len();
         // 1. Undirected perturbation and local search.
         let steps: Vec<Step<W::V>> = pop
             .par_iter_mut()
@@ -272,11 +297,14 @@ pub fn run<W: PairWeights>(
                 }
             })
             .collect();
-        for st in steps.iter().filter_map(|s| s.best.as_ref()) {
-            keep_best(&st.0, st.1, true);
+        for (st, m) in steps.iter().zip(&pop) {
+            if let Some(b) = &st.best {
+                keep_best(&b.0, b.1, true, m.island);
+            }
         }
-        // 2. Crossover and local search, in each member's scratch state.
-        if beta > 1 {
+        // 2. Crossover (with a partner of the same island) and local search,
+        // in each member's scratch state.
+        if ranges.iter().any(|r| r.len() > 1) {
             let parents: Vec<(Vec<usize>, Vec<W::V>)> = pop
                 .iter()
                 .map(|m| {
@@ -294,9 +322,14 @@ pub fn run<W: PairWeights>(
                 .par_iter_mut()
                 .enumerate()
                 .map(|(i, m)| {
-                    let mut j = m.rng.below(beta);
+                    let range = &ranges[m.island];
+                    let beta = range.len();
+                    if beta < 2 {
+                        return None;
+                    }
+                    let mut j = range.start + m.rng.below(beta);
                     if j == i {
-                        j = (j + 1) % beta;
+                        j = range.start + (j - range.start + 1) % beta;
                     }
                     crossover(&mut m.scratch, &mut m.rng, parent(i), parent(j))?;
                     ctx.descend(&mut m.scratch);
@@ -306,7 +339,7 @@ pub fn run<W: PairWeights>(
             for (i, child) in children.into_iter().enumerate() {
                 let Some((cv, ok)) = child else { continue };
                 let m = &mut pop[i];
-                keep_best(&m.scratch.group, cv, ok);
+                keep_best(&m.scratch.group, cv, ok, m.island);
                 if !ok {
                     continue;
                 }
@@ -342,13 +375,40 @@ pub fn run<W: PairWeights>(
                 }
             })
             .collect();
-        for st in steps.iter().filter_map(|s| s.best.as_ref()) {
-            keep_best(&st.0, st.1, true);
+        for (st, m) in steps.iter().zip(&pop) {
+            if let Some(b) = &st.best {
+                keep_best(&b.0, b.1, true, m.island);
+            }
         }
         generation += 1;
-        pop.sort_by(|a, b| b.state.value.total_cmp(&a.state.value));
+        if improvements.get() != seen {
+            seen = improvements.get();
+            last_gain = generation;
+        }
+        // Each island sorted best first (a stable sort: ties keep their order).
+        pop.sort_by(|a, b| {
+            a.island
+                .cmp(&b.island)
+                .then(b.state.value.total_cmp(&a.state.value))
+        });
         let target = schedule.pop_max as f64 - (schedule.pop_max as f64 - schedule.pop_min as f64) * p;
-        pop.truncate((target.round() as usize).clamp(schedule.pop_min.max(1), beta));
+        let target = target.round() as usize;
+        let mut kept = 0;
+        let mut rank = 0;
+        let mut island = usize::MAX;
+        pop.retain(|m| {
+            if m.island != island {
+                island = m.island;
+                rank = 0;
+                kept = ranges[island].len();
+            }
+            rank += 1;
+            rank <= target.clamp(schedule.pop_min.max(1), kept)
+        });
+        ranges = island_ranges(&pop, islands);
+        if islands > 1 && schedule.migrate_every > 0 && generation % schedule.migrate_every == 0 {
+            migrate(&mut pop, &ranges);
+        }
     }
     if !have_best {
         return None;
@@ -359,6 +419,7 @@ pub fn run<W: PairWeights>(
         cut_by_time: cut || ctx.stopped.load(Ordering::Relaxed),
         generations: generation,
         time_to_best: best.2,
+        island: best.3,
     })
 }
 

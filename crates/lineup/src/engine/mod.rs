@@ -10,8 +10,9 @@
 //!   very large instances.
 //! * [`rng`]: the portable random number generator.
 //!
-//! [`solve`] runs independent searches in parallel (rayon) and picks the
-//! winner by value, then by run index, so the result never depends on
+//! [`solve`] runs independent searches in parallel (rayon), or with
+//! [`Schedule::migrate_every`] islands of one search in lockstep, and picks
+//! the winner by value, then by run index, so the result never depends on
 //! thread count or finishing order.
 
 mod construct;
@@ -19,6 +20,7 @@ mod crossover;
 mod exact;
 mod ils;
 mod instance;
+mod islands;
 mod items;
 mod lns;
 mod local_search;
@@ -144,32 +146,39 @@ pub fn solve<W: PairWeights>(
         started,
         cancel: params.cancel.clone(),
     };
-    let results: Vec<Option<RunResult<W::V>>> = (0..runs)
-        .into_par_iter()
-        .map(|r| {
-            if r > 0 && budget.timed_out() {
-                skipped.store(true, std::sync::atomic::Ordering::Relaxed);
-                return None;
-            }
-            let mut rng = Rng::new(params.seed, r as u64);
-            let mut s = State::empty(inst, &items, &iw);
-            let start = Start {
-                quotas,
-                attr,
-                initial: if r == 0 { start.as_deref() } else { None },
-            };
-            if items.len() > POPULATION_LIMIT {
-                ils::run(&mut s, &mut rng, &budget, start)
-            } else {
-                memetic::run(&mut s, &mut rng, &params.schedule, &budget, start)
-            }
-        })
-        .collect();
+    let lockstep = runs > 1 && params.schedule.migrate_every > 0 && items.len() <= POPULATION_LIMIT;
+    let results: Vec<Option<RunResult<W::V>>> = if lockstep {
+        islands(inst, &items, &iw, params, &budget, start.as_deref(), runs)
+    } else {
+        (0..runs)
+            .into_par_iter()
+            .map(|r| {
+                if r > 0 && budget.timed_out() {
+                    skipped.store(true, std::sync::atomic::Ordering::Relaxed);
+                    return None;
+                }
+                let mut rng = Rng::new(params.seed, r as u64);
+                let mut s = State::empty(inst, &items, &iw);
+                let start = Start {
+                    quotas,
+                    attr,
+                    initial: if r == 0 { start.as_deref() } else { None },
+                };
+                if items.len() > POPULATION_LIMIT {
+                    ils::run(&mut s, &mut rng, &budget, start)
+                } else {
+                    memetic::run(&mut s, &mut rng, &params.schedule, &budget, start)
+                }
+            })
+            .collect()
+    };
     let cut_by_time =
         skipped.load(std::sync::atomic::Ordering::Relaxed) || results.iter().flatten().any(|r| r.cut_by_time);
+    // Islands run in lockstep: each completed the winner's generations.
+    let together = lockstep.then(|| results.iter().flatten().map(|r| r.generations).max().unwrap_or(0));
     let generations = results
         .iter()
-        .map(|r| r.as_ref().map_or(0, |r| r.generations))
+        .map(|r| together.unwrap_or_else(|| r.as_ref().map_or(0, |r| r.generations)))
         .collect();
     let mut best: Option<Outcome<W::V>> = None;
     for (r, res) in results.into_iter().enumerate() {
@@ -201,6 +210,33 @@ pub fn solve<W: PairWeights>(
         b.generations = generations;
         b
     }))
+}
+
+/// The runs as islands of one population search (see
+/// [`Schedule::migrate_every`]): the result stands in the slot of the island
+/// that found it, the other slots hold nothing.
+fn islands<W: PairWeights>(
+    inst: &Instance<W>,
+    items: &Items,
+    iw: &ItemWeights<'_, W>,
+    params: &SearchParams,
+    budget: &Budget,
+    start: Option<&[usize]>,
+    runs: usize,
+) -> Vec<Option<RunResult<W::V>>> {
+    let mut rngs: Vec<Rng> = (0..runs).map(|r| Rng::new(params.seed, r as u64)).collect();
+    let mut s = State::empty(inst, items, iw);
+    let start = Start {
+        quotas: inst.rules.quotas.as_deref(),
+        attr: inst.rules.cap.as_ref().map(|c| c.0.as_slice()),
+        initial: start,
+    };
+    let mut results: Vec<Option<RunResult<W::V>>> = (0..runs).map(|_| None).collect();
+    if let Some(res) = memetic::run_islands(&mut s, &mut rngs, &params.schedule, budget, start) {
+        let island = res.island;
+        results[island] = Some(res);
+    }
+    results
 }
 
 /// Greedy start (or the given one) on the full instance, then
@@ -320,6 +356,80 @@ mod tests {
         assert_eq!(a.groups, b.groups);
         assert_eq!(a.run, b.run);
         assert!(!a.cut_by_time);
+    }
+
+    #[test]
+    fn islands_are_deterministic_and_keep_rules() {
+        let mut inst = Instance::new(line(40), vec![(6, 8); 6]);
+        inst.rules.cannot_link = vec![(0, 39)];
+        let p = SearchParams {
+            runs: 3,
+            seed: 7,
+            generations: Some(6),
+            schedule: Schedule {
+                migrate_every: 2,
+                ..Schedule::default()
+            },
+            ..SearchParams::default()
+        };
+        let a = solve(&inst, &p).unwrap().unwrap();
+        assert_eq!(inst.check(&a.groups), Ok(()));
+        assert_eq!(a.generations, vec![6; 3], "the islands run in lockstep");
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
+        let b = pool.install(|| solve(&inst, &p).unwrap().unwrap());
+        assert_eq!((a.groups, a.run), (b.groups, b.run));
+    }
+
+    #[test]
+    fn an_improving_search_goes_on_past_its_generations_while_the_clock_allows() {
+        // Weights without structure: the search still improves late in a
+        // short budget, so `extend` runs the budget again; without a
+        // deadline, or without `extend`, it stops at the budget.
+        let w = DenseWeights::from_fn(90, |i, j| {
+            ((i * 7919 + j * 104_729) % 1_000) as f64 + ((i ^ j) % 13) as f64
+        });
+        let inst = Instance::new(w, vec![(8, 10); 10]);
+        let base = SearchParams {
+            runs: 1,
+            seed: 3,
+            generations: Some(4),
+            ..SearchParams::default()
+        };
+        let extend = Schedule {
+            extend: true,
+            ..Schedule::default()
+        };
+        let plain = solve(&inst, &base).unwrap().unwrap();
+        assert_eq!(plain.generations, vec![4]);
+        let no_clock = solve(
+            &inst,
+            &SearchParams {
+                schedule: extend.clone(),
+                ..base.clone()
+            },
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(
+            no_clock.generations,
+            vec![4],
+            "without a deadline the budget is the budget"
+        );
+        let timed = SearchParams {
+            schedule: extend,
+            deadline: Some(Instant::now() + std::time::Duration::from_secs(120)),
+            ..base
+        };
+        let long = solve(&inst, &timed).unwrap().unwrap();
+        assert!(long.generations[0] > 4, "{:?}", long.generations);
+        assert_eq!(long.generations[0] % 4, 0, "whole passes over the budget");
+        assert!(!long.cut_by_time);
+        assert!(long.value.cmp_tol(&plain.value).is_ge());
+        let again = solve(&inst, &timed).unwrap().unwrap();
+        assert_eq!(
+            again.groups, long.groups,
+            "the extension depends on the search, not the clock"
+        );
     }
 
     #[test]

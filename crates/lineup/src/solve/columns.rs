@@ -9,6 +9,7 @@
 
 mod balance;
 mod enumerate;
+mod grouped;
 
 use std::collections::HashMap;
 
@@ -51,6 +52,14 @@ pub(crate) struct ColumnSpace {
     unit_pin: Vec<Option<usize>>,
     unit_cannot: Vec<Bits>,
     unit_lands: Vec<[u8; 16]>,
+    /// Per unit, its Land if it has one member, else [`grouped::FREE`].
+    unit_group: Vec<u8>,
+    /// Most single-member units of each Land a column holds (cap per Land,
+    /// evenly spread Länder); the last entry, for the others, is `max`.
+    group_most: [usize; grouped::GROUPS],
+    /// Fewest single-member units of each Land a column holds (evenly
+    /// spread Länder whose members are all single-member units).
+    group_least: [usize; grouped::GROUPS],
     unit_class: Vec<(u8, u8)>,
     /// Penalty and spread between units (row-major, `units²`).
     pair: Vec<(f64, f64)>,
@@ -207,6 +216,21 @@ impl ColumnSpace {
                     c
                 })
                 .collect(),
+            unit_group: units
+                .iter()
+                .map(|m| match m[..] {
+                    [i] => w.land[i],
+                    _ => grouped::FREE,
+                })
+                .collect(),
+            group_most: {
+                let max = model.size.max;
+                let cap = model.rules.cap.as_ref().map_or(max, |c| c.1.min(max));
+                let mut most = [cap; grouped::GROUPS];
+                most[grouped::FREE as usize] = max;
+                most
+            },
+            group_least: [0; grouped::GROUPS],
             unit_class: units
                 .iter()
                 .map(|m| {

@@ -290,3 +290,108 @@ fn column_generation_over_even_columns_proves_the_optimum_at_the_cap() {
     valid_and_tight(ex.bound, opt);
     assert!((ex.bound - opt).abs() < 1e-6, "{} vs {opt}", ex.bound);
 }
+
+#[test]
+fn the_reduced_value_bound_takes_at_most_a_columns_room_of_each_land() {
+    // Over evenly spread Länder a column holds at most one member of two
+    // of the five Länder and two of the others: the bound counts no more
+    // of them, so it stays above the best even column but falls below the
+    // bound that ignores the Länder (every value of Land 0 made large).
+    let sp = space(13);
+    let (even, _) = sp.balanced(2, 3.5).expect("even Länder");
+    let u = sp.unit_count();
+    let stop = Stop::default();
+    let land0: Vec<bool> = (0..u).map(|x| x % 5 == 0).collect();
+    let q: Vec<f64> = (0..u * u)
+        .map(|i| (i / u, i % u))
+        .map(|(x, y)| {
+            if land0[x] || land0[y] {
+                6.0
+            } else {
+                1.0 + ((x + y) % 3) as f64
+            }
+        })
+        .collect();
+    let c: Vec<f64> = (0..u).map(|x| if land0[x] { 4.0 } else { 0.5 }).collect();
+    let best_of = |space: &ColumnSpace| {
+        space
+            .enumerate(
+                &q,
+                &c,
+                2.0,
+                f64::NEG_INFINITY,
+                Some(1),
+                usize::MAX,
+                u64::MAX,
+                &stop,
+            )
+            .unwrap()[0]
+            .0
+    };
+    let (best, best_even) = (best_of(&sp), best_of(&even));
+    let (ub, ub_even) = (
+        sp.reduced_value_bound(&q, &c, 2.0),
+        even.reduced_value_bound(&q, &c, 2.0),
+    );
+    assert!(ub >= best - 1e-9, "{ub} < {best}");
+    valid_and_tight(ub_even, best_even);
+    assert!(
+        ub_even < best,
+        "the Land limits tighten the bound: {ub_even} vs {best}"
+    );
+}
+
+#[test]
+fn pricing_over_even_columns_finds_exactly_the_columns_above_a_threshold() {
+    // Over evenly spread Länder the search bounds a node by at most a
+    // column's room of each Land and the units a Land's quota still needs:
+    // it must return exactly the even columns that enumeration of every
+    // 6- and 7-subset finds above the threshold.
+    let sp = space(13);
+    let (even, _) = sp.balanced(2, 3.5).expect("even Länder");
+    let (_, members) = sp.fewest_same_land_pairs(2);
+    let u = sp.unit_count();
+    let stop = Stop::default();
+    let q: Vec<f64> = (0..u * u)
+        .map(|i| (i / u).min(i % u) * u + (i / u).max(i % u))
+        .map(|i| ((i * 7919) % 17) as f64 - 5.0)
+        .collect();
+    let c: Vec<f64> = (0..u).map(|x| ((x * 31) % 11) as f64 - 6.0).collect();
+    let mut all: Vec<(f64, Bits)> = Vec::new();
+    for set in 0u32..1 << u {
+        let mut count = [0usize; 5];
+        for i in (0..13).filter(|i| set >> i & 1 == 1) {
+            count[i % 5] += 1;
+        }
+        let even_lands = (0..5).all(|l| {
+            let m = members_of(&members, l);
+            (m / 2..=m.div_ceil(2)).contains(&count[l])
+        });
+        if !(6..=7).contains(&set.count_ones()) || !even_lands {
+            continue;
+        }
+        let list: Vec<usize> = (0..u).filter(|&x| set >> x & 1 == 1).collect();
+        let mut v = -1.0;
+        for (a, &x) in list.iter().enumerate() {
+            v += c[x];
+            for &y in &list[a + 1..] {
+                v += q[x * u + y];
+            }
+        }
+        all.push((v, set as Bits));
+    }
+    all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    assert!(all.len() > 40);
+    for threshold in [all[0].0, all[3].0, all[10].0, all[30].0, 0.0] {
+        let mut want: Vec<Bits> = all.iter().filter(|a| a.0 >= threshold).map(|a| a.1).collect();
+        let mut got: Vec<Bits> = even
+            .enumerate(&q, &c, 1.0, threshold, None, usize::MAX, u64::MAX, &stop)
+            .unwrap()
+            .iter()
+            .map(|f| f.1)
+            .collect();
+        want.sort_unstable();
+        got.sort_unstable();
+        assert_eq!(got, want, "threshold {threshold}");
+    }
+}

@@ -94,6 +94,8 @@ impl ColumnSpace {
         }
         let mut limits = self.limits.clone();
         let mut unit_limits = self.unit_limits.clone();
+        let mut group_most = self.group_most;
+        let mut group_least = self.group_least;
         for (land, &m) in members.iter().enumerate() {
             let (least, most) = (m / k, m.div_ceil(k));
             // Nothing to restrict: no Land pair is possible or allowed anyway.
@@ -105,6 +107,13 @@ impl ColumnSpace {
             }
             let id = limits.len() as u8;
             limits.push((least, most));
+            group_most[land] = group_most[land].min(most);
+            // The pricing bound needs `least` of the Land's single-member
+            // units only when no larger unit holds one of its members.
+            let singles = (0..u).all(|x| self.unit_lands[x][land] == 0 || self.unit_size[x] == 1);
+            if singles {
+                group_least[land] = least;
+            }
             for (x, lands) in self.unit_lands.iter().enumerate() {
                 if lands[land] > 0 {
                     unit_limits[x].push((id, lands[land]));
@@ -115,6 +124,8 @@ impl ColumnSpace {
             ColumnSpace {
                 limits,
                 unit_limits,
+                group_most,
+                group_least,
                 ..self.clone()
             },
             exact,

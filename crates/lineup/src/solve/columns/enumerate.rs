@@ -2,6 +2,7 @@
 //! pruning: the exact pricing of column generation, and all columns above
 //! a threshold to close the gap.
 
+use super::grouped::{FREE, GROUPS, GroupedTop, pair_table};
 use super::{Bits, ColumnSpace, Halt, MAX_LIMITS, Tally};
 use crate::cancel::Stop;
 
@@ -24,7 +25,7 @@ impl ColumnSpace {
     ) -> Result<Vec<(f64, Bits)>, Halt> {
         let u = self.units.len();
         let b = self.max;
-        let topq = top_pairs(q, u, b);
+        let topq = self.top_pairs(q);
         // Most promising units first: good columns early raise the threshold.
         let mut order: Vec<usize> = (0..u).collect();
         order.sort_by(|&x, &y| {
@@ -32,7 +33,7 @@ impl ColumnSpace {
                 .total_cmp(&(c[x] + topq[x * b + b - 1]))
                 .then(x.cmp(&y))
         });
-        let suffix = suffix_pairs(q, &order, u, b);
+        let suffix = pair_table(q, &order, &self.unit_group, &self.group_most, b, true);
         let quotas = Quotas::new(self, &order);
         let mut search = Search {
             space: self,
@@ -40,7 +41,8 @@ impl ColumnSpace {
             suffix,
             quotas,
             largest: self.unit_size.iter().copied().max().unwrap_or(1).max(1),
-            scratch: Vec::with_capacity(b),
+            scratch: GroupedTop::default(),
+            mandatory: vec![0.0; GROUPS * b],
             order: order.clone(),
             sigma,
             threshold,
@@ -64,106 +66,104 @@ impl ColumnSpace {
     /// An upper bound on the reduced value of every admissible column, in
     /// `O(units² log units)`: a column of `r` units gains at most the `r`
     /// largest of `c_j + ½·(sum of j's r−1 best positive pair values)`
-    /// (each pair is counted half from either end). The root bound of
-    /// [`enumerate`](ColumnSpace::enumerate); with it, every round of column
-    /// generation gives the Lagrangian bound `D + K·bound`.
+    /// (each pair is counted half from either end), where both selections
+    /// take at most as many units of a Land as a column may hold. The root
+    /// bound of [`enumerate`](ColumnSpace::enumerate); with it, every round
+    /// of column generation gives the Lagrangian bound `D + K·bound`.
     pub fn reduced_value_bound(&self, q: &[f64], c: &[f64], sigma: f64) -> f64 {
         let u = self.units.len();
         let b = self.max;
-        let topq = top_pairs(q, u, b);
-        let mut scratch = Vec::with_capacity(u);
+        let topq = self.top_pairs(q);
+        let mut top = GroupedTop::default();
         let mut best = f64::NEG_INFINITY;
         for r in 1..=b.min(u) {
-            scratch.clear();
-            scratch.extend((0..u).map(|j| c[j] + topq[j * b + r - 1]));
-            scratch.select_nth_unstable_by(r - 1, |a, b| b.total_cmp(a));
-            best = best.max(scratch[..r].iter().sum());
+            top.reset(r, &self.group_most);
+            for j in 0..u {
+                top.push(c[j] + topq[j * b + r - 1], self.unit_group[j]);
+            }
+            if top.kept.len() == r {
+                best = best.max(top.sum(r));
+            }
         }
         best - sigma
     }
-}
 
-/// `topq[j·b + r]`: half the sum of unit `j`'s `r` largest positive pair
-/// values, `r < b`.
-fn top_pairs(q: &[f64], u: usize, b: usize) -> Vec<f64> {
-    let mut topq = vec![0.0; u * b];
-    let mut row = Vec::with_capacity(u);
-    for j in 0..u {
-        row.clear();
-        row.extend(
-            (0..u)
-                .filter(|&k| k != j)
-                .map(|k| q[j * u + k])
-                .filter(|v| *v > 0.0),
-        );
-        row.sort_by(|a, b| b.total_cmp(a));
-        for r in 1..b {
-            topq[j * b + r] = topq[j * b + r - 1] + 0.5 * row.get(r - 1).copied().unwrap_or(0.0);
-        }
+    /// `topq[j·b + r]`: half the sum of unit `j`'s `r` largest positive
+    /// pair values (within the Länder's limits), `r < b`.
+    fn top_pairs(&self, q: &[f64]) -> Vec<f64> {
+        let order: Vec<usize> = (0..self.units.len()).collect();
+        pair_table(q, &order, &self.unit_group, &self.group_most, self.max, false)
     }
-    topq
-}
 
-/// `suffix[(p·u + j)·b + r]`: half the sum of unit `j`'s `r` largest
-/// positive pair values with the units at search positions `>= p`
-/// (`order[p..]`), `r < b`; rows `p = 0..=u`. A completion of a search node
-/// at position `p` takes its units from there only, so this bounds its
-/// pairs more tightly than [`top_pairs`] deep in the search.
-fn suffix_pairs(q: &[f64], order: &[usize], u: usize, b: usize) -> Vec<f64> {
-    let mut suffix = vec![0.0; (u + 1) * u * b];
-    // Per unit, its `b − 1` largest positive pair values so far, descending.
-    let mut best = vec![0.0f64; u * b.max(1)];
-    let keep = b.saturating_sub(1);
-    for p in (0..u).rev() {
-        let w = order[p];
-        for j in 0..u {
-            let v = q[j * u + w];
-            if j == w || v <= 0.0 || keep == 0 {
-                continue;
+    /// Room per group left beside the chosen units, and the units of each
+    /// group a column still needs.
+    #[inline]
+    fn room_and_need(&self, chosen: Bits) -> ([usize; GROUPS], [usize; GROUPS]) {
+        let mut room = self.group_most;
+        let mut need = self.group_least;
+        let mut bits = chosen;
+        while bits != 0 {
+            let g = self.unit_group[bits.trailing_zeros() as usize] as usize;
+            if g != FREE as usize {
+                room[g] = room[g].saturating_sub(1);
+                need[g] = need[g].saturating_sub(1);
             }
-            let list = &mut best[j * b..j * b + keep];
-            if v <= list[keep - 1] {
-                continue;
-            }
-            let mut at = keep - 1;
-            while at > 0 && list[at - 1] < v {
-                list[at] = list[at - 1];
-                at -= 1;
-            }
-            list[at] = v;
+            bits &= bits - 1;
         }
-        let row = &mut suffix[p * u * b..(p + 1) * u * b];
-        for j in 0..u {
-            let mut sum = 0.0;
-            for r in 1..b {
-                sum += 0.5 * best[j * b + r - 1];
-                row[j * b + r] = sum;
-            }
-        }
+        (room, need)
     }
-    suffix
 }
 
-/// Leaves the `r` largest of `values` in `top`, descending (fewer when
-/// there are fewer values).
-#[inline]
-fn top(values: impl Iterator<Item = f64>, r: usize, top: &mut Vec<f64>) {
-    top.clear();
-    for v in values {
-        if top.len() < r {
-            top.push(v);
-        } else if v > top[r - 1] {
-            top[r - 1] = v;
-        } else {
+/// Splits `values` (value, group): each group's `need` best are taken
+/// (their sum is returned; `None` if a group has too few), the others go
+/// to `best`, which keeps the `cap` best of them within `room`. A column
+/// holding at least `need` of a group holds, at best, that group's best
+/// `need` values and the best of the rest, within the room left.
+fn fill(
+    best: &mut GroupedTop,
+    mand: &mut [f64],
+    b: usize,
+    need: &[usize; GROUPS],
+    room: &[usize; GROUPS],
+    cap: usize,
+    values: impl Iterator<Item = (f64, u8)>,
+) -> Option<f64> {
+    best.reset(cap, room);
+    let mut lens = [0usize; GROUPS];
+    for (v, g) in values {
+        let gi = g as usize;
+        let n = need[gi];
+        if n == 0 {
+            best.push(v, g);
             continue;
         }
-        let mut at = top.len() - 1;
-        while at > 0 && top[at - 1] < v {
-            top[at] = top[at - 1];
+        let list = &mut mand[gi * b..gi * b + n];
+        let len = lens[gi];
+        let last = if len < n {
+            lens[gi] = len + 1;
+            len
+        } else if v > list[n - 1] {
+            best.push(list[n - 1], g);
+            n - 1
+        } else {
+            best.push(v, g);
+            continue;
+        };
+        let mut at = last;
+        while at > 0 && list[at - 1] < v {
+            list[at] = list[at - 1];
             at -= 1;
         }
-        top[at] = v;
+        list[at] = v;
     }
+    let mut sum = 0.0;
+    for g in 0..GROUPS {
+        if lens[g] < need[g] {
+            return None;
+        }
+        sum += mand[g * b..g * b + need[g]].iter().sum::<f64>();
+    }
+    Some(sum)
 }
 
 /// What the quotas' lower bounds (`at_least`) still allow below a node:
@@ -240,7 +240,9 @@ struct Search<'a> {
     quotas: Quotas,
     /// Members of the largest unit.
     largest: usize,
-    scratch: Vec<f64>,
+    scratch: GroupedTop,
+    /// Per group, the best values its quota needs (see [`fill`]).
+    mandatory: Vec<f64>,
     /// Search position → unit.
     order: Vec<usize>,
     sigma: f64,
@@ -276,16 +278,19 @@ impl Search<'_> {
     }
 
     /// Upper bound on the reduced value reachable by adding at least one
-    /// unit at search positions `>= next`: `r` more units gain at most the
-    /// `r` largest of `gain_j + ½·(sum of j's r−1 best pair values with the
-    /// units there)`. The looser bound with `room − 1` pairs for every `r`
-    /// needs one pass; the exact one (`tight`) one per `r`, and runs only
-    /// when the loose one does not prune.
+    /// unit at search positions `>= next` to `chosen`: `r` more units gain
+    /// at most the `r` largest of `gain_j + ½·(sum of j's r−1 best pair
+    /// values with the units there)`, at most as many of a Land as the
+    /// column has room for. The looser bound with `room − 1` pairs for
+    /// every `r` needs one pass; the exact one (`tight`) one per `r`, and
+    /// runs only when the loose one does not prune.
     /// `quota_units`: the fewest more units the quotas need.
+    #[allow(clippy::too_many_arguments, reason = "one node's state")]
     fn bound(
         &mut self,
         value: f64,
         size: usize,
+        chosen: Bits,
         next: usize,
         gains: &[f64],
         tight: bool,
@@ -305,36 +310,69 @@ impl Search<'_> {
         if r_max < r_min {
             return f64::NEG_INFINITY;
         }
+        let (room, need) = sp.room_and_need(chosen);
+        let need_total: usize = need.iter().sum();
+        if need_total > r_max {
+            return f64::NEG_INFINITY;
+        }
+        let mut rest_room = room;
+        for (r, n) in rest_room.iter_mut().zip(&need) {
+            *r = r.saturating_sub(*n);
+        }
         let mut best = std::mem::take(&mut self.scratch);
+        let mut mand = std::mem::take(&mut self.mandatory);
         let row = &self.suffix[next * u * b..(next + 1) * u * b];
         let order = &self.order;
+        let groups = &sp.unit_group;
         let at = |x: usize, r: usize| gains[x] + row[order[x] * b + r - 1];
-        top((next..gains.len()).map(|x| at(x, r_max)), r_max, &mut best);
-        let mut sum = 0.0;
+        let values = |r: usize| (next..gains.len()).map(move |x| (at(x, r), groups[order[x]]));
         let mut loose = f64::NEG_INFINITY;
-        for (r, v) in best.iter().enumerate() {
-            sum += v;
-            if r + 1 >= r_min {
+        let must = fill(
+            &mut best,
+            &mut mand,
+            b,
+            &need,
+            &rest_room,
+            r_max - need_total,
+            values(r_max),
+        );
+        let mut sum = must.unwrap_or(f64::NEG_INFINITY);
+        if need_total >= r_min {
+            loose = sum;
+        }
+        for (k, v) in best.kept.iter().enumerate() {
+            sum += v.0;
+            if need_total + k + 1 >= r_min {
                 loose = loose.max(sum);
             }
         }
         if !tight || value + loose - self.sigma < self.threshold {
             self.scratch = best;
+            self.mandatory = mand;
             return value + loose - self.sigma;
         }
         // r = r_max is the loose bound's last term.
-        let mut exact = if best.len() >= r_min {
+        let mut exact = if best.kept.len() == r_max - need_total {
             sum
         } else {
             f64::NEG_INFINITY
         };
-        for r in r_min..r_max {
-            top((next..gains.len()).map(|x| at(x, r)), r, &mut best);
-            if best.len() == r {
-                exact = exact.max(best.iter().sum());
+        for r in r_min.max(need_total)..r_max {
+            let must = fill(
+                &mut best,
+                &mut mand,
+                b,
+                &need,
+                &rest_room,
+                r - need_total,
+                values(r),
+            );
+            if let (Some(m), true) = (must, best.kept.len() == r - need_total) {
+                exact = exact.max(m + best.sum(r - need_total));
             }
         }
         self.scratch = best;
+        self.mandatory = mand;
         value + exact - self.sigma
     }
 
@@ -362,7 +400,7 @@ impl Search<'_> {
         let Some(quota_units) = self.quotas.units_needed(sp, &tally, next) else {
             return Ok(());
         };
-        if self.bound(value, size, next, gains, true, quota_units) < self.threshold {
+        if self.bound(value, size, chosen, next, gains, true, quota_units) < self.threshold {
             return Ok(());
         }
         let u = sp.units.len();
@@ -396,7 +434,7 @@ impl Search<'_> {
                 let Some(quota_units) = self.quotas.units_needed(sp, &tally, x) else {
                     break;
                 };
-                if self.bound(value, tally.size, x, gains, false, quota_units) < self.threshold {
+                if self.bound(value, tally.size, chosen, x, gains, false, quota_units) < self.threshold {
                     break;
                 }
             }
