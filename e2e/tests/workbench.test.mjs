@@ -299,6 +299,11 @@ test('what-if after leaving and joining, alternatives, re-optimise, session', as
   await page.waitForSelector('body[data-ready="true"]');
   await page.setInputFiles('[data-testid="file-input"]', { name: 'session.json', mimeType: 'application/json', buffer: readFileSync(file) });
   await page.waitForFunction(() => window.lineupState.evaluation !== null);
+  // Cards are drawn a few per frame: wait until every member is on a card again.
+  const total = before.reduce((n, c) => n + c.members.length, 0);
+  await page
+    .waitForFunction((n) => document.querySelectorAll('[data-testid="member"]').length >= n, total, { timeout: 10_000 })
+    .catch(() => {});
   assert.deepEqual(await lineupOnPage(page), before);
   assert.ok(['optimal', 'evaluated'].includes(await text(page, '[data-testid="status"]')));
   assert.equal(idb.length > 0, true);
