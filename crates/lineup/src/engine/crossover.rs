@@ -7,43 +7,35 @@ use super::rng::Rng;
 use super::state::{State, UNPLACED};
 use super::value::Value;
 
-/// A parent: item → group, and what each item contributes to its group
-/// (`State::own`).
-#[derive(Clone, Copy, Debug)]
-pub struct Parent<'p, V> {
-    /// Item → group.
-    pub groups: &'p [usize],
-    /// Per item the sum of its weights to the other items of its group.
-    pub contrib: &'p [V],
-}
-
 /// The sum of pair weights inside each group of a parent.
-fn diversity<V: Value>(p: Parent<'_, V>, m: usize) -> Vec<V> {
-    let mut div = vec![V::default(); m];
-    for (&g, &c) in p.groups.iter().zip(p.contrib) {
-        div[g] += c.scale(0.5);
+fn diversity<W: PairWeights>(p: &State<'_, W>) -> Vec<W::V> {
+    let mut div = vec![W::V::default(); p.m];
+    for (x, &g) in p.group.iter().enumerate() {
+        div[g] += p.own(x).scale(0.5);
     }
     div
 }
 
-/// Builds a child of parents `a` and `b` in `s`; `None` if the leftovers
-/// cannot be placed within the rules.
+/// Builds a child of parents `pa` and `pb` (complete assignments of the
+/// same items) in `s`; `None` if the leftovers cannot be placed within the
+/// rules.
 pub fn crossover<W: PairWeights>(
     s: &mut State<'_, W>,
     rng: &mut Rng,
-    pa: Parent<'_, W::V>,
-    pb: Parent<'_, W::V>,
-) -> Option<Vec<usize>> {
+    pa: &State<'_, W>,
+    pb: &State<'_, W>,
+) -> Option<()> {
     let (k, m) = (s.k, s.m);
     let items = s.items;
-    let (a, b) = (pa.groups, pb.groups);
-    let (con_a, con_b) = (pa.contrib, pb.contrib);
-    let mut div_a = diversity(pa, m);
-    let mut div_b = diversity(pb, m);
+    let (a, b) = (&pa.group, &pb.group);
+    let mut div_a = diversity(pa);
+    let mut div_b = diversity(pb);
     let mut child = vec![UNPLACED; k];
     let mut taken = vec![false; m];
     let mut used_a = vec![false; m];
     let mut used_b = vec![false; m];
+    // (from parent a, its group, the child's group).
+    let mut inherited: Vec<(bool, usize, usize)> = Vec::with_capacity(m);
     for _ in 0..m {
         let from_a = rng.below(2) == 0;
         let (parent, div, used) = if from_a {
@@ -94,18 +86,31 @@ pub fn crossover<W: PairWeights>(
         });
         for &x in &set {
             child[x] = t;
-            div_a[a[x]] -= con_a[x];
-            div_b[b[x]] -= con_b[x];
+            div_a[a[x]] -= pa.own(x);
+            div_b[b[x]] -= pb.own(x);
         }
         taken[t] = true;
+        inherited.push((from_a, src, t));
     }
-    // Rebuild the state with the inherited part, then place the rest.
+    // The inherited groups, each row built from its parent's row.
     s.clear();
-    for x in 0..k {
-        if child[x] != UNPLACED {
-            s.place(x, child[x]);
+    let (mut members, mut extra) = (Vec::new(), Vec::new());
+    for &(from_a, src, t) in &inherited {
+        let p = if from_a { pa } else { pb };
+        members.clear();
+        extra.clear();
+        for (x, &g) in p.group.iter().enumerate() {
+            if g == src {
+                if child[x] == t {
+                    members.push(x);
+                } else {
+                    extra.push(x);
+                }
+            }
         }
+        s.fill(t, &members, p.group_row(src), &extra);
     }
+    // Then place the rest.
     let mut left: Vec<usize> = (0..k).filter(|&x| child[x] == UNPLACED).collect();
     for &x in &left {
         if let Some(p) = items.pinned[x] {
@@ -138,5 +143,5 @@ pub fn crossover<W: PairWeights>(
             .max_by(|&g, &h| s.to_group(x, g).total_cmp(&s.to_group(x, h)))?;
         s.place(x, g);
     }
-    s.sizes_ok().then(|| s.group.clone())
+    s.sizes_ok().then_some(())
 }

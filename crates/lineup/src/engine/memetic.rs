@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::construct::{Pick, construct};
-use super::crossover::{Parent, crossover};
+use super::crossover::crossover;
 use super::instance::PairWeights;
 use super::islands::{Ctx, Member, Step, island_ranges, migrate, regrow};
 use super::perturb::{directed, undirected};
@@ -148,19 +148,25 @@ pub struct Start<'a> {
 
 /// Fraction of item pairs grouped differently in two assignments, times the
 /// number of groups (0 for equal partitions).
+///
+/// Counted in `O(items + groups²)` from the joint table of the two
+/// assignments: pairs together in `a` plus pairs together in `b`, minus
+/// twice the pairs together in both.
 fn distance(a: &[usize], b: &[usize], m: usize) -> f64 {
     let k = a.len();
     if k < 2 {
         return 0.0;
     }
-    let mut differ = 0usize;
-    for i in 0..k {
-        for j in i + 1..k {
-            if (a[i] == a[j]) != (b[i] == b[j]) {
-                differ += 1;
-            }
-        }
+    let mut joint = vec![0usize; m * m];
+    let (mut in_a, mut in_b) = (vec![0usize; m], vec![0usize; m]);
+    for (&x, &y) in a.iter().zip(b) {
+        joint[x * m + y] += 1;
+        in_a[x] += 1;
+        in_b[y] += 1;
     }
+    let pairs = |c: &usize| c * c.saturating_sub(1) / 2;
+    let both: usize = joint.iter().map(pairs).sum();
+    let differ = in_a.iter().map(pairs).sum::<usize>() + in_b.iter().map(pairs).sum::<usize>() - 2 * both;
     differ as f64 / (k * (k - 1) / 2) as f64 * m as f64
 }
 
@@ -305,35 +311,36 @@ pub fn run_islands<W: PairWeights>(
         // 2. Crossover (with a partner of the same island) and local search,
         // in each member's scratch state.
         if ranges.iter().any(|r| r.len() > 1) {
-            let parents: Vec<(Vec<usize>, Vec<W::V>)> = pop
-                .iter()
+            // Parents are read in place while each member's scratch state
+            // takes its child.
+            let (parents, work): (Vec<&State<'_, W>>, Vec<_>) = pop
+                .iter_mut()
                 .map(|m| {
-                    (
-                        m.state.group.clone(),
-                        (0..m.state.k).map(|x| m.state.own(x)).collect(),
-                    )
+                    let Member {
+                        island,
+                        state,
+                        scratch,
+                        rng,
+                    } = m;
+                    (&*state, (*island, scratch, rng))
                 })
-                .collect();
-            let parent = |i: usize| Parent {
-                groups: &parents[i].0,
-                contrib: &parents[i].1,
-            };
-            let children: Vec<Option<(W::V, bool)>> = pop
-                .par_iter_mut()
+                .unzip();
+            let children: Vec<Option<(W::V, bool)>> = work
+                .into_par_iter()
                 .enumerate()
-                .map(|(i, m)| {
-                    let range = &ranges[m.island];
+                .map(|(i, (island, scratch, rng))| {
+                    let range = &ranges[island];
                     let beta = range.len();
                     if beta < 2 {
                         return None;
                     }
-                    let mut j = range.start + m.rng.below(beta);
+                    let mut j = range.start + rng.below(beta);
                     if j == i {
                         j = range.start + (j - range.start + 1) % beta;
                     }
-                    crossover(&mut m.scratch, &mut m.rng, parent(i), parent(j))?;
-                    ctx.descend(&mut m.scratch);
-                    Some((m.scratch.value, m.scratch.within_cap()))
+                    crossover(scratch, rng, parents[i], parents[j])?;
+                    ctx.descend(scratch);
+                    Some((scratch.value, scratch.within_cap()))
                 })
                 .collect();
             for (i, child) in children.into_iter().enumerate() {
@@ -426,6 +433,30 @@ pub fn run_islands<W: PairWeights>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_distance_counts_pairs_grouped_differently() {
+        let brute = |a: &[usize], b: &[usize], m: usize| {
+            let k = a.len();
+            let mut differ = 0usize;
+            for i in 0..k {
+                for j in i + 1..k {
+                    if (a[i] == a[j]) != (b[i] == b[j]) {
+                        differ += 1;
+                    }
+                }
+            }
+            differ as f64 / (k * (k - 1) / 2) as f64 * m as f64
+        };
+        let mut rng = Rng::new(3, 0);
+        for _ in 0..100 {
+            let (k, m) = (2 + rng.below(30), 1 + rng.below(5));
+            let a: Vec<usize> = (0..k).map(|_| rng.below(m)).collect();
+            let b: Vec<usize> = (0..k).map(|_| rng.below(m)).collect();
+            assert_eq!(distance(&a, &b, m), brute(&a, &b, m));
+            assert_eq!(distance(&a, &a, m), 0.0);
+        }
+    }
 
     #[test]
     fn a_generation_budget_alone_drives_the_schedule() {

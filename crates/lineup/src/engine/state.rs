@@ -13,6 +13,7 @@ use super::instance::{Instance, PairWeights};
 use super::items::Items;
 use super::value::Value;
 
+mod fill;
 mod limits;
 
 /// Marker for an unplaced item.
