@@ -23,7 +23,8 @@
 //! from P to p, walk factor from T to t, E rounds of directed perturbation,
 //! diversity weight A), `--raw FILE` (append one line per solve), `--from-raw FILE,…`
 //! (print the tables of saved lines instead of solving), `--baseline FILE,…`
-//! (saved lines of another engine, shown beside), `--first-seed S` (run seeds
+//! (saved lines of another engine, shown beside, with paired better / worse
+//! counts: same instance, budget and seed), `--first-seed S` (run seeds
 //! S..=N only, to complete a protocol run in parts).
 
 use std::collections::BTreeMap;
@@ -157,6 +158,23 @@ fn tpsdp_gap(m: &Meta) -> Option<f64> {
     m.tpsdp_avg.map(|a| (m.bkv - a) / m.bkv * 100.0)
 }
 
+/// Solves of `sel` with the same instance, budget and seed in both sets:
+/// how many are better and how many worse than in `base` (beyond 1e-6).
+fn paired(sel: &[&Meta], solves: &[Solve], base: &[Solve]) -> (usize, usize) {
+    let (mut better, mut worse) = (0, 0);
+    for s in solves.iter().filter(|s| sel.iter().any(|m| m.name == s.name)) {
+        let twin = base
+            .iter()
+            .find(|b| b.name == s.name && b.budget == s.budget && b.seed == s.seed);
+        match twin {
+            Some(b) if s.value > b.value + 1e-6 => better += 1,
+            Some(b) if s.value < b.value - 1e-6 => worse += 1,
+            _ => {}
+        }
+    }
+    (better, worse)
+}
+
 #[allow(clippy::print_stdout, reason = "a bench binary prints its tables")]
 fn tables(metas: &[&Meta], solves: &[Solve], base: &[Solve]) {
     let has_base = !base.is_empty();
@@ -198,14 +216,14 @@ fn tables(metas: &[&Meta], solves: &[Solve], base: &[Solve]) {
     println!(
         "| n | type | family | instances | solves | full avg % | full worst % | ¼ avg % | ¼ worst % | TPSDP avg % | ¼ ≤ TPSDP |{}",
         if has_base {
-            " previous full avg / worst % | previous ¼ avg % |"
+            " previous full avg / worst % | previous ¼ avg % | better / worse than previous (paired) |"
         } else {
             ""
         }
     );
     println!(
         "|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|{}",
-        if has_base { "---:|---:|" } else { "" }
+        if has_base { "---:|---:|---|" } else { "" }
     );
     // Keys: every (n, type, family), then (n, type, all), (n, all, family), (n, all, all).
     let mut keys: BTreeMap<(usize, String, String), Vec<&Meta>> = BTreeMap::new();
@@ -238,8 +256,9 @@ fn tables(metas: &[&Meta], solves: &[Solve], base: &[Solve]) {
             .count();
         let extra = if has_base {
             let (bf, bq) = (pool(base, "full"), pool(base, "quarter"));
+            let (better, worse) = paired(&sel, solves, base);
             format!(
-                " {} / {} | {} |",
+                " {} / {} | {} | {better} / {worse} |",
                 cell(avg(&bf)),
                 cell(worst(&bf)),
                 cell(avg(&bq))
