@@ -23,7 +23,8 @@
 //! from P to p, walk factor from T to t, E rounds of directed perturbation,
 //! diversity weight A), `--raw FILE` (append one line per solve), `--from-raw FILE,…`
 //! (print the tables of saved lines instead of solving), `--baseline FILE,…`
-//! (saved lines of another engine, shown beside).
+//! (saved lines of another engine, shown beside), `--first-seed S` (run seeds
+//! S..=N only, to complete a protocol run in parts).
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -291,6 +292,8 @@ fn main() {
         }
     });
     let seeds: u64 = get("--seeds").and_then(|s| s.parse().ok()).unwrap_or(3);
+    // `--first-seed S` runs seeds S..=seeds only (to complete a protocol run in parts).
+    let first_seed: u64 = get("--first-seed").and_then(|s| s.parse().ok()).unwrap_or(1);
     let scale: f64 = get("--scale").and_then(|s| s.parse().ok()).unwrap_or(1.0);
     let runs: usize = get("--runs").and_then(|s| s.parse().ok()).unwrap_or(2);
     let generations: Option<usize> = get("--generations").and_then(|s| s.parse().ok());
@@ -341,7 +344,7 @@ fn main() {
             .unwrap_or_else(|e| panic!("{f}: {e}"))
     });
     println!(
-        "{} instances from {} (split {split}), seeds 1..={seeds}, {runs} runs per solve on {} threads, {}",
+        "{} instances from {} (split {split}), seeds {first_seed}..={seeds}, {runs} runs per solve on {} threads, {}",
         metas.len(),
         dir.display(),
         rayon::current_num_threads(),
@@ -358,7 +361,7 @@ fn main() {
         .expect("instance parses");
         for budget in &budgets {
             let part = if budget == "quarter" { 0.25 } else { 1.0 };
-            for seed in 1..=seeds {
+            for seed in first_seed..=seeds {
                 let o = MdgpOptions {
                     time_limit: match generations {
                         Some(_) => None,

@@ -132,6 +132,17 @@ test('German texts, explanations and the other exports', async () => {
   assert.equal(await text(page, '.field[data-flag="objective"] .def'), '(Standard: lexikographisch)');
   assert.equal(await text(page, '[data-testid="status"]'), word);
   assert.match(await text(page, '#status-says'), /^(nachweislich bestmöglich|höchstens [\d,]+ % unter dem Bestmöglichen|ohne Beweis: bis zu [\d,]+ % darunter)$/);
+  // What the solver did per block (the command line's "Block" lines): shown
+  // whenever the lineup is not proven optimal, worded in German.
+  const blockNotes = page.locator('[data-testid="block-notes"]');
+  if (word === 'optimal') assert.equal(await blockNotes.isHidden(), true);
+  else {
+    await blockNotes.locator('summary').click();
+    const notes = await text(page, '#block-notes');
+    assert.match(notes, /^Wie der Solver dahin kam \(je Block\)/);
+    assert.match(notes, /\(\d+ Kommunen, (Zeitlimit|heuristisch|optimal)\):/);
+    assert.doesNotMatch(notes, /members|level \d|solver\./);
+  }
   await page.locator('[data-testid="member"]').first().click();
   await page.locator('#explanation table').waitFor();
   assert.match(await text(page, '#explanation'), /Wechsel nach/);

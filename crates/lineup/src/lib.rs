@@ -132,7 +132,7 @@ pub use report::{
     Report, SettingsReport,
 };
 pub use settings::{ClusterCount, ClusterSize, Comparability, SettingError, Settings};
-pub use size_class::{ClassId, ClassScheme, SchemeError, SizeClass, group_digits};
+pub use size_class::{ClassId, ClassScheme, SchemeError, SizeClass};
 pub use solve::{
     BlockReport, Bound, Gap, GapLevel, MAX_RUNS, MAX_TIME_LIMIT, Progress, Solution, SolveError,
     SolveOptions, SolverChoice, Stage, Status, evaluate, evaluate_with_bounds, solve, solve_with_progress,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use thiserror::Error;
 
+use crate::messages::{Lang, thousands};
 use crate::municipality::Municipality;
 use crate::names::fold;
 
@@ -229,28 +230,21 @@ impl ClassScheme {
         }
     }
 
-    /// Human-readable population range of a class, e.g. `"20 000–99 999"`.
-    pub fn range_label(&self, id: ClassId) -> String {
+    /// Human-readable population range of a class in a language, thousands
+    /// grouped as [`thousands`] does: `"20,000–99,999"`, German
+    /// `"20.000–99.999"`.
+    pub fn range_label(&self, id: ClassId, lang: Lang) -> String {
         let lo = self.classes[id.index()].min_population;
         match self.classes.get(id.index() + 1) {
-            Some(next) if lo == 0 => format!("< {}", group_digits(next.min_population)),
-            Some(next) => format!("{}–{}", group_digits(lo), group_digits(next.min_population - 1)),
-            None => format!("≥ {}", group_digits(lo)),
+            Some(next) if lo == 0 => format!("< {}", thousands(next.min_population, lang)),
+            Some(next) => format!(
+                "{}–{}",
+                thousands(lo, lang),
+                thousands(next.min_population - 1, lang)
+            ),
+            None => format!("≥ {}", thousands(lo, lang)),
         }
     }
-}
-
-/// Formats an integer with groups of three digits: `100000` → `100 000`.
-pub fn group_digits(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    out
 }
 
 impl Default for ClassScheme {
@@ -309,9 +303,10 @@ mod tests {
         assert_eq!(s.classify(19_999), ClassId(1));
         assert_eq!(s.classify(20_000), ClassId(2));
         assert_eq!(s.classify(100_000), ClassId(3));
-        assert_eq!(s.range_label(ClassId(2)), "20 000–99 999");
-        assert_eq!(s.range_label(ClassId(0)), "< 5 000");
-        assert_eq!(s.range_label(ClassId(3)), "≥ 100 000");
+        assert_eq!(s.range_label(ClassId(2), Lang::En), "20,000–99,999");
+        assert_eq!(s.range_label(ClassId(2), Lang::De), "20.000–99.999");
+        assert_eq!(s.range_label(ClassId(0), Lang::De), "< 5.000");
+        assert_eq!(s.range_label(ClassId(3), Lang::En), "≥ 100,000");
     }
 
     #[test]
@@ -322,14 +317,6 @@ mod tests {
         assert_eq!(s.find("1"), Some(ClassId(0)));
         assert_eq!(s.find("4"), None);
         assert_eq!(s.find("Landgemeinde"), None);
-    }
-
-    #[test]
-    fn groups_digits() {
-        assert_eq!(group_digits(0), "0");
-        assert_eq!(group_digits(999), "999");
-        assert_eq!(group_digits(1000), "1 000");
-        assert_eq!(group_digits(1_484_226), "1 484 226");
     }
 
     #[test]

@@ -314,6 +314,16 @@ pub(super) const PAGE: &[Message] = &[
         "{name} von der Liste nehmen? Eine Neuberechnung nach Zu- und Abgängen schließt danach die Lücke.",
     ),
     m(
+        "page.blocks.title",
+        "How the solver reached this (per block)",
+        "Wie der Solver dahin kam (je Block)",
+    ),
+    m(
+        "page.blocks.line",
+        "{block} ({members} members, {status}):",
+        "{block} ({members} Kommunen, {status}):",
+    ),
+    m(
         "page.breaches.title",
         "This lineup breaks {n} rules:",
         "Diese Aufstellung verletzt {n} Regeln:",

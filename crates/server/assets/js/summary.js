@@ -2,7 +2,7 @@
 // sentence, the objective's terms in their units, and every broken rule in
 // words (with the names of the municipalities involved).
 
-import { t, has } from './i18n.js';
+import { t, has, lang } from './i18n.js';
 import { $, esc, num, signed } from './dom.js';
 import { state } from './state.js';
 import { previousObjective } from './moves.js';
@@ -135,6 +135,50 @@ function breaches() {
   box.hidden = false;
 }
 
+/** A library note (`messages::note::Note`, a block's `typed_notes`) in the
+ * page's language, worded as `Note::text` words it: a block by its name, a
+ * status by its word, decimals with the language's comma, nested notes in
+ * their slots. */
+export function noteText(n) {
+  const args = {};
+  for (const [k, v] of Object.entries(n.args || {})) {
+    if (k === 'block') args[k] = blockName(v);
+    else if (k === 'status') args[k] = has(`status.${v}`) ? t(`status.${v}`) : v;
+    else args[k] = lang() === 'de' && /^-?[0-9]*\.[0-9]+$/.test(v) ? v.replace('.', ',') : v;
+  }
+  for (const [k, inner] of Object.entries(n.nested || {})) args[k] = noteText(inner);
+  return t(n.key, args);
+}
+
+const blockName = (name) => (name === 'all classes' ? t('block.all_classes') : name);
+
+// Notes that say where an evaluated lineup's bound comes from.
+const SOURCES = ['bound.recorded', 'bound.solved', 'whatif.block.bound'];
+
+/** What the solver did per block, as the command line shows it: whenever
+ * the lineup is not proven optimal, or its bound comes from elsewhere. */
+function blockNotes() {
+  const box = $('#block-notes');
+  const r = state.report;
+  const s = status();
+  const blocks = (r && r.blocks) || [];
+  const sourced = blocks.some((b) => (b.typed_notes || []).some((n) => SOURCES.includes(n.key)));
+  if (!blocks.length || s === 'edited' || (s === 'optimal' && !sourced)) {
+    box.hidden = true;
+    box.innerHTML = '';
+    return;
+  }
+  const open = box.open;
+  const items = blocks.map((b) => {
+    const head = t('page.blocks.line', { block: blockName(b.name), members: num(b.members), status: t(`status.${b.status}`) });
+    const notes = (b.typed_notes || []).map((n) => `<li>${esc(noteText(n))}</li>`).join('');
+    return `<li><b>${esc(head)}</b>${notes ? `<ul>${notes}</ul>` : ''}</li>`;
+  });
+  box.innerHTML = `<summary>${esc(t('page.blocks.title'))}</summary><ul>${items.join('')}</ul>`;
+  box.open = open;
+  box.hidden = false;
+}
+
 /** Redraws the scoreboard. */
 export function render() {
   const s = status();
@@ -148,6 +192,7 @@ export function render() {
   $('#score').title = lexicographic() ? t('page.score.hint') : t('page.score.hint.weighted');
   delta();
   sentence();
+  blockNotes();
   terms();
   breaches();
 }
