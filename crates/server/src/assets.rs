@@ -130,6 +130,18 @@ mod tests {
     }
 
     #[test]
+    fn the_page_groups_the_same_solver_counts_as_the_library() {
+        let summary = ASSETS.iter().find(|a| a.0 == "js/summary.js").unwrap();
+        let js = String::from_utf8_lossy(summary.2);
+        let list: Vec<String> = lineup::messages::note::COUNTS
+            .iter()
+            .map(|k| format!("'{k}'"))
+            .collect();
+        let line = format!("const COUNTS = [{}];", list.join(", "));
+        assert!(js.contains(&line), "summary.js lacks `{line}`");
+    }
+
+    #[test]
     fn every_module_is_preloaded() {
         // The page fetches its modules in parallel, not one import level at a time.
         let html = String::from_utf8_lossy(ASSETS[0].2);

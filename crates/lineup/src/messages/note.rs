@@ -12,7 +12,8 @@ use super::{Lang, fill, text};
 /// A catalogue text with its arguments, not yet worded.
 ///
 /// Arguments are plain text; a number with a decimal point (`12.5`) is
-/// written with a decimal comma in German.
+/// written with a decimal comma in German, and a solver's counts
+/// ([`COUNTS`] of a `solver.*` note) with the language's thousands separator.
 ///
 /// ```
 /// use lineup::messages::Lang;
@@ -82,6 +83,10 @@ impl Note {
                 let v = match k.as_str() {
                     "block" => block_name(v, lang),
                     "status" => text(&format!("status.{v}"), lang).map_or_else(|| v.clone(), str::to_string),
+                    k if self.key.starts_with("solver.") && COUNTS.contains(&k) => match v.parse::<u64>() {
+                        Ok(n) => super::thousands(n, lang),
+                        Err(_) => v.clone(),
+                    },
                     _ => localised(v, lang),
                 };
                 (k.as_str(), v)
@@ -99,6 +104,11 @@ impl fmt::Display for Note {
         f.write_str(&self.text(Lang::En))
     }
 }
+
+/// The arguments of the solver's notes (`solver.*`) that are counts
+/// (rounds, columns, candidate clusters), written with thousands separators
+/// (the page's `noteText` groups the same).
+pub const COUNTS: &[&str] = &["columns", "exact", "max", "n", "pairs", "round", "rounds"];
 
 /// The key of [`Note::verbatim`].
 pub const VERBATIM: &str = "note.verbatim";
@@ -127,6 +137,29 @@ fn localised(v: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_solvers_counts_get_thousands_separators() {
+        let n = Note::new(
+            "solver.not_converged",
+            &[
+                ("rounds", "84".into()),
+                ("exact", "12".into()),
+                ("columns", "12096".into()),
+            ],
+        );
+        assert_eq!(
+            n.text(Lang::De),
+            "Spaltengenerierung am Zeitlimit nicht konvergiert (84 Runden, 12 mit exaktem Pricing, 12.096 Kandidaten-Cluster)"
+        );
+        assert!(
+            n.text(Lang::En)
+                .ends_with("(84 rounds, 12 with exact pricing, 12,096 columns)")
+        );
+        // Not a count: as given.
+        let v = Note::new("whatif.note.closed", &[("cluster", "1234".into())]);
+        assert!(v.text(Lang::De).starts_with("1234"));
+    }
 
     #[test]
     fn decimals_get_a_comma_in_german_only() {

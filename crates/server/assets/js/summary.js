@@ -144,11 +144,15 @@ export function noteText(n) {
   for (const [k, v] of Object.entries(n.args || {})) {
     if (k === 'block') args[k] = blockName(v);
     else if (k === 'status') args[k] = has(`status.${v}`) ? t(`status.${v}`) : v;
+    else if (n.key.startsWith('solver.') && COUNTS.includes(k) && /^[0-9]+$/.test(v)) args[k] = num(Number(v));
     else args[k] = lang() === 'de' && /^-?[0-9]*\.[0-9]+$/.test(v) ? v.replace('.', ',') : v;
   }
   for (const [k, inner] of Object.entries(n.nested || {})) args[k] = noteText(inner);
   return t(n.key, args);
 }
+
+// The solver notes' counts, grouped by thousands (`messages::note::COUNTS`).
+const COUNTS = ['columns', 'exact', 'max', 'n', 'pairs', 'round', 'rounds'];
 
 const blockName = (name) => (name === 'all classes' ? t('block.all_classes') : name);
 
