@@ -2,6 +2,8 @@
 //! pruning: the exact pricing of column generation, and all columns above
 //! a threshold to close the gap.
 
+mod last;
+
 use super::grouped::{FREE, GROUPS, GroupedTop, pair_table};
 use super::{Bits, ColumnSpace, Halt, MAX_LIMITS, Tally};
 use crate::cancel::Stop;
@@ -53,6 +55,7 @@ impl ColumnSpace {
             stop,
             found: Vec::new(),
             buffers: Vec::new(),
+            candidates: Vec::new(),
         };
         let gains: Vec<f64> = order.iter().map(|&x| c[x]).collect();
         search.dfs(0, 0, Tally::EMPTY, 0.0, &gains)?;
@@ -255,6 +258,8 @@ struct Search<'a> {
     found: Vec<(f64, Bits)>,
     /// Child gains per search depth.
     buffers: Vec<Vec<f64>>,
+    /// The units that may complete a node (see [`last`]).
+    candidates: Vec<last::Candidate>,
 }
 
 impl Search<'_> {
@@ -400,6 +405,13 @@ impl Search<'_> {
         let Some(quota_units) = self.quotas.units_needed(sp, &tally, next) else {
             return Ok(());
         };
+        // Room for one or two more units: complete the node directly.
+        if sp.max - size <= 2 {
+            if self.bound(value, size, chosen, next, gains, false, quota_units) < self.threshold {
+                return Ok(());
+            }
+            return self.last_two(next, chosen, tally, value, gains);
+        }
         if self.bound(value, size, chosen, next, gains, true, quota_units) < self.threshold {
             return Ok(());
         }
@@ -416,6 +428,37 @@ impl Search<'_> {
         result
     }
 
+    /// Whether no column with the node's units and more at positions `>= x`
+    /// reaches the threshold (by the quotas or the loose bound).
+    fn hopeless(&mut self, x: usize, chosen: Bits, tally: &Tally, value: f64, gains: &[f64]) -> bool {
+        let Some(quota_units) = self.quotas.units_needed(self.space, tally, x) else {
+            return true;
+        };
+        self.bound(value, tally.size, chosen, x, gains, false, quota_units) < self.threshold
+    }
+
+    /// The first position `x > from` from which the node is hopeless (the
+    /// number of units if none).
+    fn hopeless_from(
+        &mut self,
+        from: usize,
+        chosen: Bits,
+        tally: &Tally,
+        value: f64,
+        gains: &[f64],
+    ) -> usize {
+        let (mut lo, mut hi) = (from + 1, self.space.units.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.hopeless(mid, chosen, tally, value, gains) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        lo
+    }
+
     fn children(
         &mut self,
         next: usize,
@@ -427,16 +470,18 @@ impl Search<'_> {
     ) -> Result<(), Halt> {
         let sp = self.space;
         let u = sp.units.len();
+        // Children at positions >= `end` cannot reach the threshold; found
+        // by bisection (the bound only falls along the order) and again
+        // when a better column raises the threshold.
+        let mut end = self.hopeless_from(next, chosen, &tally, value, gains);
+        let mut at_threshold = self.threshold;
         for x in next..u {
-            // Every child from here on completes within positions >= x.
-            if x > next {
-                // Quotas only get harder to meet further along the order.
-                let Some(quota_units) = self.quotas.units_needed(sp, &tally, x) else {
-                    break;
-                };
-                if self.bound(value, tally.size, chosen, x, gains, false, quota_units) < self.threshold {
-                    break;
-                }
+            if self.threshold > at_threshold {
+                at_threshold = self.threshold;
+                end = end.min(self.hopeless_from(x.max(next + 1) - 1, chosen, &tally, value, gains));
+            }
+            if x >= end {
+                break;
             }
             let unit = self.order[x];
             if sp.unit_cannot[unit] & chosen != 0 {
