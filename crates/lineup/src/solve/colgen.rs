@@ -372,15 +372,8 @@ pub(crate) fn optimise(
                     ),
                 );
             }
-            let improved = (objective > z_inc + tol(z_inc)).then(|| {
-                let chosen: Vec<&Column> = cols
-                    .iter()
-                    .zip(&values)
-                    .filter(|(_, v)| **v > 0.5)
-                    .map(|(c, _)| c)
-                    .collect();
-                space.assignment(&chosen)
-            });
+            let improved =
+                (objective > z_inc + tol(z_inc)).then(|| space.assignment(&chosen(&cols, &values)));
             // Restricted to the best candidates, the optimum over them is
             // the block's when no lineup outside them can beat it.
             let outside = restricted.unwrap_or(f64::NEG_INFINITY);
@@ -410,14 +403,42 @@ pub(crate) fn optimise(
                 ),
             }
         }
-        other => finish(
-            best_bound,
-            z_inc,
-            None,
-            Note::new("solver.partitioning_unfinished", &[("n", cols.len().to_string())])
-                .with("why", other.describe()),
-        ),
+        other => unfinished(other, space, &cols, best_bound, z_inc),
     }
+}
+
+/// The outcome when the set partitioning did not finish: a better lineup
+/// it stopped with is kept (the caller checks it) and the bound measured
+/// against it; else the incumbent stands.
+fn unfinished(
+    outcome: MilpOutcome,
+    space: &ColumnSpace,
+    cols: &[Column],
+    best_bound: f64,
+    z_inc: f64,
+) -> Exact {
+    let why = outcome.describe();
+    let (z, improved) = match outcome {
+        MilpOutcome::Feasible { values, objective } if objective > z_inc + tol(z_inc) => {
+            (objective, Some(space.assignment(&chosen(cols, &values))))
+        }
+        _ => (z_inc, None),
+    };
+    finish(
+        best_bound,
+        z,
+        improved,
+        Note::new("solver.partitioning_unfinished", &[("n", cols.len().to_string())]).with("why", why),
+    )
+}
+
+/// The columns a set-partitioning point takes.
+fn chosen<'a>(cols: &'a [Column], values: &[f64]) -> Vec<&'a Column> {
+    cols.iter()
+        .zip(values)
+        .filter(|(_, v)| **v > 0.5)
+        .map(|(c, _)| c)
+        .collect()
 }
 
 /// Pair values `q` (units × units) and unit constants `c` of the reduced

@@ -395,3 +395,50 @@ fn pricing_over_even_columns_finds_exactly_the_columns_above_a_threshold() {
         assert_eq!(got, want, "threshold {threshold}");
     }
 }
+
+#[test]
+fn a_better_lineup_from_an_unfinished_partitioning_is_kept() {
+    // The set partitioning stopped early (time limit) with a point better
+    // than the incumbent: the lineup is returned for the caller to check,
+    // and the gap is measured against it. A point no better is dropped.
+    let sp = space(13);
+    let phase = Phase::Weighted;
+    let poor = start(13);
+    let cols_of = |groups: &[Vec<usize>]| -> Vec<Column> {
+        groups.iter().map(|g| sp.column_of_members(g).unwrap()).collect()
+    };
+    let value = |cols: &[Column]| cols.iter().map(|c| phase.col(c)).sum::<f64>();
+    let z_inc = value(&cols_of(&poor));
+    let better: Vec<Vec<usize>> = vec![(0..13).step_by(2).collect(), (1..13).step_by(2).collect()];
+    let mut cols = cols_of(&poor);
+    cols.extend(cols_of(&better));
+    let z = value(&cols[2..]);
+    assert!(z > z_inc + 1.0, "the test needs a better split: {z} vs {z_inc}");
+    let bound = z + 10.0;
+    let stopped = MilpOutcome::Feasible {
+        values: vec![0.0, 0.0, 1.0, 1.0],
+        objective: z,
+    };
+    let ex = unfinished(stopped, &sp, &cols, bound, z_inc);
+    let g = ex.improved.expect("the better lineup is kept");
+    for members in &better {
+        assert!(members.iter().all(|&i| g[i] == g[members[0]]), "{g:?}");
+    }
+    assert_ne!(g[0], g[1]);
+    assert!(!ex.optimal);
+    assert_eq!(ex.bound, bound);
+    assert_eq!(ex.note.key, "solver.partitioning_unfinished");
+    // Proven when the bound is the point's value.
+    let stopped = MilpOutcome::Feasible {
+        values: vec![0.0, 0.0, 1.0, 1.0],
+        objective: z,
+    };
+    assert!(unfinished(stopped, &sp, &cols, z, z_inc).optimal);
+    // No better than the incumbent: nothing to keep, the incumbent's gap.
+    let same = MilpOutcome::Feasible {
+        values: vec![1.0, 1.0, 0.0, 0.0],
+        objective: z_inc,
+    };
+    let ex = unfinished(same, &sp, &cols, bound, z_inc);
+    assert!(ex.improved.is_none() && !ex.optimal);
+}
