@@ -84,8 +84,12 @@ test('load, solve, drag, see the breach, undo, export and read back', async () =
   assert.notEqual(await text(page, '[data-testid="status"]'), 'edited');
 
   // The keyboard way: Enter picks a member up, Enter on another cluster's name puts it down.
+  // First the undone lineup's own score (its answer redraws the cards, which
+  // would take the focus away from a member picked up before it).
+  await page.waitForFunction(() => window.lineupState.evaluatedFor === window.lineupState.clusters);
   await cards(page).nth(2).locator('[data-testid="member"]').first().focus();
   await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.lineupState.selected !== null);
   await cards(page).nth(0).locator('.target').focus();
   await page.keyboard.press('Enter');
   await breaches.waitFor({ state: 'visible' });
