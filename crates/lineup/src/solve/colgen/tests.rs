@@ -156,22 +156,23 @@ fn the_reduced_value_bound_is_above_every_column_and_exact_when_pairs_are_equal(
     assert!((ub - best).abs() < 1e-9, "{ub} vs {best}");
 }
 
-#[test]
-fn pricing_finds_exactly_the_columns_above_a_threshold() {
-    // The search prunes by bounds over the units still ahead in its order:
-    // it must return exactly the columns that enumeration of every 6- and
-    // 7-subset finds above the threshold, and the best ones first.
-    let sp = space(14);
-    let u = sp.unit_count();
-    let stop = Stop::default();
-    let q: Vec<f64> = (0..u * u)
+/// Symmetric pair values and unit constants of `u` units for the pricing
+/// tests (integers from -6 to 11, many ties).
+fn prices(u: usize) -> (Vec<f64>, Vec<f64>) {
+    let q = (0..u * u)
         .map(|i| (i / u).min(i % u) * u + (i / u).max(i % u))
         .map(|i| ((i * 7919) % 17) as f64 - 5.0)
         .collect();
-    let c: Vec<f64> = (0..u).map(|x| ((x * 31) % 11) as f64 - 6.0).collect();
+    let c = (0..u).map(|x| ((x * 31) % 11) as f64 - 6.0).collect();
+    (q, c)
+}
+
+/// Every 6- or 7-subset of the `u` units that `keep` accepts, with its
+/// reduced value at σ = 1, by enumeration: best first, ties by bits.
+fn every_column(u: usize, q: &[f64], c: &[f64], keep: impl Fn(u32) -> bool) -> Vec<(f64, Bits)> {
     let mut all: Vec<(f64, Bits)> = Vec::new();
     for set in 0u32..1 << u {
-        if !(6..=7).contains(&set.count_ones()) {
+        if !(6..=7).contains(&set.count_ones()) || !keep(set) {
             continue;
         }
         let list: Vec<usize> = (0..u).filter(|&x| set >> x & 1 == 1).collect();
@@ -185,6 +186,19 @@ fn pricing_finds_exactly_the_columns_above_a_threshold() {
         all.push((v, set as Bits));
     }
     all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    all
+}
+
+#[test]
+fn pricing_finds_exactly_the_columns_above_a_threshold() {
+    // The search prunes by bounds over the units still ahead in its order:
+    // it must return exactly the columns that enumeration of every 6- and
+    // 7-subset finds above the threshold, and the best ones first.
+    let sp = space(14);
+    let u = sp.unit_count();
+    let stop = Stop::default();
+    let (q, c) = prices(u);
+    let all = every_column(u, &q, &c, |_| true);
     for threshold in [all[0].0, all[10].0, all[200].0, 0.0, -10.0] {
         let want: Vec<Bits> = all.iter().filter(|a| a.0 >= threshold).map(|a| a.1).collect();
         let mut got: Vec<Bits> = sp
@@ -352,35 +366,17 @@ fn pricing_over_even_columns_finds_exactly_the_columns_above_a_threshold() {
     let (_, members) = sp.fewest_same_land_pairs(2);
     let u = sp.unit_count();
     let stop = Stop::default();
-    let q: Vec<f64> = (0..u * u)
-        .map(|i| (i / u).min(i % u) * u + (i / u).max(i % u))
-        .map(|i| ((i * 7919) % 17) as f64 - 5.0)
-        .collect();
-    let c: Vec<f64> = (0..u).map(|x| ((x * 31) % 11) as f64 - 6.0).collect();
-    let mut all: Vec<(f64, Bits)> = Vec::new();
-    for set in 0u32..1 << u {
+    let (q, c) = prices(u);
+    let all = every_column(u, &q, &c, |set| {
         let mut count = [0usize; 5];
         for i in (0..13).filter(|i| set >> i & 1 == 1) {
             count[i % 5] += 1;
         }
-        let even_lands = (0..5).all(|l| {
+        (0..5).all(|l| {
             let m = members_of(&members, l);
             (m / 2..=m.div_ceil(2)).contains(&count[l])
-        });
-        if !(6..=7).contains(&set.count_ones()) || !even_lands {
-            continue;
-        }
-        let list: Vec<usize> = (0..u).filter(|&x| set >> x & 1 == 1).collect();
-        let mut v = -1.0;
-        for (a, &x) in list.iter().enumerate() {
-            v += c[x];
-            for &y in &list[a + 1..] {
-                v += q[x * u + y];
-            }
-        }
-        all.push((v, set as Bits));
-    }
-    all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        })
+    });
     assert!(all.len() > 40);
     for threshold in [all[0].0, all[3].0, all[10].0, all[30].0, 0.0] {
         let mut want: Vec<Bits> = all.iter().filter(|a| a.0 >= threshold).map(|a| a.1).collect();
