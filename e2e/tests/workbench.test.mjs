@@ -44,6 +44,18 @@ async function solved(page, file, settle = true) {
   });
 }
 
+/**
+ * Waits until the cards on the first page show the lineup the page holds:
+ * cards are redrawn a few per frame after every change.
+ */
+const drawn = (page) =>
+  page.waitForFunction(() => {
+    const held = window.lineupState.clusters.slice(0, 120);
+    const els = [...document.querySelectorAll('[data-testid="cluster"]')].filter((c) => c.dataset.clusterId !== '\u0000unplaced');
+    return els.length === held.length && held.every((c, i) => els[i].dataset.clusterId === c.id
+      && [...els[i].querySelectorAll('[data-testid="member"]')].map((m) => m.dataset.id).join() === c.members.join());
+  });
+
 /** The ids of each card's members, as the page shows them. */
 const lineupOnPage = (page) =>
   page.$$eval('[data-testid="cluster"]', (els) =>
@@ -67,6 +79,7 @@ test('load, solve, drag, see the breach, undo, export and read back', async () =
   const target = await cards(page).nth(1).getAttribute('data-cluster-id');
   await member.dragTo(cards(page).nth(1));
   await page.waitForFunction((b) => document.querySelector('[data-testid="score"]').textContent !== b, before);
+  await drawn(page);
   assert.equal(await cards(page).nth(1).locator(`[data-testid="member"][data-id="${id}"]`).count(), 1);
   const breaches = page.locator('[data-testid="breaches"]');
   await breaches.waitFor({ state: 'visible' });
@@ -278,6 +291,7 @@ test('what-if after leaving and joining, alternatives, re-optimise, session', as
   await page.locator('[data-testid="breaches"]').waitFor({ state: 'visible' });
   await page.click('#whatif');
   await page.locator('.member .mark.joined').first().waitFor({ timeout: 60_000 });
+  await drawn(page);
   assert.equal(await page.locator(`[data-testid="member"][data-id="${leftId}"]`).count(), 0);
   assert.match(await text(page, '#notice'), /1 joined, \d+ moved, 1 left/);
   assert.equal(await page.locator('[data-testid="member"]').count(), members);
@@ -304,6 +318,7 @@ test('what-if after leaving and joining, alternatives, re-optimise, session', as
   await page.waitForSelector('#reoptimise:not([disabled])');
   await page.click('#reoptimise');
   await page.waitForFunction(() => window.lineupState.origin === 'solve', null, { timeout: 60_000 });
+  await drawn(page);
   assert.equal(await page.locator(`[data-cluster-id="${cb}"] [data-testid="member"][data-id="${ida}"]`).count(), 1);
 
   // Save the session and load it again.
