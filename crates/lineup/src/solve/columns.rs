@@ -10,6 +10,7 @@
 mod balance;
 mod enumerate;
 mod grouped;
+mod local;
 
 use std::collections::HashMap;
 

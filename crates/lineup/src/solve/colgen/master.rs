@@ -167,20 +167,21 @@ pub(super) fn purge(
 }
 
 /// New columns among `found` (not in the pool) with a positive reduced
-/// value under the LP duals, at most 40.
+/// value under the LP duals, at most `most`.
 pub(super) fn fresh(
     found: Vec<(f64, Bits)>,
     seen: &HashSet<Bits>,
     space: &crate::solve::columns::ColumnSpace,
     lp: &Duals,
     phase: Phase,
+    most: usize,
 ) -> Vec<Column> {
     found
         .into_iter()
         .filter(|(_, units)| !seen.contains(units))
         .map(|(_, units)| space.column(units))
         .filter(|col| lp.reduced(col, phase) > 1e-7)
-        .take(40)
+        .take(most)
         .collect()
 }
 
