@@ -395,6 +395,11 @@ impl<'a, W: PairWeights> State<'a, W> {
         self.group[u] = h;
         self.group[v] = g;
         self.swap_rows(u, v, g, h);
+        // Without counted attributes (whose counters would be indexed by
+        // them) a swap of equal sizes leaves every counter as it was.
+        if self.n_attr + self.n_cat + self.n_lim == 0 && self.items.size(u) == self.items.size(v) {
+            return;
+        }
         self.counters(u, g, false);
         self.counters(u, h, true);
         self.counters(v, h, false);
