@@ -14,7 +14,7 @@
 use std::time::Instant;
 
 use super::instance::PairWeights;
-use super::state::State;
+use super::state::{Spare, State};
 use super::value::Value;
 
 /// A log of `(item, previous group)` for undoing moves.
@@ -38,24 +38,33 @@ struct Lists<V> {
 }
 
 impl<V: Value> Lists<V> {
-    /// The lists of the current assignment of `s`.
-    fn new<W: PairWeights<V = V>>(s: &State<'_, W>, free: &[usize]) -> Lists<V> {
-        let mut of: Vec<Vec<u32>> = vec![Vec::new(); s.m];
-        let mut pos = vec![u32::MAX; s.k];
+    /// The lists of the current assignment of `s`, in the buffers of `spare`.
+    fn new<W: PairWeights<V = V>>(s: &State<'_, W>, free: &[usize], spare: &mut Spare<V>) -> Lists<V> {
+        let mut of = std::mem::take(&mut spare.of);
+        let mut own = std::mem::take(&mut spare.own);
+        let mut pos = std::mem::take(&mut spare.pos);
+        of.resize_with(s.m, Vec::new);
+        own.resize_with(s.m, Vec::new);
+        of.iter_mut().for_each(Vec::clear);
+        pos.clear();
+        pos.resize(s.k, u32::MAX);
         for &u in free {
             let g = s.group[u];
             pos[u] = of[g].len() as u32;
             of[g].push(u as u32);
         }
-        let mut lists = Lists {
-            own: of.iter().map(|l| Vec::with_capacity(l.len() + 4)).collect(),
-            of,
-            pos,
-        };
+        let mut lists = Lists { own, of, pos };
         for g in 0..s.m {
             lists.refresh(s, g);
         }
         lists
+    }
+
+    /// Gives the buffers back to `spare`.
+    fn give_back(self, spare: &mut Spare<V>) {
+        spare.of = self.of;
+        spare.own = self.own;
+        spare.pos = self.pos;
     }
 
     /// Recomputes the `own` values of group `g` (after its table row changed).
@@ -263,15 +272,42 @@ pub fn descend<W: PairWeights>(
     if m < 2 || free.is_empty() {
         return true;
     }
-    let checks = needs_checks(s);
-    let floor = s.weight_floor();
-    let mut lists = Lists::new(s, free);
-    let mut scratch = Scratch::default();
+    let mut spare = std::mem::take(&mut s.spare);
+    let mut lists = Lists::new(s, free, &mut spare);
+    let mut scratch = Scratch {
+        alpha: std::mem::take(&mut spare.alpha),
+        beta: std::mem::take(&mut spare.beta),
+    };
     // A block needs a scan if one of its groups changed since its last scan:
     // `changed[g]` is the clock of the last move touching `g`, `seen[a·m + b]`
     // the clock of the last scan of block (a, b). Marking is O(1) per move.
-    let mut changed = vec![1u64; m];
-    let mut seen = vec![0u64; m * m];
+    let mut clocks = std::mem::take(&mut spare.clocks);
+    clocks.clear();
+    clocks.resize(m + m * m, 0);
+    let (changed, seen) = clocks.split_at_mut(m);
+    changed.fill(1);
+    let done = climb(s, &mut lists, &mut scratch, changed, seen, &mut log, deadline);
+    lists.give_back(&mut spare);
+    spare.alpha = scratch.alpha;
+    spare.beta = scratch.beta;
+    spare.clocks = clocks;
+    s.spare = spare;
+    done
+}
+
+/// The loop of [`descend`] over the blocks that need a scan.
+fn climb<W: PairWeights>(
+    s: &mut State<'_, W>,
+    lists: &mut Lists<W::V>,
+    scratch: &mut Scratch<W::V>,
+    changed: &mut [u64],
+    seen: &mut [u64],
+    log: &mut Option<&mut UndoLog>,
+    deadline: Option<Instant>,
+) -> bool {
+    let m = s.m;
+    let checks = needs_checks(s);
+    let floor = s.weight_floor();
     let mut clock = 1u64;
     let mut scanned = 0usize;
     loop {
@@ -288,10 +324,10 @@ pub fn descend<W: PairWeights>(
                         return false;
                     }
                     seen[a * m + b] = clock;
-                    let Some((_, mv)) = best_in_block(s, &lists, a, b, &mut scratch, checks, floor) else {
+                    let Some((_, mv)) = best_in_block(s, lists, a, b, scratch, checks, floor) else {
                         break;
                     };
-                    apply(s, &mut lists, mv, &mut log);
+                    apply(s, lists, mv, log);
                     clock += 1;
                     changed[a] = clock;
                     changed[b] = clock;

@@ -79,13 +79,17 @@ pub fn directed<W: PairWeights>(s: &mut State<'_, W>, rng: &mut Rng) -> bool {
     }
     let mut left: Vec<usize> = removed.iter().map(|r| r.0).collect();
     while !left.is_empty() {
-        let under: Vec<usize> = (0..s.m).filter(|&g| s.size[g] < s.bounds[g].0).collect();
+        // Groups below their lower bound, counted without a list (this loop
+        // runs once per freed item).
+        let is_under = |g: &usize| s.size[*g] < s.bounds[*g].0;
+        let under = (0..s.m).filter(is_under).count();
         let mut best: Option<(usize, usize, W::V)> = None;
         let avg =
             |s: &State<'_, W>, u: usize, g: usize| s.to_group(u, g).scale(1.0 / s.size[g].max(1) as f64);
-        if !under.is_empty() {
+        if under > 0 {
             // Fill a random group below its lower bound with its best-connected item.
-            let g = under[rng.below(under.len())];
+            let pick = rng.below(under);
+            let g = (0..s.m).filter(is_under).nth(pick).expect("counted above");
             for (i, &u) in left.iter().enumerate() {
                 if s.size[g] + s.items.size(u) <= s.bounds[g].1 && s.rules_allow(u, g, None) {
                     let a = avg(s, u, g);

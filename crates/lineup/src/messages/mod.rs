@@ -142,15 +142,16 @@ pub fn decimal(x: f64, places: usize, lang: Lang) -> String {
     }
 }
 
-/// A gap as a percentage to show: one decimal, two below 0.1 %, at least
-/// 0.01 (a gap that is not zero never reads as 0).
+/// A gap as a percentage for "at most … % below": rounded **up** (the words
+/// never promise less than the gap), one decimal from 1 %, two below, at
+/// least 0.01 (a gap that is not zero never reads as 0).
 pub fn percent(gap: f64, lang: Lang) -> String {
     let p = gap * 100.0;
-    if p >= 0.1 {
-        decimal(p, 1, lang)
-    } else {
-        decimal(p.max(0.01), 2, lang)
-    }
+    let places = if p >= 1.0 { 1 } else { 2 };
+    let scale = 10f64.powi(places as i32);
+    // The small allowance keeps 0.12 (12.000000000000002 when scaled) at 0.12.
+    let up = ((p * scale - 1e-6).ceil() / scale).max(0.01);
+    decimal(up, places, lang)
 }
 
 /// One entry: a key and its texts.
@@ -249,6 +250,28 @@ mod tests {
             rest = &after[close + 1..];
         }
         set
+    }
+
+    #[test]
+    fn a_gap_is_worded_rounded_up_never_below_itself() {
+        let cases = [
+            (0.0681376, "6.9"),
+            (0.0538, "5.4"),
+            (0.0012, "0.12"),
+            (0.00074, "0.08"),
+            (0.001, "0.10"),
+            (0.00000001, "0.01"),
+            (0.22, "22.0"),
+        ];
+        for (gap, shown) in cases {
+            assert_eq!(percent(gap, Lang::En), shown, "{gap}");
+        }
+        assert_eq!(percent(0.0681376, Lang::De), "6,9");
+        for i in 1..2000 {
+            let gap = i as f64 * 0.000_037_3;
+            let shown: f64 = percent(gap, Lang::En).parse().unwrap();
+            assert!(shown >= gap * 100.0 - 1e-9, "{gap} shown as {shown}");
+        }
     }
 
     #[test]

@@ -64,11 +64,14 @@ function delta() {
   el.title = t(same ? 'page.delta.same' : better ? 'page.delta.better' : 'page.delta.worse');
 }
 
-/** A gap as the library words it (`messages::percent`): one decimal, two
- * below 0.1 %, and a gap that is not zero never reads as 0. */
+/** A gap as the library words it for "at most … % below"
+ * (`messages::percent`): rounded up, one decimal from 1 %, two below, and a
+ * gap that is not zero never reads as 0. */
 export function percent(gap) {
   const p = gap * 100;
-  return p >= 0.1 ? num(p, 1) : num(Math.max(p, 0.01), 2);
+  const places = p >= 1 ? 1 : 2;
+  const scale = 10 ** places;
+  return num(Math.max(Math.ceil(p * scale - 1e-6) / scale, 0.01), places);
 }
 
 // A lineup scored against the closed-form bounds only (a block's typed note
