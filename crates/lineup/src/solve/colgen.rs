@@ -11,13 +11,15 @@
 //!    and the cap's row is left out when every such column keeps it anyway.
 //! 2. **Closing the gap.** A cluster in any lineup better than the incumbent
 //!    must have a reduced value of at least `z_inc − D − (K−1)·max(0, r*)`;
-//!    all such clusters are enumerated and the set-partitioning integer
-//!    program over them is solved with `good_lp`. Its optimum is the
-//!    block's optimum.
+//!    all such clusters are enumerated and the set partitioning over them
+//!    is solved — by an exact cover search bounded by the reduced values
+//!    (`colgen/cover.rs`), or with `good_lp` when that search runs out of
+//!    nodes. Its optimum is the block's optimum.
 
 use std::collections::HashSet;
 
 mod closing;
+mod cover;
 mod master;
 mod partition;
 mod pricing;

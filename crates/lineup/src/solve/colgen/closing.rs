@@ -6,14 +6,19 @@
 //! partitioning over them decides.
 
 use std::collections::HashSet;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
+use super::cover::{self, Cover};
 use super::master::{Duals, tol};
 use super::partition;
 use super::state::{Exact, Run, finish, reduced_values};
 use crate::ilp::{self, MilpOutcome};
 use crate::messages::note::Note;
 use crate::solve::columns::{Bits, Column, ColumnSpace, Halt};
+
+/// Search nodes of the closing step's exact cover before the integer
+/// program takes over.
+const COVER_NODES: u64 = 20_000_000;
 
 impl Run<'_> {
     /// Closes the gap at the duals `best` (converged, or the best of an
@@ -25,10 +30,9 @@ impl Run<'_> {
         rounds: usize,
         exact_rounds: usize,
     ) -> Exact {
-        let (space, phase, k, cap) = (self.space, self.phase, self.k, self.cap);
+        let (space, phase, k) = (self.space, self.phase, self.k);
         let limits = self.limits.clone();
         let stop = limits.stop();
-        let n = space.n;
         let Duals { pis, sig, m, d, rc } = best;
         let (sig, m, d, rc) = (*sig, *m, *d, *rc);
         let z_inc = self.z_inc;
@@ -51,9 +55,8 @@ impl Run<'_> {
                         .map_or(f64::NEG_INFINITY, |l| d + slack + l.0 + tol(z_inc))
                 });
                 let cols = self.with_incumbent(&f);
-                let ip = partition::model(&cols, n, k, cap, phase, self.inc_cols.len());
                 let left = limits.deadline.saturating_duration_since(Instant::now());
-                let outcome = ilp::solve(&ip, limits.backend, Some(if complete { left } else { left / 4 }));
+                let outcome = self.partition(&cols, best, if complete { left } else { left / 4 });
                 let proven = match (&outcome, outside) {
                     (MilpOutcome::Optimal { objective, .. }, Some(o)) => o <= objective + tol(*objective),
                     (_, None) => true,
@@ -128,7 +131,6 @@ impl Run<'_> {
                 };
             let cols = self.with_incumbent(&cands);
             // Set partitioning over the candidates.
-            let ip = partition::model(&cols, n, k, cap, phase, self.inc_cols.len());
             if stop.cancelled() {
                 return finish(
                     best_bound,
@@ -138,7 +140,7 @@ impl Run<'_> {
                 );
             }
             let left = limits.deadline.saturating_duration_since(Instant::now());
-            let outcome = ilp::solve(&ip, limits.backend, Some(left));
+            let outcome = self.partition(&cols, best, left);
             // A better lineup among the best candidates that does not prove
             // itself raises the threshold: enumerate again above it.
             if let (MilpOutcome::Optimal { values, objective }, Some(_)) = (&outcome, restricted) {
@@ -165,6 +167,43 @@ impl Run<'_> {
                 }
             }
             return self.settle(outcome, &cols, restricted, best_bound, rounds, exact_rounds);
+        }
+    }
+
+    /// The set partitioning over `cols` (the incumbent's first): by search
+    /// with the reduced values at `duals` (`cover.rs`); when the search
+    /// stops at its node budget, by the integer program within `time`.
+    fn partition(&self, cols: &[Column], duals: &Duals, time: Duration) -> MilpOutcome {
+        let (n, k, cap, phase) = (self.space.n, self.k, self.cap, self.phase);
+        let stop = self.limits.stop();
+        let floor = self.z_inc + tol(self.z_inc);
+        let as_point = |objective: f64, chosen: Vec<usize>| {
+            let mut values = vec![0.0; cols.len()];
+            for j in chosen {
+                values[j] = 1.0;
+            }
+            (values, objective)
+        };
+        match cover::best_cover(cols, n, k, cap, phase, duals, floor, COVER_NODES, &stop) {
+            Cover::Finished(found) => {
+                // Nothing better than the incumbent: it is the optimum over `cols`.
+                let (objective, chosen) =
+                    found.unwrap_or_else(|| (self.z_inc, (0..self.inc_cols.len()).collect()));
+                let (values, objective) = as_point(objective, chosen);
+                MilpOutcome::Optimal { values, objective }
+            }
+            Cover::Stopped(found) if stop.now() => match found {
+                Some((objective, chosen)) => {
+                    let (values, objective) = as_point(objective, chosen);
+                    MilpOutcome::Feasible { values, objective }
+                }
+                None => MilpOutcome::Failed(Note::new("solver.milp.no_time", &[])),
+            },
+            Cover::Stopped(_) => {
+                let ip = partition::model(cols, n, k, cap, phase, self.inc_cols.len());
+                let left = self.limits.deadline.saturating_duration_since(Instant::now());
+                ilp::solve(&ip, self.limits.backend, Some(time.min(left)))
+            }
         }
     }
 
