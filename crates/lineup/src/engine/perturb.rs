@@ -86,10 +86,12 @@ pub fn directed<W: PairWeights>(s: &mut State<'_, W>, rng: &mut Rng) -> bool {
         let mut best: Option<(usize, usize, W::V)> = None;
         let avg =
             |s: &State<'_, W>, u: usize, g: usize| s.to_group(u, g).scale(1.0 / s.size[g].max(1) as f64);
-        if under > 0 {
-            // Fill a random group below its lower bound with its best-connected item.
-            let pick = rng.below(under);
-            let g = (0..s.m).filter(is_under).nth(pick).expect("counted above");
+        // A random group below its lower bound (the same draw as before).
+        let under_pick = (under > 0)
+            .then(|| rng.below(under))
+            .and_then(|pick| (0..s.m).filter(is_under).nth(pick));
+        if let Some(g) = under_pick {
+            // Fill it with its best-connected item.
             for (i, &u) in left.iter().enumerate() {
                 if s.size[g] + s.items.size(u) <= s.bounds[g].1 && s.rules_allow(u, g, None) {
                     let a = avg(s, u, g);
