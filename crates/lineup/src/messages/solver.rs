@@ -146,11 +146,6 @@ pub(super) const SOLVER: &[Message] = &[
         "Spaltengenerierung am Zeitlimit nicht konvergiert ({rounds} Runden, {exact} mit exaktem Pricing, {columns} Kandidaten-Cluster)",
     ),
     m(
-        "solver.too_many_candidates",
-        "more than {max} candidate clusters within the gap, and no time to rank them ({rounds} rounds, {exact} with exact pricing)",
-        "mehr als {max} Kandidaten-Cluster innerhalb der Lücke und keine Zeit, sie zu ordnen ({rounds} Runden, {exact} mit exaktem Pricing)",
-    ),
-    m(
         "solver.enumeration_budget",
         "candidate enumeration ran out of budget ({rounds} rounds, {exact} with exact pricing)",
         "die Aufzählung der Kandidaten-Cluster hat ihr Budget aufgebraucht ({rounds} Runden, {exact} mit exaktem Pricing)",

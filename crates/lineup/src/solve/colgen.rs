@@ -1,10 +1,12 @@
 //! Exact optimisation of a small block over columns (set partitioning).
 //!
 //! 1. **Column generation.** The LP relaxation of "choose `K` disjoint
-//!    admissible clusters covering every member" is solved through its dual
-//!    (element prices `π`, cluster price `σ`, and `μ ≥ 0` for a cap on the
-//!    total penalty), with `good_lp`; new clusters are priced exactly by the
-//!    enumeration in [`columns`](super::columns). Every round gives a valid
+//!    admissible clusters covering every member" is solved as the primal
+//!    by Clarabel's interior point (`colgen/primal.rs`; the dual LP with the
+//!    MILP backend if that fails), giving element prices `π`, the cluster
+//!    price `σ`, and `μ ≥ 0` for a cap on the total penalty; new clusters
+//!    are priced exactly by the enumeration in [`columns`](super::columns)
+//!    (the root's subtrees in parallel). Every round gives a valid
 //!    upper bound `D + K·max(0, best reduced value)`. When the cap on the
 //!    penalty is the fewest same-Land pairs the clusters can have, only
 //!    clusters that spread every Land evenly take part (`columns/balance.rs`),
@@ -13,16 +15,19 @@
 //!    must have a reduced value of at least `z_inc − D − (K−1)·max(0, r*)`;
 //!    all such clusters are enumerated and the set partitioning over them
 //!    is solved — by an exact cover search bounded by the reduced values
-//!    (`colgen/cover.rs`), or with `good_lp` when that search runs out of
+//!    (`colgen/cover.rs`; over only the best candidates, from the top down,
+//!    `colgen/floors.rs`), or with `good_lp` when that search runs out of
 //!    nodes. Its optimum is the block's optimum.
 
 use std::collections::HashSet;
 
 mod closing;
 mod cover;
+mod floors;
 mod master;
 mod partition;
 mod pricing;
+mod primal;
 mod state;
 
 use super::columns::{Bits, Column, ColumnSpace};
@@ -152,7 +157,11 @@ impl Run<'_> {
         let mut converged = false;
         while rounds < limits.max_rounds && !stop.now() {
             rounds += 1;
-            let lp = match dual_lp(&pool, n, k, cap, phase, big, limits.deadline, limits.backend) {
+            // The primal by the interior point (`colgen/primal.rs`); the
+            // dual LP with the backend if that fails.
+            let lp = primal::primal_lp(&pool, n, k, cap, phase, limits.deadline)
+                .or_else(|_| dual_lp(&pool, n, k, cap, phase, big, limits.deadline, limits.backend));
+            let lp = match lp {
                 Ok(lp) => lp,
                 Err(why) => {
                     return finish(
@@ -284,3 +293,6 @@ mod tests;
 
 #[cfg(test)]
 mod heuristic_tests;
+
+#[cfg(test)]
+mod parallel_tests;

@@ -101,7 +101,7 @@ impl Tally {
 }
 
 /// Why an enumeration stopped early.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Halt {
     /// The node budget or the deadline ran out, or the search was cancelled.
     Budget,

@@ -9,12 +9,13 @@ use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use super::cover::{self, Cover};
+use super::floors;
 use super::master::{Duals, tol};
 use super::partition;
 use super::state::{Exact, Run, finish, reduced_values};
 use crate::ilp::{self, MilpOutcome};
 use crate::messages::note::Note;
-use crate::solve::columns::{Bits, Column, ColumnSpace, Halt};
+use crate::solve::columns::{Bits, Column, ColumnSpace};
 
 /// Search nodes of the closing step's exact cover before the integer
 /// program takes over.
@@ -56,7 +57,7 @@ impl Run<'_> {
                 });
                 let cols = self.with_incumbent(&f);
                 let left = limits.deadline.saturating_duration_since(Instant::now());
-                let outcome = self.partition(&cols, best, if complete { left } else { left / 4 });
+                let outcome = self.partition(&cols, best, if complete { left } else { left / 4 }, !complete);
                 let proven = match (&outcome, outside) {
                     (MilpOutcome::Optimal { objective, .. }, Some(o)) => o <= objective + tol(*objective),
                     (_, None) => true,
@@ -81,40 +82,20 @@ impl Run<'_> {
         }
         loop {
             let z_inc = self.z_inc;
+            // One enumeration keeping the best `max_columns`: fewer means
+            // every candidate. More: the best quarter of them, and a lineup
+            // with a cluster outside them has one of reduced value <= t'
+            // (the last kept), so its value is at most D + (K−1)·rc + t'.
+            let most = limits.max_columns.max(1);
             let (cands, restricted) =
-                match space.enumerate(&q, &c, sig, t, None, limits.max_columns, budget, &stop) {
-                    Ok(f) => (f, None),
-                    Err(Halt::TooMany) => {
-                        // Too many: keep the best `keep`. A lineup with a cluster outside
-                        // them has one of reduced value <= t' (the last kept), so its
-                        // value is at most D + (K−1)·rc + t'.
-                        let keep = (limits.max_columns / 4).max(1);
-                        match space.enumerate(&q, &c, sig, t, Some(keep), usize::MAX, budget, &stop) {
-                            Ok(mut f) => {
-                                f.truncate(keep);
-                                let outside = (f.len() == keep)
-                                    .then(|| f.last().map(|l| d + slack + l.0 + tol(z_inc)))
-                                    .flatten();
-                                (f, outside)
-                            }
-                            Err(_) => {
-                                return finish(
-                                    best_bound,
-                                    z_inc,
-                                    None,
-                                    Note::new(
-                                        "solver.too_many_candidates",
-                                        &[
-                                            ("max", limits.max_columns.to_string()),
-                                            ("rounds", rounds.to_string()),
-                                            ("exact", exact_rounds.to_string()),
-                                        ],
-                                    ),
-                                );
-                            }
-                        }
+                match space.enumerate(&q, &c, sig, t, Some(most), usize::MAX, budget, &stop) {
+                    Ok(f) if f.len() < most => (f, None),
+                    Ok(mut f) => {
+                        f.truncate((most / 4).max(1));
+                        let outside = f.last().map(|l| d + slack + l.0 + tol(z_inc));
+                        (f, outside)
                     }
-                    Err(Halt::Budget) => {
+                    Err(_) => {
                         return finish(
                             best_bound,
                             z_inc,
@@ -140,10 +121,14 @@ impl Run<'_> {
                 );
             }
             let left = limits.deadline.saturating_duration_since(Instant::now());
-            let outcome = self.partition(&cols, best, left);
+            let outcome = self.partition(&cols, best, left, restricted.is_some());
             // A better lineup among the best candidates that does not prove
             // itself raises the threshold: enumerate again above it.
-            if let (MilpOutcome::Optimal { values, objective }, Some(_)) = (&outcome, restricted) {
+            if let (
+                MilpOutcome::Optimal { values, objective } | MilpOutcome::Feasible { values, objective },
+                Some(_),
+            ) = (&outcome, restricted)
+            {
                 if *objective > z_inc + tol(z_inc) && !stop.now() {
                     let chosen: Vec<Column> = partition::chosen(&cols, values).into_iter().copied().collect();
                     if self
@@ -173,7 +158,11 @@ impl Run<'_> {
     /// The set partitioning over `cols` (the incumbent's first): by search
     /// with the reduced values at `duals` (`cover.rs`); when the search
     /// stops at its node budget, by the integer program within `time`.
-    fn partition(&self, cols: &[Column], duals: &Duals, time: Duration) -> MilpOutcome {
+    ///
+    /// Over the best candidates only (`restricted`), a better lineup the
+    /// search stops with is returned as it is: it raises the threshold, and
+    /// proving it best among these candidates would prove nothing.
+    fn partition(&self, cols: &[Column], duals: &Duals, time: Duration, restricted: bool) -> MilpOutcome {
         let (n, k, cap, phase) = (self.space.n, self.k, self.cap, self.phase);
         let stop = self.limits.stop();
         let floor = self.z_inc + tol(self.z_inc);
@@ -184,7 +173,12 @@ impl Run<'_> {
             }
             (values, objective)
         };
-        match cover::best_cover(cols, n, k, cap, phase, duals, floor, COVER_NODES, &stop) {
+        let res = if restricted {
+            floors::best_cover_from_top(cols, n, k, cap, phase, duals, floor, COVER_NODES, &stop)
+        } else {
+            cover::best_cover(cols, n, k, cap, phase, duals, floor, COVER_NODES, &stop)
+        };
+        match res {
             Cover::Finished(found) => {
                 // Nothing better than the incumbent: it is the optimum over `cols`.
                 let (objective, chosen) =
@@ -192,7 +186,7 @@ impl Run<'_> {
                 let (values, objective) = as_point(objective, chosen);
                 MilpOutcome::Optimal { values, objective }
             }
-            Cover::Stopped(found) if stop.now() => match found {
+            Cover::Stopped(found) if stop.now() || (restricted && found.is_some()) => match found {
                 Some((objective, chosen)) => {
                     let (values, objective) = as_point(objective, chosen);
                     MilpOutcome::Feasible { values, objective }

@@ -82,6 +82,22 @@ pub(super) fn best_cover(
     budget: u64,
     stop: &Stop,
 ) -> Cover {
+    best_cover_counted(cols, n, k, cap, phase, duals, floor, budget, stop).0
+}
+
+/// [`best_cover`] with the search nodes it used.
+#[allow(clippy::too_many_arguments, reason = "one search with its inputs")]
+pub(super) fn best_cover_counted(
+    cols: &[Column],
+    n: usize,
+    k: usize,
+    cap: Option<f64>,
+    phase: Phase,
+    duals: &Duals,
+    floor: f64,
+    budget: u64,
+    stop: &Stop,
+) -> (Cover, u64) {
     let rc: Vec<f64> = cols.iter().map(|c| reduced(c, phase, duals)).collect();
     let value: Vec<f64> = cols.iter().map(|c| phase.col(c)).collect();
     let mut by_member: Vec<Vec<u32>> = vec![Vec::new(); n];
@@ -120,13 +136,14 @@ pub(super) fn best_cover(
         halted: false,
     };
     if cols.is_empty() || k == 0 {
-        return Cover::Finished(None);
+        return (Cover::Finished(None), 0);
     }
     s.dfs(0, 0.0, 0.0, 0.0);
+    let nodes = s.nodes.min(budget);
     if s.halted {
-        Cover::Stopped(s.best)
+        (Cover::Stopped(s.best), nodes)
     } else {
-        Cover::Finished(s.best)
+        (Cover::Finished(s.best), nodes)
     }
 }
 
@@ -238,12 +255,12 @@ impl Search<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// Columns over `n` members with pair values from a small formula, and
     /// every lineup of `k` of them by brute force.
-    fn instance(n: usize, size: usize) -> Vec<Column> {
+    pub(in crate::solve::colgen) fn instance(n: usize, size: usize) -> Vec<Column> {
         let value = |i: usize, j: usize| ((i * 7 + j * 13) % 11) as f64 + 0.5 * ((i + j) % 3) as f64;
         let mut cols = Vec::new();
         for mask in 0u32..(1 << n) {
@@ -269,7 +286,13 @@ mod tests {
         cols
     }
 
-    fn brute(cols: &[Column], n: usize, k: usize, cap: Option<f64>, phase: Phase) -> f64 {
+    pub(in crate::solve::colgen) fn brute(
+        cols: &[Column],
+        n: usize,
+        k: usize,
+        cap: Option<f64>,
+        phase: Phase,
+    ) -> f64 {
         #[allow(clippy::too_many_arguments, reason = "a brute-force recursion")]
         fn go(
             cols: &[Column],
@@ -312,7 +335,14 @@ mod tests {
 
     /// Duals that make every column's reduced value at most zero: each
     /// member's price is its share of the best column through it.
-    fn duals(cols: &[Column], n: usize, k: usize, phase: Phase, m: f64, cap: f64) -> Duals {
+    pub(in crate::solve::colgen) fn duals(
+        cols: &[Column],
+        n: usize,
+        k: usize,
+        phase: Phase,
+        m: f64,
+        cap: f64,
+    ) -> Duals {
         let mut pis = vec![0.0; n];
         for c in cols {
             let share = (phase.col(c) - m * c.pen) / c.members.count_ones() as f64;

@@ -2,10 +2,16 @@
 //! pruning: the exact pricing of column generation, and all columns above
 //! a threshold to close the gap.
 
+mod fill;
 mod last;
+mod quotas;
+mod root;
+
+use fill::fill;
+use quotas::Quotas;
 
 use super::grouped::{FREE, GROUPS, GroupedTop, pair_table};
-use super::{Bits, ColumnSpace, Halt, MAX_LIMITS, Tally};
+use super::{Bits, ColumnSpace, Halt, Tally};
 use crate::cancel::Stop;
 
 impl ColumnSpace {
@@ -25,6 +31,23 @@ impl ColumnSpace {
         node_budget: u64,
         stop: &Stop,
     ) -> Result<Vec<(f64, Bits)>, Halt> {
+        let knobs = (keep_best, limit, node_budget);
+        self.enumerate_in(q, c, sigma, threshold, knobs, stop, true)
+    }
+
+    /// [`enumerate`](ColumnSpace::enumerate), the root's subtrees in
+    /// parallel or not (the same answer; the tests compare the two).
+    #[allow(clippy::too_many_arguments, reason = "one search with its knobs")]
+    pub(crate) fn enumerate_in(
+        &self,
+        q: &[f64],
+        c: &[f64],
+        sigma: f64,
+        threshold: f64,
+        (keep_best, limit, node_budget): (Option<usize>, usize, u64),
+        stop: &Stop,
+        parallel: bool,
+    ) -> Result<Vec<(f64, Bits)>, Halt> {
         let u = self.units.len();
         let b = self.max;
         let topq = self.top_pairs(q);
@@ -37,15 +60,16 @@ impl ColumnSpace {
         });
         let suffix = pair_table(q, &order, &self.unit_group, &self.group_most, b, true);
         let quotas = Quotas::new(self, &order);
-        let mut search = Search {
+        let gains: Vec<f64> = order.iter().map(|&x| c[x]).collect();
+        let search = |threshold: f64| Search {
             space: self,
             q,
-            suffix,
-            quotas,
+            suffix: &suffix,
+            quotas: &quotas,
             largest: self.unit_size.iter().copied().max().unwrap_or(1).max(1),
             scratch: GroupedTop::default(),
             mandatory: vec![0.0; GROUPS * b],
-            order: order.clone(),
+            order: &order,
             sigma,
             threshold,
             keep_best,
@@ -57,10 +81,22 @@ impl ColumnSpace {
             buffers: Vec::new(),
             candidates: Vec::new(),
         };
-        let gains: Vec<f64> = order.iter().map(|&x| c[x]).collect();
-        search.dfs(0, 0, Tally::EMPTY, 0.0, &gains)?;
-        let mut found = search.found;
+        let mut root = search(threshold);
+        let mut found = match root.root_children(&gains).filter(|_| parallel) {
+            // Small columns or few units: one search.
+            None => {
+                root.dfs(0, 0, Tally::EMPTY, 0.0, &gains)?;
+                root.found
+            }
+            Some(children) => {
+                let knobs = (keep_best, limit, node_budget);
+                root::subtrees(&children, || search(threshold), &gains, knobs, root.nodes)?
+            }
+        };
         found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        if let Some(k) = keep_best {
+            found.truncate(2 * k.max(1));
+        }
         Ok(found)
     }
 }
@@ -117,137 +153,19 @@ impl ColumnSpace {
     }
 }
 
-/// Splits `values` (value, group): each group's `need` best are taken
-/// (their sum is returned; `None` if a group has too few), the others go
-/// to `best`, which keeps the `cap` best of them within `room`. A column
-/// holding at least `need` of a group holds, at best, that group's best
-/// `need` values and the best of the rest, within the room left.
-fn fill(
-    best: &mut GroupedTop,
-    mand: &mut [f64],
-    b: usize,
-    need: &[usize; GROUPS],
-    room: &[usize; GROUPS],
-    cap: usize,
-    values: impl Iterator<Item = (f64, u8)>,
-) -> Option<f64> {
-    best.reset(cap, room);
-    let mut lens = [0usize; GROUPS];
-    for (v, g) in values {
-        let gi = g as usize;
-        let n = need[gi];
-        if n == 0 {
-            best.push(v, g);
-            continue;
-        }
-        let list = &mut mand[gi * b..gi * b + n];
-        let len = lens[gi];
-        let last = if len < n {
-            lens[gi] = len + 1;
-            len
-        } else if v > list[n - 1] {
-            best.push(list[n - 1], g);
-            n - 1
-        } else {
-            best.push(v, g);
-            continue;
-        };
-        let mut at = last;
-        while at > 0 && list[at - 1] < v {
-            list[at] = list[at - 1];
-            at -= 1;
-        }
-        list[at] = v;
-    }
-    let mut sum = 0.0;
-    for g in 0..GROUPS {
-        if lens[g] < need[g] {
-            return None;
-        }
-        sum += mand[g * b..g * b + need[g]].iter().sum::<f64>();
-    }
-    Some(sum)
-}
-
-/// What the quotas' lower bounds (`at_least`) still allow below a node:
-/// the members each quota still lacks must be among the units not yet
-/// passed, and fit the room left.
-struct Quotas {
-    /// Whether any quota has a lower bound (else nothing to check).
-    any: bool,
-    /// `suffix[x][l]`: members counted by limit `l` among the units at
-    /// search positions `>= x`.
-    suffix: Vec<[u16; MAX_LIMITS]>,
-    /// Most limit counts one member adds (over all limits).
-    rate: f64,
-    /// Most members of one unit.
-    largest: usize,
-}
-
-impl Quotas {
-    fn new(space: &ColumnSpace, order: &[usize]) -> Quotas {
-        let any = space.limits.iter().any(|&(least, _)| least > 0);
-        let mut suffix = vec![[0u16; MAX_LIMITS]; order.len() + 1];
-        for x in (0..order.len()).rev() {
-            suffix[x] = suffix[x + 1];
-            for &(l, c) in &space.unit_limits[order[x]] {
-                suffix[x][l as usize] += u16::from(c);
-            }
-        }
-        let rate = (0..space.units.len())
-            .map(|x| {
-                let counted: usize = space.unit_limits[x].iter().map(|&(_, c)| c as usize).sum();
-                counted as f64 / space.unit_size[x].max(1) as f64
-            })
-            .fold(0.0, f64::max);
-        let largest = space.unit_size.iter().copied().max().unwrap_or(1).max(1);
-        Quotas {
-            any,
-            suffix,
-            rate,
-            largest,
-        }
-    }
-
-    /// The fewest more units a column below this node needs for its
-    /// quotas, or `None` if no completion can meet them (a quota lacks
-    /// more members than the units ahead hold, or than the room takes).
-    fn units_needed(&self, space: &ColumnSpace, tally: &Tally, next: usize) -> Option<usize> {
-        if !self.any {
-            return Some(0);
-        }
-        let mut lacking = 0usize;
-        for (l, &(least, _)) in space.limits.iter().enumerate() {
-            let short = least.saturating_sub(tally.limits[l] as usize);
-            if short > self.suffix[next][l] as usize {
-                return None;
-            }
-            lacking += short;
-        }
-        if lacking == 0 {
-            return Some(0);
-        }
-        let room = space.max.saturating_sub(tally.size);
-        if lacking as f64 > self.rate * room as f64 + 1e-9 {
-            return None;
-        }
-        Some((lacking as f64 / (self.rate * self.largest as f64)).ceil() as usize)
-    }
-}
-
 struct Search<'a> {
     space: &'a ColumnSpace,
     q: &'a [f64],
     /// Pair bounds per search position, see [`suffix_pairs`].
-    suffix: Vec<f64>,
-    quotas: Quotas,
+    suffix: &'a [f64],
+    quotas: &'a Quotas,
     /// Members of the largest unit.
     largest: usize,
     scratch: GroupedTop,
     /// Per group, the best values its quota needs (see [`fill`]).
     mandatory: Vec<f64>,
     /// Search position → unit.
-    order: Vec<usize>,
+    order: &'a [usize],
     sigma: f64,
     threshold: f64,
     keep_best: Option<usize>,

@@ -1,0 +1,117 @@
+//! The set partitioning's search from the top down: floors just below the
+//! best a lineup of the candidates could reach, lowered step by step to
+//! the incumbent's value.
+//!
+//! The exact cover search ([`best_cover`]) prunes a partial lineup that
+//! cannot beat its floor; from a weak incumbent far below the optimum it
+//! prunes little. Every lineup of the candidates is worth at most
+//! `U = D + K·r̄` (`r̄` the candidates' largest reduced value), so the
+//! search first runs with the floor `U − gap/64`, then `gap/16`, `gap/4`
+//! below `U`, and last at the incumbent (`gap = U − incumbent`). A pass that
+//! finishes with a lineup has found the best one (none above it was
+//! pruned); a pass that finishes with none proves that no lineup beats
+//! its floor, and the next, lower one follows. The last pass is the
+//! search from the incumbent itself, so the answer is the same; only the
+//! time to reach it changes.
+
+#[cfg(doc)]
+use super::cover::best_cover;
+use super::cover::{Cover, best_cover_counted, reduced};
+use super::master::{Duals, Phase};
+use crate::cancel::Stop;
+use crate::solve::columns::Column;
+
+/// Fractions of the gap below the top at which the passes before the last
+/// set their floors.
+const STEPS: [f64; 3] = [1.0 / 64.0, 1.0 / 16.0, 1.0 / 4.0];
+
+/// [`best_cover`] over `cols` above `floor`, by passes from the top down,
+/// all within `budget` search nodes.
+#[allow(clippy::too_many_arguments, reason = "the cover search's inputs")]
+pub(super) fn best_cover_from_top(
+    cols: &[Column],
+    n: usize,
+    k: usize,
+    cap: Option<f64>,
+    phase: Phase,
+    duals: &Duals,
+    floor: f64,
+    budget: u64,
+    stop: &Stop,
+) -> Cover {
+    let rbar = cols
+        .iter()
+        .map(|c| reduced(c, phase, duals))
+        .fold(f64::NEG_INFINITY, f64::max);
+    let top = duals.d + k as f64 * rbar.max(0.0);
+    let gap = top - floor;
+    let mut left = budget;
+    if gap.is_finite() && gap > 0.0 {
+        for step in STEPS {
+            let f = top - step * gap;
+            let (found, used) = best_cover_counted(cols, n, k, cap, phase, duals, f, left, stop);
+            left = left.saturating_sub(used);
+            match found {
+                // Nothing above `f`: a lower floor next.
+                Cover::Finished(None) => continue,
+                // The best lineup (above `f`, so above `floor`), or a stop.
+                other => return other,
+            }
+        }
+    }
+    best_cover_counted(cols, n, k, cap, phase, duals, floor, left, stop).0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::cover::tests::{brute, duals, instance};
+    use super::*;
+
+    #[test]
+    fn the_passes_from_the_top_find_what_brute_force_finds() {
+        let stop = Stop::default();
+        for (n, size, cap, m) in [
+            (9, 3, None, 0.0),
+            (12, 3, None, 0.0),
+            (12, 4, Some(4.0), 0.7),
+            (10, 5, Some(3.0), 1.3),
+        ] {
+            let cols = instance(n, size);
+            let k = n / size;
+            let phase = match cap {
+                Some(c) => Phase::MaxSpread { cap: c },
+                None => Phase::Weighted,
+            };
+            let best = brute(&cols, n, k, cap, phase);
+            let du = duals(&cols, n, k, phase, m, cap.unwrap_or(0.0));
+            for below in [1e-3, 0.5, 3.0, 40.0] {
+                match best_cover_from_top(&cols, n, k, cap, phase, &du, best - below, u64::MAX, &stop) {
+                    Cover::Finished(Some((v, chosen))) => {
+                        assert!((v - best).abs() < 1e-9, "n {n}: {v} vs {best} from {below} below");
+                        let sum: f64 = chosen.iter().map(|&j| phase.col(&cols[j])).sum();
+                        assert!((sum - v).abs() < 1e-9);
+                    }
+                    other => panic!("n {n}, {below} below: {other:?}"),
+                }
+            }
+            // From the optimum itself: nothing better.
+            assert_eq!(
+                best_cover_from_top(&cols, n, k, cap, phase, &du, best + 1e-9, u64::MAX, &stop),
+                Cover::Finished(None)
+            );
+        }
+    }
+
+    #[test]
+    fn the_passes_share_one_node_budget() {
+        let stop = Stop::default();
+        let cols = instance(12, 3);
+        let phase = Phase::Weighted;
+        let best = brute(&cols, 12, 4, None, phase);
+        let du = duals(&cols, 12, 4, phase, 0.0, 0.0);
+        match best_cover_from_top(&cols, 12, 4, None, phase, &du, best - 40.0, 3, &stop) {
+            Cover::Stopped(_) => {}
+            other => panic!("three nodes cannot settle it: {other:?}"),
+        }
+    }
+}
