@@ -41,6 +41,11 @@ impl Search<'_> {
 
     /// The subtree below the root's child at position `x`.
     pub(super) fn child(&mut self, x: usize, with: Tally, gains: &[f64]) -> Result<(), Halt> {
+        // A subtree checks the clock every 65,536 nodes; after the deadline
+        // the subtrees not yet started must not each run that far first.
+        if self.stop.now() {
+            return Err(Halt::Budget);
+        }
         let u = self.space.units.len();
         let unit = self.order[x];
         let mut child = vec![0.0; u];
