@@ -40,15 +40,24 @@ impl Search<'_> {
         let mut cands = std::mem::take(&mut self.candidates);
         cands.clear();
         let row = &self.suffix[next * u * b..(next + 1) * u * b];
+        // What one or two more units must add, and the largest gain any
+        // partner brings: a unit that cannot reach it alone or beside the
+        // best partner with its best pair value is no candidate, which is
+        // decided before the rules are checked.
+        let need = self.threshold - value + self.sigma;
+        let top_gain = gains[next..].iter().copied().fold(f64::NEG_INFINITY, f64::max);
         for (x, &gain) in gains.iter().enumerate().skip(next) {
             let unit = self.order[x];
+            let half_best = if b > 1 { row[unit * b + 1] } else { 0.0 };
+            if gain < need && gain + top_gain + 2.0 * half_best < need {
+                continue;
+            }
             if sp.unit_cannot[unit] & chosen != 0 {
                 continue;
             }
             let Some(with) = sp.admit(&tally, unit) else {
                 continue;
             };
-            let half_best = if b > 1 { row[unit * b + 1] } else { 0.0 };
             cands.push(Candidate {
                 gain,
                 at: x,
