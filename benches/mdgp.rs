@@ -21,9 +21,7 @@
 //! no clock), `--migrate M` (runs as islands exchanging their best every M
 //! generations; 0: independent runs), `--schedule P,p,T,t,E,A` (population
 //! from P to p, walk factor from T to t, E rounds of directed perturbation,
-//! diversity weight A), `--relink E,G` (every E generations, the best member
-//! relinked with its most different one: G generations on the sub-instance of
-//! the groups where they differ; 0: never), `--raw FILE` (append one line per solve), `--from-raw FILE,…`
+//! diversity weight A), `--raw FILE` (append one line per solve), `--from-raw FILE,…`
 //! (print the tables of saved lines instead of solving), `--baseline FILE,…`
 //! (saved lines of another engine, shown beside, with paired better / worse
 //! counts: same instance, budget and seed), `--first-seed S` (run seeds
@@ -321,11 +319,6 @@ fn main() {
     let mut schedule = MdgpOptions::default().schedule;
     if let Some(m) = get("--migrate").and_then(|s| s.parse().ok()) {
         schedule.migrate_every = m;
-    }
-    if let Some(r) = get("--relink") {
-        let k: Vec<usize> = r.split(',').filter_map(|x| x.parse().ok()).collect();
-        assert!(k.len() == 2, "--relink every,generations");
-        (schedule.relink_every, schedule.relink_generations) = (k[0], k[1]);
     }
     if let Some(knobs) = get("--schedule") {
         let k: Vec<f64> = knobs.split(',').filter_map(|x| x.parse().ok()).collect();

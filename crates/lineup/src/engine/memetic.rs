@@ -24,7 +24,7 @@
 //! improves is run again (the population regrown: `regrow`) until the clock runs out.
 
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use rayon::prelude::*;
 
@@ -34,11 +34,9 @@ use super::instance::PairWeights;
 use super::islands::{Ctx, Member, Step, island_ranges, migrate, regrow};
 use super::partition_distance::distance;
 use super::perturb::{directed, undirected};
-use super::relink::{self, SubSearch};
 use super::rng::Rng;
 use super::state::State;
 use super::value::Value;
-use crate::cancel::CancelToken;
 
 pub use super::schedule::{Budget, Schedule};
 
@@ -68,50 +66,6 @@ pub struct Start<'a> {
     pub attr: Option<&'a [u8]>,
     /// A given first solution (item → group).
     pub initial: Option<&'a [usize]>,
-}
-
-/// Population (initial, final) of a relinking step's sub-instance search.
-const SUB_POPULATION: (usize, usize) = (10, 2);
-
-/// The population search on a relinking step's sub-instance
-/// ([`super::relink`]), within the limits of the run that relinks.
-pub(super) struct SubRun<'c> {
-    /// Generations of the sub-instance's search.
-    pub(super) generations: usize,
-    /// Wall-clock stop of the run.
-    pub(super) deadline: Option<Instant>,
-    /// Cancellation of the run.
-    pub(super) cancel: Option<&'c CancelToken>,
-}
-
-impl SubSearch for SubRun<'_> {
-    fn search<W: PairWeights>(
-        &self,
-        s: &mut State<'_, W>,
-        rng: &mut Rng,
-        initial: Option<&[usize]>,
-    ) -> Option<(Vec<usize>, W::V, bool)> {
-        let schedule = Schedule {
-            pop_max: SUB_POPULATION.0,
-            pop_min: SUB_POPULATION.1,
-            relink_every: 0,
-            ..Schedule::default()
-        };
-        let now = Instant::now();
-        let budget = Budget {
-            generations: Some(self.generations.max(1)),
-            time: self.deadline.map(|d| d.saturating_duration_since(now)),
-            started: now,
-            cancel: self.cancel.cloned(),
-        };
-        let start = Start {
-            quotas: None,
-            attr: None,
-            initial,
-        };
-        let res = run(s, rng, &schedule, &budget, start)?;
-        Some((res.groups, res.value, res.cut_by_time))
-    }
 }
 
 /// Runs the population search; `None` if no feasible solution was built.
@@ -205,12 +159,6 @@ pub fn run_islands<W: PairWeights>(
     let mut last_gain = 0;
     let mut seen = improvements.get();
     let mut cut = false;
-    let relinking = schedule.relink_every > 0 && relink::applies(s);
-    let sub = SubRun {
-        generations: schedule.relink_generations,
-        deadline: ctx.deadline,
-        cancel: budget.cancel.as_ref(),
-    };
     loop {
         let p = budget.progress(generation - epoch);
         // A run that completed its generations is not cut, even when the
@@ -363,11 +311,6 @@ pub fn run_islands<W: PairWeights>(
             rank <= target.clamp(schedule.pop_min.max(1), kept)
         });
         ranges = island_ranges(&pop, islands);
-        if relinking && generation % schedule.relink_every == 0 {
-            for (g, v, island) in relink::relink_islands(&mut pop, &ranges, &bases, generation, &sub, &ctx) {
-                keep_best(&g, v, true, island);
-            }
-        }
         if islands > 1 && schedule.migrate_every > 0 && generation % schedule.migrate_every == 0 {
             migrate(&mut pop, &ranges);
         }

@@ -29,7 +29,6 @@ mod partition_distance;
 mod perturb;
 #[cfg(test)]
 mod properties;
-mod relink;
 mod rng;
 mod schedule;
 mod state;

@@ -31,13 +31,6 @@ pub struct Schedule {
     /// until it stops improving or the clock runs out. The result depends on
     /// the clock only when the clock stops the search (reported as a cut).
     pub extend: bool,
-    /// Every this many generations, each island's best member is relinked
-    /// with its most different member ([`super::relink`]: the groups where
-    /// they differ re-optimised as an instance of their own); 0: never.
-    /// Only for plain problems (no rules, single-element items).
-    pub relink_every: usize,
-    /// Generations of each relinking step's sub-instance search.
-    pub relink_generations: usize,
 }
 
 impl Default for Schedule {
@@ -51,8 +44,6 @@ impl Default for Schedule {
             alpha: 0.05,
             migrate_every: 0,
             extend: false,
-            relink_every: 0,
-            relink_generations: 20,
         }
     }
 }
