@@ -25,10 +25,12 @@ mod items;
 mod lns;
 mod local_search;
 mod memetic;
+mod partition_distance;
 mod perturb;
 #[cfg(test)]
 mod properties;
 mod rng;
+mod schedule;
 mod state;
 mod value;
 
