@@ -260,7 +260,7 @@ pub(super) mod tests {
 
     /// Columns over `n` members with pair values from a small formula, and
     /// every lineup of `k` of them by brute force.
-    pub(in crate::solve::colgen) fn instance(n: usize, size: usize) -> Vec<Column> {
+    pub(crate) fn instance(n: usize, size: usize) -> Vec<Column> {
         let value = |i: usize, j: usize| ((i * 7 + j * 13) % 11) as f64 + 0.5 * ((i + j) % 3) as f64;
         let mut cols = Vec::new();
         for mask in 0u32..(1 << n) {
@@ -286,13 +286,7 @@ pub(super) mod tests {
         cols
     }
 
-    pub(in crate::solve::colgen) fn brute(
-        cols: &[Column],
-        n: usize,
-        k: usize,
-        cap: Option<f64>,
-        phase: Phase,
-    ) -> f64 {
+    pub(crate) fn brute(cols: &[Column], n: usize, k: usize, cap: Option<f64>, phase: Phase) -> f64 {
         #[allow(clippy::too_many_arguments, reason = "a brute-force recursion")]
         fn go(
             cols: &[Column],
@@ -335,14 +329,7 @@ pub(super) mod tests {
 
     /// Duals that make every column's reduced value at most zero: each
     /// member's price is its share of the best column through it.
-    pub(in crate::solve::colgen) fn duals(
-        cols: &[Column],
-        n: usize,
-        k: usize,
-        phase: Phase,
-        m: f64,
-        cap: f64,
-    ) -> Duals {
+    pub(crate) fn duals(cols: &[Column], n: usize, k: usize, phase: Phase, m: f64, cap: f64) -> Duals {
         let mut pis = vec![0.0; n];
         for c in cols {
             let share = (phase.col(c) - m * c.pen) / c.members.count_ones() as f64;
@@ -368,15 +355,50 @@ pub(super) mod tests {
         d
     }
 
-    #[test]
-    fn the_search_finds_the_best_partition_brute_force_finds() {
-        let stop = Stop::default();
-        for (n, size, cap, m) in [
+    /// A small instance with its optimum by brute force and duals that
+    /// price every column out.
+    pub(crate) struct Case {
+        pub cols: Vec<Column>,
+        pub n: usize,
+        pub k: usize,
+        pub cap: Option<f64>,
+        pub phase: Phase,
+        pub best: f64,
+        pub duals: Duals,
+    }
+
+    /// A cover search's signature ([`best_cover`] and the passes from the top).
+    pub(crate) type Searcher =
+        fn(&[Column], usize, usize, Option<f64>, Phase, &Duals, f64, u64, &Stop) -> Cover;
+
+    impl Case {
+        /// `search` over the case above `floor`, without a node limit.
+        pub(crate) fn run(&self, search: Searcher, floor: f64) -> Cover {
+            let stop = Stop::default();
+            search(
+                &self.cols,
+                self.n,
+                self.k,
+                self.cap,
+                self.phase,
+                &self.duals,
+                floor,
+                u64::MAX,
+                &stop,
+            )
+        }
+    }
+
+    /// The cases of the cover searches' tests: with and without a cap.
+    pub(crate) fn cases() -> Vec<Case> {
+        [
             (9, 3, None, 0.0),
             (12, 3, None, 0.0),
             (12, 4, Some(4.0), 0.7),
             (10, 5, Some(3.0), 1.3),
-        ] {
+        ]
+        .into_iter()
+        .map(|(n, size, cap, m)| {
             let cols = instance(n, size);
             let k = n / size;
             let phase = match cap {
@@ -384,11 +406,28 @@ pub(super) mod tests {
                 None => Phase::Weighted,
             };
             let best = brute(&cols, n, k, cap, phase);
-            let du = duals(&cols, n, k, phase, m, cap.unwrap_or(0.0));
+            let duals = duals(&cols, n, k, phase, m, cap.unwrap_or(0.0));
+            Case {
+                cols,
+                n,
+                k,
+                cap,
+                phase,
+                best,
+                duals,
+            }
+        })
+        .collect()
+    }
+
+    #[test]
+    fn the_search_finds_the_best_partition_brute_force_finds() {
+        for case in cases() {
+            let (cols, n, k, best) = (&case.cols, case.n, case.k, case.best);
             // From below the optimum: the search finds it.
-            match best_cover(&cols, n, k, cap, phase, &du, best - 1.0, u64::MAX, &stop) {
+            match case.run(best_cover, best - 1.0) {
                 Cover::Finished(Some((v, chosen))) => {
-                    assert!((v - best).abs() < 1e-9, "{n}/{size}: {v} vs {best}");
+                    assert!((v - best).abs() < 1e-9, "n {n}, k {k}: {v} vs {best}");
                     assert_eq!(chosen.len(), k);
                     let covered = chosen.iter().fold(0 as Bits, |b, &j| {
                         assert_eq!(b & cols[j].members, 0);
@@ -396,13 +435,10 @@ pub(super) mod tests {
                     });
                     assert_eq!(covered, (1 << n) - 1);
                 }
-                other => panic!("{n}/{size}: {other:?}"),
+                other => panic!("n {n}, k {k}: {other:?}"),
             }
             // At the optimum: nothing better, and the search says so.
-            assert_eq!(
-                best_cover(&cols, n, k, cap, phase, &du, best + 1e-7, u64::MAX, &stop),
-                Cover::Finished(None)
-            );
+            assert_eq!(case.run(best_cover, best + 1e-7), Cover::Finished(None));
         }
     }
 

@@ -64,28 +64,15 @@ pub(super) fn best_cover_from_top(
 
 #[cfg(test)]
 mod tests {
-    use super::super::cover::tests::{brute, duals, instance};
+    use super::super::cover::tests::{brute, cases, duals, instance};
     use super::*;
 
     #[test]
     fn the_passes_from_the_top_find_what_brute_force_finds() {
-        let stop = Stop::default();
-        for (n, size, cap, m) in [
-            (9, 3, None, 0.0),
-            (12, 3, None, 0.0),
-            (12, 4, Some(4.0), 0.7),
-            (10, 5, Some(3.0), 1.3),
-        ] {
-            let cols = instance(n, size);
-            let k = n / size;
-            let phase = match cap {
-                Some(c) => Phase::MaxSpread { cap: c },
-                None => Phase::Weighted,
-            };
-            let best = brute(&cols, n, k, cap, phase);
-            let du = duals(&cols, n, k, phase, m, cap.unwrap_or(0.0));
+        for case in cases() {
+            let (cols, n, best, phase) = (&case.cols, case.n, case.best, case.phase);
             for below in [1e-3, 0.5, 3.0, 40.0] {
-                match best_cover_from_top(&cols, n, k, cap, phase, &du, best - below, u64::MAX, &stop) {
+                match case.run(best_cover_from_top, best - below) {
                     Cover::Finished(Some((v, chosen))) => {
                         assert!((v - best).abs() < 1e-9, "n {n}: {v} vs {best} from {below} below");
                         let sum: f64 = chosen.iter().map(|&j| phase.col(&cols[j])).sum();
@@ -95,10 +82,7 @@ mod tests {
                 }
             }
             // From the optimum itself: nothing better.
-            assert_eq!(
-                best_cover_from_top(&cols, n, k, cap, phase, &du, best + 1e-9, u64::MAX, &stop),
-                Cover::Finished(None)
-            );
+            assert_eq!(case.run(best_cover_from_top, best + 1e-9), Cover::Finished(None));
         }
     }
 
