@@ -292,6 +292,9 @@ use closing::unfinished;
 mod tests;
 
 #[cfg(test)]
+mod cover_cases;
+
+#[cfg(test)]
 mod heuristic_tests;
 
 #[cfg(test)]

@@ -64,7 +64,7 @@ pub(super) fn best_cover_from_top(
 
 #[cfg(test)]
 mod tests {
-    use super::super::cover::tests::{brute, cases, duals, instance};
+    use super::super::cover_cases::{brute, cases, duals, instance};
     use super::*;
 
     #[test]
