@@ -7,8 +7,11 @@ mod last;
 mod quotas;
 mod root;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use fill::fill;
 use quotas::Quotas;
+use rayon::slice::ParallelSliceMut;
 
 use super::grouped::{FREE, GROUPS, GroupedTop, pair_table};
 use super::{Bits, ColumnSpace, Halt, Tally};
@@ -62,6 +65,7 @@ impl ColumnSpace {
         let quotas = Quotas::new(self, &order);
         let gains: Vec<f64> = order.iter().map(|&x| c[x]).collect();
         let search = |threshold: f64| Search {
+            shared: None,
             space: self,
             q,
             suffix: &suffix,
@@ -81,7 +85,13 @@ impl ColumnSpace {
             buffers: Vec::new(),
             candidates: Vec::new(),
         };
-        let mut root = search(threshold);
+        // The parallel subtrees count their columns together against `limit`.
+        let counted = AtomicUsize::new(0);
+        let counting = || Search {
+            shared: keep_best.is_none().then_some(&counted),
+            ..search(threshold)
+        };
+        let mut root = counting();
         let mut found = match root.root_children(&gains).filter(|_| parallel) {
             // Small columns or few units: one search.
             None => {
@@ -90,10 +100,17 @@ impl ColumnSpace {
             }
             Some(children) => {
                 let knobs = (keep_best, limit, node_budget);
-                root::subtrees(&children, || search(threshold), &gains, knobs, root.nodes)?
+                root::subtrees(&children, counting, &gains, knobs, root.nodes)?
             }
         };
-        found.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Every column is found once: the order is total, and an unstable
+        // sort (in parallel for long lists) gives the same list.
+        let best_first = |a: &(f64, Bits), b: &(f64, Bits)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if found.len() > PAR_SORT_FROM {
+            found.par_sort_unstable_by(best_first);
+        } else {
+            found.sort_unstable_by(best_first);
+        }
         if let Some(k) = keep_best {
             found.truncate(2 * k.max(1));
         }
@@ -154,6 +171,9 @@ impl ColumnSpace {
 }
 
 struct Search<'a> {
+    /// The columns found by all subtrees of a parallel search without
+    /// `keep_best`, counted against `limit`.
+    shared: Option<&'a AtomicUsize>,
     space: &'a ColumnSpace,
     q: &'a [f64],
     /// Pair bounds per search position, see [`suffix_pairs`].
@@ -180,6 +200,9 @@ struct Search<'a> {
     candidates: Vec<last::Candidate>,
 }
 
+/// Longest list sorted on one thread.
+const PAR_SORT_FROM: usize = 100_000;
+
 impl Search<'_> {
     fn record(&mut self, value: f64, units: Bits) -> Result<(), Halt> {
         if value < self.threshold {
@@ -194,7 +217,15 @@ impl Search<'_> {
                     self.threshold = self.threshold.max(self.found[k.max(1) - 1].0);
                 }
             }
-            None if self.found.len() > self.limit => return Err(Halt::TooMany),
+            None => {
+                let over = match self.shared {
+                    Some(all) => all.fetch_add(1, Ordering::Relaxed) >= self.limit,
+                    None => self.found.len() > self.limit,
+                };
+                if over {
+                    return Err(Halt::TooMany);
+                }
+            }
             _ => {}
         }
         Ok(())
@@ -325,9 +356,6 @@ impl Search<'_> {
         };
         // Room for one or two more units: complete the node directly.
         if sp.max - size <= 2 {
-            if self.bound(value, size, chosen, next, gains, false, quota_units) < self.threshold {
-                return Ok(());
-            }
             return self.last_two(next, chosen, tally, value, gains);
         }
         if self.bound(value, size, chosen, next, gains, true, quota_units) < self.threshold {
