@@ -24,11 +24,13 @@ use std::collections::HashSet;
 mod closing;
 mod cover;
 mod floors;
+mod listed;
 mod master;
 mod partition;
 mod pricing;
 mod primal;
 mod state;
+mod wide;
 
 use super::columns::{Bits, Column, ColumnSpace};
 use crate::messages::note::Note;
@@ -117,24 +119,8 @@ pub(crate) fn optimise_with(
 
 impl Run<'_> {
     fn rounds(&mut self) -> Exact {
-        let (space, phase, k, cap) = (self.space, self.phase, self.k, self.cap);
+        let (space, phase, k) = (self.space, self.phase, self.k);
         let limits = self.limits.clone();
-        let u = space.unit_count();
-        let n = space.n;
-        // Pair values and a box for the dual variables.
-        let fmax = (0..u)
-            .flat_map(|x| (0..u).map(move |y| (x, y)))
-            .map(|(x, y)| {
-                let (p, s) = space.pair(x, y);
-                phase.value(p, s).abs() + p.abs()
-            })
-            .fold(0.0f64, f64::max)
-            .max(
-                (0..u)
-                    .map(|x| phase.value(space.internal(x).0, space.internal(x).1).abs())
-                    .fold(0.0, f64::max),
-            );
-        let big = (space.max * space.max) as f64 * fmax.max(1.0) * 2.0 + 1.0;
         let fixed = self.inc_cols.len();
         let mut pool: Vec<Column> = self.inc_cols.clone();
         let mut seen: HashSet<Bits> = pool.iter().map(|c| c.units).collect();
@@ -152,6 +138,7 @@ impl Run<'_> {
         let mut centre: Option<Duals> = None;
         let mut rounds = 0;
         let mut exact_rounds = 0;
+        let mut wide_tried = false;
         let mut last_ip = 0;
         let stop = limits.stop();
         let mut converged = false;
@@ -159,9 +146,7 @@ impl Run<'_> {
             rounds += 1;
             // The primal by the interior point (`colgen/primal.rs`); the
             // dual LP with the backend if that fails.
-            let lp = primal::primal_lp(&pool, n, k, cap, phase, limits.deadline)
-                .or_else(|_| dual_lp(&pool, n, k, cap, phase, big, limits.deadline, limits.backend));
-            let lp = match lp {
+            let lp = match self.lp(&pool) {
                 Ok(lp) => lp,
                 Err(why) => {
                     return finish(
@@ -184,7 +169,10 @@ impl Run<'_> {
             // Price-and-branch: the master above the incumbent may hold a
             // better lineup.
             let every = self.tuning.pool_ip_every;
-            if every > 0 && lp.d > self.z_inc + tol(self.z_inc) && rounds >= last_ip + every {
+            // Not while the wide list may still come: its closing step looks
+            // for better lineups among far more columns.
+            let wide_ahead = !wide_tried && self.wide_now(&lp);
+            if every > 0 && !wide_ahead && lp.d > self.z_inc + tol(self.z_inc) && rounds >= last_ip + every {
                 last_ip = rounds;
                 self.pool_lineup(&pool);
                 if best_bound <= self.z_inc + tol(self.z_inc) {
@@ -203,6 +191,36 @@ impl Run<'_> {
                 continue;
             }
             exact_rounds += 1;
+            // The first exact pricing lists every column down to a floor
+            // below zero, for the rest of the rounds and the closing step
+            // (`colgen/wide.rs`); too many of them: the usual pricing.
+            if self.wide_now(&lp) && !wide_tried {
+                wide_tried = true;
+                let wide = match self.wide(&lp, &q, &c, &stop) {
+                    Ok(w) => w,
+                    Err(_) => {
+                        return finish(
+                            best_bound,
+                            self.z_inc,
+                            None,
+                            Note::new("solver.pricing_budget", &[("round", rounds.to_string())]),
+                        );
+                    }
+                };
+                if let Some(w) = wide {
+                    note_bound(&mut best_bound, &mut best, &lp, w.max_reduced().max(0.0), k);
+                    if best_bound <= self.z_inc + tol(self.z_inc) {
+                        return met(best_bound, self.z_inc, rounds, exact_rounds, pool.len());
+                    }
+                    let state = (&mut best_bound, &mut best);
+                    if let Some(ex) =
+                        self.over_wide(&w, &mut pool, &mut seen, fixed, state, &mut rounds, exact_rounds)
+                    {
+                        return ex;
+                    }
+                    continue;
+                }
+            }
             let found = match space.enumerate(
                 &q,
                 &c,
@@ -281,7 +299,53 @@ impl Run<'_> {
             );
         }
         let duals = Duals { pis, sig, m, d, rc };
-        self.close(&duals, best_bound, rounds, exact_rounds)
+        self.close(&duals, best_bound, rounds, exact_rounds, None)
+    }
+
+    /// Whether the wide list (`colgen/wide.rs`) is to replace this round's
+    /// exact pricing: without a cap on the penalty, and with the LP value
+    /// near the incumbent's.
+    fn wide_now(&self, lp: &Duals) -> bool {
+        let near = |w: &wide::WideTuning| lp.d - self.z_inc <= w.gap * self.z_inc.abs().max(1.0);
+        self.cap.is_none() && self.tuning.wide.as_ref().is_some_and(near)
+    }
+
+    /// The restricted master's duals: the primal by the interior point
+    /// (`colgen/primal.rs`), the dual LP with the backend if that fails.
+    fn lp(&self, pool: &[Column]) -> Result<Duals, Note> {
+        let (space, phase, k, cap) = (self.space, self.phase, self.k, self.cap);
+        let limits = &self.limits;
+        primal::primal_lp(pool, space.n, k, cap, phase, limits.deadline).or_else(|_| {
+            dual_lp(
+                pool,
+                space.n,
+                k,
+                cap,
+                phase,
+                self.big(),
+                limits.deadline,
+                limits.backend,
+            )
+        })
+    }
+
+    /// A box for the dual variables.
+    fn big(&self) -> f64 {
+        let (space, phase) = (self.space, self.phase);
+        let u = space.unit_count();
+        let fmax = (0..u)
+            .flat_map(|x| (0..u).map(move |y| (x, y)))
+            .map(|(x, y)| {
+                let (p, s) = space.pair(x, y);
+                phase.value(p, s).abs() + p.abs()
+            })
+            .fold(0.0f64, f64::max)
+            .max(
+                (0..u)
+                    .map(|x| phase.value(space.internal(x).0, space.internal(x).1).abs())
+                    .fold(0.0, f64::max),
+            );
+        (space.max * space.max) as f64 * fmax.max(1.0) * 2.0 + 1.0
     }
 }
 
@@ -293,6 +357,9 @@ mod tests;
 
 #[cfg(test)]
 mod cover_cases;
+
+#[cfg(test)]
+mod cover_tests;
 
 #[cfg(test)]
 mod heuristic_tests;

@@ -8,11 +8,11 @@
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use super::cover::{self, Cover};
-use super::floors;
+use super::cover::{Cover, Partitioning};
 use super::master::{Duals, tol};
 use super::partition;
 use super::state::{Exact, Run, finish, reduced_values};
+use super::wide::Shifted;
 use crate::ilp::{self, MilpOutcome};
 use crate::messages::note::Note;
 use crate::solve::columns::{Bits, Column, ColumnSpace};
@@ -30,6 +30,7 @@ impl Run<'_> {
         best_bound: f64,
         rounds: usize,
         exact_rounds: usize,
+        mut listed: Option<&Shifted<'_>>,
     ) -> Exact {
         let (space, phase, k) = (self.space, self.phase, self.k);
         let limits = self.limits.clone();
@@ -87,8 +88,12 @@ impl Run<'_> {
             // with a cluster outside them has one of reduced value <= t'
             // (the last kept), so its value is at most D + (K−1)·rc + t'.
             let most = limits.max_columns.max(1);
-            let (cands, restricted) =
-                match space.enumerate(&q, &c, sig, t, Some(most), usize::MAX, budget, &stop) {
+            let from_list = listed.map(|l| l.candidates(t, most));
+            let (cands, restricted) = match from_list {
+                // The wide list's columns (`colgen/wide.rs`): a column left
+                // out has a reduced value below `left_out`.
+                Some((f, left_out)) => (f, left_out.map(|l| d + slack + l + tol(z_inc))),
+                None => match space.enumerate(&q, &c, sig, t, Some(most), usize::MAX, budget, &stop) {
                     Ok(f) if f.len() < most => (f, None),
                     Ok(mut f) => {
                         f.truncate((most / 4).max(1));
@@ -109,7 +114,8 @@ impl Run<'_> {
                             ),
                         );
                     }
-                };
+                },
+            };
             let cols = self.with_incumbent(&cands);
             // Set partitioning over the candidates.
             if stop.cancelled() {
@@ -151,6 +157,22 @@ impl Run<'_> {
                     continue;
                 }
             }
+            // The wide list could not decide: enumerate.
+            if listed.is_some() && restricted.is_some() && !stop.now() {
+                let settled = self.settle(
+                    outcome.clone(),
+                    &cols,
+                    restricted,
+                    best_bound,
+                    rounds,
+                    exact_rounds,
+                );
+                if settled.optimal {
+                    return settled;
+                }
+                listed = None;
+                continue;
+            }
             return self.settle(outcome, &cols, restricted, best_bound, rounds, exact_rounds);
         }
     }
@@ -173,10 +195,18 @@ impl Run<'_> {
             }
             (values, objective)
         };
+        let p = Partitioning {
+            cols,
+            n,
+            k,
+            cap,
+            phase,
+            duals,
+        };
         let res = if restricted {
-            floors::best_cover_from_top(cols, n, k, cap, phase, duals, floor, COVER_NODES, &stop)
+            p.best_from_top(floor, COVER_NODES, &stop)
         } else {
-            cover::best_cover(cols, n, k, cap, phase, duals, floor, COVER_NODES, &stop)
+            p.best(floor, COVER_NODES, &stop)
         };
         match res {
             Cover::Finished(found) => {

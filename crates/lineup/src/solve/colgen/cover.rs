@@ -14,6 +14,10 @@
 //! partitioning that an integer program over thousands of candidates
 //! takes minutes for.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use rayon::prelude::*;
+
 use super::master::{Duals, Phase, tol};
 use crate::cancel::Stop;
 use crate::solve::columns::{Bits, Column};
@@ -40,8 +44,88 @@ pub(super) fn reduced(col: &Column, phase: Phase, duals: &Duals) -> f64 {
     phase.col(col) - pi - duals.sig - duals.m * col.pen
 }
 
-/// The search's fixed data and its best lineup so far.
-struct Search<'a> {
+/// The closing step's set partitioning: `k` of the candidates `cols`
+/// covering each of the `n` members once, total penalty at most `cap`,
+/// valued by `phase` and bounded by the reduced values at `duals`
+/// (`duals.d` is `D`).
+#[derive(Clone, Copy)]
+pub(super) struct Partitioning<'a> {
+    pub cols: &'a [Column],
+    pub n: usize,
+    pub k: usize,
+    pub cap: Option<f64>,
+    pub phase: Phase,
+    pub duals: &'a Duals,
+}
+
+/// Fewest candidates for which the root's branches are searched in
+/// parallel.
+const PARALLEL_FROM: usize = 500;
+
+/// A search's best lineup, the nodes it took and whether it stopped.
+type Part = (Option<(f64, Vec<usize>)>, u64, bool);
+
+impl Partitioning<'_> {
+    /// The best lineup worth more than `floor`, in at most `budget` search
+    /// nodes.
+    pub fn best(&self, floor: f64, budget: u64, stop: &Stop) -> Cover {
+        self.best_counted(floor, budget, stop).0
+    }
+
+    /// [`best`](Partitioning::best) with the search nodes it used.
+    pub fn best_counted(&self, floor: f64, budget: u64, stop: &Stop) -> (Cover, u64) {
+        self.best_in(floor, budget, stop, self.cols.len() >= PARALLEL_FROM)
+    }
+
+    /// [`best_counted`](Partitioning::best_counted), the root's branches in
+    /// parallel or not: each branch starts from `floor`, and the merge in
+    /// the branches' order takes a later lineup only when it is better by
+    /// more than the search's own margin, so both give the same value.
+    pub(super) fn best_in(&self, floor: f64, budget: u64, stop: &Stop, parallel: bool) -> (Cover, u64) {
+        if self.cols.is_empty() || self.k == 0 {
+            return (Cover::Finished(None), 0);
+        }
+        let data = Data::new(self, stop);
+        let mut root = Search::new(&data, floor, budget);
+        let (best, nodes, halted) = if parallel {
+            let mut children = Vec::new();
+            root.expand(0, 0.0, 0.0, 0.0, Some(&mut children));
+            let left = budget.saturating_sub(root.nodes);
+            let parts: Vec<Part> = children
+                .par_iter()
+                .map(|&j| {
+                    let mut s = Search::new(&data, floor, left);
+                    s.descend(j, 0, 0.0, 0.0, 0.0);
+                    (s.best, s.nodes, s.halted)
+                })
+                .collect();
+            let mut best: Option<(f64, Vec<usize>)> = None;
+            let (mut nodes, mut halted) = (root.nodes, root.halted);
+            for (found, used, stopped) in parts {
+                nodes += used;
+                halted |= stopped;
+                if let Some((v, chosen)) = found {
+                    if best.as_ref().is_none_or(|(b, _)| v > b + tol(*b) * 1e-3) {
+                        best = Some((v, chosen));
+                    }
+                }
+            }
+            (best, nodes, halted || nodes > budget)
+        } else {
+            root.dfs(0, 0.0, 0.0, 0.0);
+            (root.best, root.nodes, root.halted)
+        };
+        let nodes = nodes.min(budget);
+        if halted {
+            (Cover::Stopped(best), nodes)
+        } else {
+            (Cover::Finished(best), nodes)
+        }
+    }
+}
+
+/// The search's fixed data.
+struct Data<'a> {
     cols: &'a [Column],
     rc: Vec<f64>,
     value: Vec<f64>,
@@ -56,98 +140,69 @@ struct Search<'a> {
     rbar: f64,
     min_size: u32,
     max_size: u32,
-    /// Only lineups worth more than this count.
-    floor: f64,
-    best: Option<(f64, Vec<usize>)>,
-    chosen: Vec<usize>,
-    nodes: u64,
-    budget: u64,
     stop: &'a Stop,
-    halted: bool,
+    /// The best value any branch found so far (f64 bits): every branch
+    /// prunes below it, but records its own lineups against its own
+    /// floor, so the merge does not depend on which branch ran first.
+    found: AtomicU64,
 }
 
-/// The best lineup of `k` of `cols` (each of the `n` members once, total
-/// penalty at most `cap`) worth more than `floor` under `phase`, found by
-/// search with the reduced values at `duals` (`duals.d` is `D`). At most
-/// `budget` search nodes.
-#[allow(clippy::too_many_arguments, reason = "one search with its data")]
-pub(super) fn best_cover(
-    cols: &[Column],
-    n: usize,
-    k: usize,
-    cap: Option<f64>,
-    phase: Phase,
-    duals: &Duals,
-    floor: f64,
-    budget: u64,
-    stop: &Stop,
-) -> Cover {
-    best_cover_counted(cols, n, k, cap, phase, duals, floor, budget, stop).0
-}
+impl<'a> Data<'a> {
+    /// The best value found by any branch so far.
+    fn found(&self) -> f64 {
+        f64::from_bits(self.found.load(Ordering::Relaxed))
+    }
 
-/// [`best_cover`] with the search nodes it used.
-#[allow(clippy::too_many_arguments, reason = "one search with its inputs")]
-pub(super) fn best_cover_counted(
-    cols: &[Column],
-    n: usize,
-    k: usize,
-    cap: Option<f64>,
-    phase: Phase,
-    duals: &Duals,
-    floor: f64,
-    budget: u64,
-    stop: &Stop,
-) -> (Cover, u64) {
-    let rc: Vec<f64> = cols.iter().map(|c| reduced(c, phase, duals)).collect();
-    let value: Vec<f64> = cols.iter().map(|c| phase.col(c)).collect();
-    let mut by_member: Vec<Vec<u32>> = vec![Vec::new(); n];
-    for (j, c) in cols.iter().enumerate() {
-        let mut m = c.members;
-        while m != 0 {
-            by_member[m.trailing_zeros() as usize].push(j as u32);
-            m &= m - 1;
+    /// Publishes a value a branch found.
+    fn publish(&self, v: f64) {
+        let mut now = self.found.load(Ordering::Relaxed);
+        while f64::from_bits(now) < v {
+            match self
+                .found
+                .compare_exchange_weak(now, v.to_bits(), Ordering::Relaxed, Ordering::Relaxed)
+            {
+                Ok(_) => return,
+                Err(seen) => now = seen,
+            }
         }
     }
-    for list in &mut by_member {
-        list.sort_by(|&a, &b| rc[b as usize].total_cmp(&rc[a as usize]).then(a.cmp(&b)));
-    }
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&i| (by_member[i].len(), i));
-    let sizes = cols.iter().map(|c| c.members.count_ones());
-    let mut s = Search {
-        cols,
-        rbar: rc.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-        rc,
-        value,
-        by_member,
-        order,
-        k,
-        n,
-        cap,
-        d: duals.d,
-        min_size: sizes.clone().min().unwrap_or(1),
-        max_size: sizes.max().unwrap_or(0),
-        floor,
-        best: None,
-        chosen: Vec::with_capacity(k),
-        nodes: 0,
-        budget,
-        stop,
-        halted: false,
-    };
-    if cols.is_empty() || k == 0 {
-        return (Cover::Finished(None), 0);
-    }
-    s.dfs(0, 0.0, 0.0, 0.0);
-    let nodes = s.nodes.min(budget);
-    if s.halted {
-        (Cover::Stopped(s.best), nodes)
-    } else {
-        (Cover::Finished(s.best), nodes)
-    }
-}
 
-impl Search<'_> {
+    fn new(p: &Partitioning<'a>, stop: &'a Stop) -> Data<'a> {
+        let cols = p.cols;
+        let rc: Vec<f64> = cols.iter().map(|c| reduced(c, p.phase, p.duals)).collect();
+        let value: Vec<f64> = cols.iter().map(|c| p.phase.col(c)).collect();
+        let mut by_member: Vec<Vec<u32>> = vec![Vec::new(); p.n];
+        for (j, c) in cols.iter().enumerate() {
+            let mut m = c.members;
+            while m != 0 {
+                by_member[m.trailing_zeros() as usize].push(j as u32);
+                m &= m - 1;
+            }
+        }
+        for list in &mut by_member {
+            list.sort_by(|&a, &b| rc[b as usize].total_cmp(&rc[a as usize]).then(a.cmp(&b)));
+        }
+        let mut order: Vec<usize> = (0..p.n).collect();
+        order.sort_by_key(|&i| (by_member[i].len(), i));
+        let sizes = cols.iter().map(|c| c.members.count_ones());
+        Data {
+            cols,
+            rbar: rc.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+            rc,
+            value,
+            by_member,
+            order,
+            k: p.k,
+            n: p.n,
+            cap: p.cap,
+            d: p.duals.d,
+            min_size: sizes.clone().min().unwrap_or(1),
+            max_size: sizes.max().unwrap_or(0),
+            stop,
+            found: AtomicU64::new(f64::NEG_INFINITY.to_bits()),
+        }
+    }
+
     fn all(&self) -> Bits {
         if self.n >= Bits::BITS as usize {
             !0
@@ -155,27 +210,82 @@ impl Search<'_> {
             ((1 as Bits) << self.n) - 1
         }
     }
+}
+
+/// One search: its floor, best lineup so far and nodes.
+struct Search<'s, 'a> {
+    data: &'s Data<'a>,
+    /// Only lineups worth more than this count.
+    floor: f64,
+    best: Option<(f64, Vec<usize>)>,
+    chosen: Vec<usize>,
+    nodes: u64,
+    budget: u64,
+    halted: bool,
+}
+
+impl<'s, 'a> Search<'s, 'a> {
+    fn new(data: &'s Data<'a>, floor: f64, budget: u64) -> Search<'s, 'a> {
+        Search {
+            data,
+            floor,
+            best: None,
+            chosen: Vec::with_capacity(data.k),
+            nodes: 0,
+            budget,
+            halted: false,
+        }
+    }
 
     fn dfs(&mut self, covered: Bits, rc_sum: f64, value: f64, pen: f64) {
+        self.expand(covered, rc_sum, value, pen, None);
+    }
+
+    /// Takes candidate `j` beside the chosen ones and searches on.
+    fn descend(&mut self, j: usize, covered: Bits, rc_sum: f64, value: f64, pen: f64) {
+        let data = self.data;
+        let col = &data.cols[j];
+        self.chosen.push(j);
+        self.dfs(
+            covered | col.members,
+            rc_sum + data.rc[j],
+            value + data.value[j],
+            pen + col.pen,
+        );
+        self.chosen.pop();
+    }
+
+    /// One search node; with `children`, the candidates it would descend
+    /// to are collected instead.
+    fn expand(
+        &mut self,
+        covered: Bits,
+        rc_sum: f64,
+        value: f64,
+        pen: f64,
+        mut children: Option<&mut Vec<usize>>,
+    ) {
         if self.halted {
             return;
         }
         self.nodes += 1;
-        if self.nodes > self.budget || (self.nodes % 4096 == 0 && self.stop.now()) {
+        let data = self.data;
+        if self.nodes > self.budget || (self.nodes % 4096 == 0 && data.stop.now()) {
             self.halted = true;
             return;
         }
         let c = self.chosen.len();
-        if covered == self.all() {
-            if c == self.k && value > self.floor {
+        if covered == data.all() {
+            if c == data.k && value > self.floor {
                 self.floor = value + tol(value) * 1e-3;
                 self.best = Some((value, self.chosen.clone()));
+                data.publish(value);
             }
             return;
         }
-        let slots = (self.k - c) as u32;
-        let left = self.n as u32 - covered.count_ones();
-        if slots == 0 || left < slots * self.min_size || left > slots * self.max_size {
+        let slots = (data.k - c) as u32;
+        let left = data.n as u32 - covered.count_ones();
+        if slots == 0 || left < slots * data.min_size || left > slots * data.max_size {
             return;
         }
         // Every uncovered member's best candidate disjoint from the chosen
@@ -185,21 +295,21 @@ impl Search<'_> {
         let mut share = [0.0f64; Bits::BITS as usize];
         let mut rest = 0.0;
         let mut branch: Option<(usize, f64)> = None;
-        for &i in &self.order {
+        for &i in &data.order {
             if covered >> i & 1 == 1 {
                 continue;
             }
-            let Some(&j) = self.by_member[i]
+            let Some(&j) = data.by_member[i]
                 .iter()
-                .find(|&&j| self.cols[j as usize].members & covered == 0)
+                .find(|&&j| data.cols[j as usize].members & covered == 0)
             else {
                 return; // a member no candidate can take any more
             };
-            let b = self.rc[j as usize];
+            let b = data.rc[j as usize];
             share[i] = if b <= 0.0 {
-                b / self.max_size as f64
+                b / data.max_size as f64
             } else {
-                b / self.min_size as f64
+                b / data.min_size as f64
             };
             rest += share[i];
             // Branch on the member whose best candidate is worst.
@@ -207,22 +317,24 @@ impl Search<'_> {
                 branch = Some((i, b));
             }
         }
-        let slack = 1e-9 * (1.0 + self.floor.abs());
-        if self.d + rc_sum + rest < self.floor - slack {
+        // Pruned below the own floor or another branch's best value.
+        let bar = self.floor.max(data.found());
+        let slack = 1e-9 * (1.0 + bar.abs());
+        if data.d + rc_sum + rest < bar - slack {
             return;
         }
         let Some((i, _)) = branch else {
             return;
         };
         // What the other clusters can add at most, for any candidate of `i`.
-        let others = (slots - 1) as f64 * self.rbar;
-        for at in 0..self.by_member[i].len() {
-            let j = self.by_member[i][at] as usize;
+        let others = (slots - 1) as f64 * data.rbar;
+        for &j in &data.by_member[i] {
+            let j = j as usize;
             // Sorted by reduced value: no later candidate of `i` does better.
-            if self.d + rc_sum + self.rc[j] + others < self.floor - slack {
+            if data.d + rc_sum + data.rc[j] + others < bar - slack {
                 break;
             }
-            let col = &self.cols[j];
+            let col = &data.cols[j];
             if col.members & covered != 0 {
                 continue;
             }
@@ -232,88 +344,19 @@ impl Search<'_> {
                 after -= share[m.trailing_zeros() as usize];
                 m &= m - 1;
             }
-            if self.d + rc_sum + self.rc[j] + after < self.floor - slack {
+            if data.d + rc_sum + data.rc[j] + after < bar - slack {
                 continue;
             }
-            let pen = pen + col.pen;
-            if self.cap.is_some_and(|cp| pen > cp + tol(cp)) {
+            if data.cap.is_some_and(|cp| pen + col.pen > cp + tol(cp)) {
                 continue;
             }
-            self.chosen.push(j);
-            self.dfs(
-                covered | col.members,
-                rc_sum + self.rc[j],
-                value + self.value[j],
-                pen,
-            );
-            self.chosen.pop();
+            match children.as_deref_mut() {
+                Some(list) => list.push(j),
+                None => self.descend(j, covered, rc_sum, value, pen),
+            }
             if self.halted {
                 return;
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::cover_cases::{cases, duals, instance};
-    use super::*;
-    #[test]
-    fn the_search_finds_the_best_partition_brute_force_finds() {
-        for case in cases() {
-            let (cols, n, k, best) = (&case.cols, case.n, case.k, case.best);
-            // From below the optimum: the search finds it.
-            match case.run(best_cover, best - 1.0) {
-                Cover::Finished(Some((v, chosen))) => {
-                    assert!((v - best).abs() < 1e-9, "n {n}, k {k}: {v} vs {best}");
-                    assert_eq!(chosen.len(), k);
-                    let covered = chosen.iter().fold(0 as Bits, |b, &j| {
-                        assert_eq!(b & cols[j].members, 0);
-                        b | cols[j].members
-                    });
-                    assert_eq!(covered, (1 << n) - 1);
-                }
-                other => panic!("n {n}, k {k}: {other:?}"),
-            }
-            // At the optimum: nothing better, and the search says so.
-            assert_eq!(case.run(best_cover, best + 1e-7), Cover::Finished(None));
-        }
-    }
-
-    #[test]
-    fn a_node_budget_stops_the_search_without_a_claim() {
-        let cols = instance(12, 3);
-        let phase = Phase::Weighted;
-        let du = duals(&cols, 12, 4, phase, 0.0, 0.0);
-        let out = best_cover(
-            &cols,
-            12,
-            4,
-            None,
-            phase,
-            &du,
-            f64::NEG_INFINITY,
-            3,
-            &Stop::default(),
-        );
-        assert!(matches!(out, Cover::Stopped(_)), "{out:?}");
-    }
-
-    #[test]
-    fn reduced_values_follow_the_duals() {
-        let col = Column {
-            members: 0b1011,
-            units: 0b1011,
-            pen: 2.0,
-            spr: 10.0,
-        };
-        let d = Duals {
-            pis: vec![1.0, 2.0, 100.0, 3.0],
-            sig: 0.5,
-            m: 0.25,
-            d: 0.0,
-            rc: 0.0,
-        };
-        assert!((reduced(&col, Phase::MaxSpread { cap: 9.0 }, &d) - (10.0 - 6.0 - 0.5 - 0.5)).abs() < 1e-12);
     }
 }

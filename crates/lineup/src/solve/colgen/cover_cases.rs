@@ -2,7 +2,7 @@
 //! column of a few members with values from a formula, the optimum by
 //! brute force, and duals that price every column out.
 
-use super::cover::{Cover, reduced};
+use super::cover::{Cover, Partitioning, reduced};
 use super::master::{Duals, Phase};
 use crate::cancel::Stop;
 use crate::solve::columns::{Bits, Column};
@@ -116,24 +116,26 @@ pub(crate) struct Case {
     pub duals: Duals,
 }
 
-/// A cover search's signature ([`best_cover`] and the passes from the top).
-pub(crate) type Searcher = fn(&[Column], usize, usize, Option<f64>, Phase, &Duals, f64, u64, &Stop) -> Cover;
+/// A cover search's signature ([`Partitioning::best`] and the passes from
+/// the top).
+pub(crate) type Searcher = fn(&Partitioning<'_>, f64, u64, &Stop) -> Cover;
 
 impl Case {
+    /// The case's set partitioning.
+    pub(crate) fn partitioning(&self) -> Partitioning<'_> {
+        Partitioning {
+            cols: &self.cols,
+            n: self.n,
+            k: self.k,
+            cap: self.cap,
+            phase: self.phase,
+            duals: &self.duals,
+        }
+    }
+
     /// `search` over the case above `floor`, without a node limit.
     pub(crate) fn run(&self, search: Searcher, floor: f64) -> Cover {
-        let stop = Stop::default();
-        search(
-            &self.cols,
-            self.n,
-            self.k,
-            self.cap,
-            self.phase,
-            &self.duals,
-            floor,
-            u64::MAX,
-            &stop,
-        )
+        search(&self.partitioning(), floor, u64::MAX, &Stop::default())
     }
 }
 

@@ -2,7 +2,7 @@
 //! best a lineup of the candidates could reach, lowered step by step to
 //! the incumbent's value.
 //!
-//! The exact cover search ([`best_cover`]) prunes a partial lineup that
+//! The exact cover search ([`Partitioning::best`]) prunes a partial lineup that
 //! cannot beat its floor; from a weak incumbent far below the optimum it
 //! prunes little. Every lineup of the candidates is worth at most
 //! `U = D + K·r̄` (`r̄` the candidates' largest reduced value), so the
@@ -14,57 +14,46 @@
 //! search from the incumbent itself, so the answer is the same; only the
 //! time to reach it changes.
 
-#[cfg(doc)]
-use super::cover::best_cover;
-use super::cover::{Cover, best_cover_counted, reduced};
-use super::master::{Duals, Phase};
+use super::cover::{Cover, Partitioning};
 use crate::cancel::Stop;
-use crate::solve::columns::Column;
 
 /// Fractions of the gap below the top at which the passes before the last
 /// set their floors.
-const STEPS: [f64; 3] = [1.0 / 64.0, 1.0 / 16.0, 1.0 / 4.0];
+pub(super) const STEPS: [f64; 3] = [1.0 / 64.0, 1.0 / 16.0, 1.0 / 4.0];
 
-/// [`best_cover`] over `cols` above `floor`, by passes from the top down,
-/// all within `budget` search nodes.
-#[allow(clippy::too_many_arguments, reason = "the cover search's inputs")]
-pub(super) fn best_cover_from_top(
-    cols: &[Column],
-    n: usize,
-    k: usize,
-    cap: Option<f64>,
-    phase: Phase,
-    duals: &Duals,
-    floor: f64,
-    budget: u64,
-    stop: &Stop,
-) -> Cover {
-    let rbar = cols
-        .iter()
-        .map(|c| reduced(c, phase, duals))
-        .fold(f64::NEG_INFINITY, f64::max);
-    let top = duals.d + k as f64 * rbar.max(0.0);
-    let gap = top - floor;
-    let mut left = budget;
-    if gap.is_finite() && gap > 0.0 {
-        for step in STEPS {
-            let f = top - step * gap;
-            let (found, used) = best_cover_counted(cols, n, k, cap, phase, duals, f, left, stop);
-            left = left.saturating_sub(used);
-            match found {
-                // Nothing above `f`: a lower floor next.
-                Cover::Finished(None) => continue,
-                // The best lineup (above `f`, so above `floor`), or a stop.
-                other => return other,
+impl Partitioning<'_> {
+    /// [`best`](Partitioning::best) above `floor`, by passes from the top
+    /// down, all within `budget` search nodes.
+    pub fn best_from_top(&self, floor: f64, budget: u64, stop: &Stop) -> Cover {
+        let rbar = self
+            .cols
+            .iter()
+            .map(|c| super::cover::reduced(c, self.phase, self.duals))
+            .fold(f64::NEG_INFINITY, f64::max);
+        let top = self.duals.d + self.k as f64 * rbar.max(0.0);
+        let gap = top - floor;
+        let mut left = budget;
+        if gap.is_finite() && gap > 0.0 {
+            for step in STEPS {
+                let f = top - step * gap;
+                let (found, used) = self.best_counted(f, left, stop);
+                left = left.saturating_sub(used);
+                match found {
+                    // Nothing above `f`: a lower floor next.
+                    Cover::Finished(None) => continue,
+                    // The best lineup (above `f`, so above `floor`), or a stop.
+                    other => return other,
+                }
             }
         }
+        self.best_counted(floor, left, stop).0
     }
-    best_cover_counted(cols, n, k, cap, phase, duals, floor, left, stop).0
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::cover_cases::{brute, cases, duals, instance};
+    use super::super::master::Phase;
     use super::*;
 
     #[test]
@@ -72,7 +61,7 @@ mod tests {
         for case in cases() {
             let (cols, n, best, phase) = (&case.cols, case.n, case.best, case.phase);
             for below in [1e-3, 0.5, 3.0, 40.0] {
-                match case.run(best_cover_from_top, best - below) {
+                match case.run(|p, f, b, s| p.best_from_top(f, b, s), best - below) {
                     Cover::Finished(Some((v, chosen))) => {
                         assert!((v - best).abs() < 1e-9, "n {n}: {v} vs {best} from {below} below");
                         let sum: f64 = chosen.iter().map(|&j| phase.col(&cols[j])).sum();
@@ -82,7 +71,10 @@ mod tests {
                 }
             }
             // From the optimum itself: nothing better.
-            assert_eq!(case.run(best_cover_from_top, best + 1e-9), Cover::Finished(None));
+            assert_eq!(
+                case.run(|p, f, b, s| p.best_from_top(f, b, s), best + 1e-9),
+                Cover::Finished(None)
+            );
         }
     }
 
@@ -93,7 +85,15 @@ mod tests {
         let phase = Phase::Weighted;
         let best = brute(&cols, 12, 4, None, phase);
         let du = duals(&cols, 12, 4, phase, 0.0, 0.0);
-        match best_cover_from_top(&cols, 12, 4, None, phase, &du, best - 40.0, 3, &stop) {
+        let p = Partitioning {
+            cols: &cols,
+            n: 12,
+            k: 4,
+            cap: None,
+            phase,
+            duals: &du,
+        };
+        match p.best_from_top(best - 40.0, 3, &stop) {
             Cover::Stopped(_) => {}
             other => panic!("three nodes cannot settle it: {other:?}"),
         }

@@ -5,6 +5,7 @@
 use std::time::Instant;
 
 use super::master::{EXACT_EVERY, Phase, tol};
+use super::wide::WideTuning;
 use crate::cancel::{CancelToken, Stop};
 use crate::ilp::Backend;
 use crate::messages::note::Note;
@@ -67,6 +68,10 @@ pub(crate) struct Tuning {
     /// candidates did not hold the better lineup (834.14–834.18 of
     /// 834.294) and microlp spent some 40 s on them.
     pub first_candidates: usize,
+    /// The first exact pricing lists every column down to a floor below
+    /// zero, which then serves the rest of column generation and the
+    /// closing step (`colgen/wide.rs`).
+    pub wide: Option<WideTuning>,
 }
 
 impl Default for Tuning {
@@ -78,6 +83,7 @@ impl Default for Tuning {
             exact_every: EXACT_EVERY,
             pool_ip_every: 5,
             first_candidates: 0,
+            wide: Some(WideTuning::default()),
         }
     }
 }
