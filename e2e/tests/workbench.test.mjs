@@ -253,7 +253,7 @@ test('a solve can be cancelled and the page says so', async () => {
   const { page, problems } = await watchedPage(browser);
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]');
-  // The 81 Großstädte: their proof takes over 30 s here (growth-60 is proven in a few seconds).
+  // The 81 Großstädte: their proof takes some 10 s on a quiet machine, the 30 s limit more (growth-60 is proven in a few seconds).
   await page.setInputFiles('[data-testid="file-input"]', fixture('grossstaedte-81.csv'));
   await page.fill('#opt-time-limit', '30');
   await page.click('[data-testid="solve"]');

@@ -187,7 +187,7 @@ async fn progress_streams_and_a_job_can_be_cancelled() {
 
     // A long solve (60 s) cancelled once it has started: it stops and
     // answers with its best lineup so far, truthfully `interrupted`.
-    // The 81 Großstädte: their proof takes some 30 s (growth-60 is proven in well under a second with HiGHS).
+    // The 81 Großstädte: their proof takes some 10 s (growth-60 is proven in well under a second with HiGHS).
     let second = request("POST", "/api/solve?time-limit=60")
         .header("accept", "text/event-stream")
         .body(Body::from(fixture("grossstaedte-81.csv")))
