@@ -131,6 +131,10 @@ struct Data<'a> {
     value: Vec<f64>,
     /// Candidates per member, best reduced value first.
     by_member: Vec<Vec<u32>>,
+    /// Their members and reduced values, in the same order (scanned
+    /// without a jump to the column).
+    member_bits: Vec<Vec<Bits>>,
+    member_rc: Vec<Vec<f64>>,
     /// Members in the order they are branched on (fewest candidates first).
     order: Vec<usize>,
     k: usize,
@@ -182,6 +186,14 @@ impl<'a> Data<'a> {
         for list in &mut by_member {
             list.sort_by(|&a, &b| rc[b as usize].total_cmp(&rc[a as usize]).then(a.cmp(&b)));
         }
+        let member_bits = by_member
+            .iter()
+            .map(|list| list.iter().map(|&j| cols[j as usize].members).collect())
+            .collect();
+        let member_rc = by_member
+            .iter()
+            .map(|list| list.iter().map(|&j| rc[j as usize]).collect())
+            .collect();
         let mut order: Vec<usize> = (0..p.n).collect();
         order.sort_by_key(|&i| (by_member[i].len(), i));
         let sizes = cols.iter().map(|c| c.members.count_ones());
@@ -191,6 +203,8 @@ impl<'a> Data<'a> {
             rc,
             value,
             by_member,
+            member_bits,
+            member_rc,
             order,
             k: p.k,
             n: p.n,
@@ -219,6 +233,10 @@ struct Search<'s, 'a> {
     floor: f64,
     best: Option<(f64, Vec<usize>)>,
     chosen: Vec<usize>,
+    /// Per depth and member, the position of the member's first candidate
+    /// disjoint from the clusters chosen down to that depth: deeper, with
+    /// more members covered, no earlier one is disjoint again.
+    first: Vec<u32>,
     nodes: u64,
     budget: u64,
     halted: bool,
@@ -231,6 +249,7 @@ impl<'s, 'a> Search<'s, 'a> {
             floor,
             best: None,
             chosen: Vec::with_capacity(data.k),
+            first: vec![0; (data.k + 1) * data.n],
             nodes: 0,
             budget,
             halted: false,
@@ -295,17 +314,24 @@ impl<'s, 'a> Search<'s, 'a> {
         let mut share = [0.0f64; Bits::BITS as usize];
         let mut rest = 0.0;
         let mut branch: Option<(usize, f64)> = None;
+        let n = data.n;
         for &i in &data.order {
             if covered >> i & 1 == 1 {
                 continue;
             }
-            let Some(&j) = data.by_member[i]
-                .iter()
-                .find(|&&j| data.cols[j as usize].members & covered == 0)
-            else {
+            let bits = &data.member_bits[i];
+            let mut at = if c == 0 {
+                0
+            } else {
+                self.first[(c - 1) * n + i] as usize
+            };
+            while at < bits.len() && bits[at] & covered != 0 {
+                at += 1;
+            }
+            let Some(&b) = data.member_rc[i].get(at) else {
                 return; // a member no candidate can take any more
             };
-            let b = data.rc[j as usize];
+            self.first[c * n + i] = at as u32;
             share[i] = if b <= 0.0 {
                 b / data.max_size as f64
             } else {
@@ -328,30 +354,32 @@ impl<'s, 'a> Search<'s, 'a> {
         };
         // What the other clusters can add at most, for any candidate of `i`.
         let others = (slots - 1) as f64 * data.rbar;
-        for &j in &data.by_member[i] {
-            let j = j as usize;
+        let from = self.first[c * n + i] as usize;
+        let (list, bits, rcs) = (&data.by_member[i], &data.member_bits[i], &data.member_rc[i]);
+        for at in from..list.len() {
             // Sorted by reduced value: no later candidate of `i` does better.
-            if data.d + rc_sum + data.rc[j] + others < bar - slack {
+            if data.d + rc_sum + rcs[at] + others < bar - slack {
                 break;
             }
-            let col = &data.cols[j];
-            if col.members & covered != 0 {
+            if bits[at] & covered != 0 {
                 continue;
             }
+            let j = list[at] as usize;
+            let col = &data.cols[j];
             let mut after = rest;
             let mut m = col.members;
             while m != 0 {
                 after -= share[m.trailing_zeros() as usize];
                 m &= m - 1;
             }
-            if data.d + rc_sum + data.rc[j] + after < bar - slack {
+            if data.d + rc_sum + rcs[at] + after < bar - slack {
                 continue;
             }
             if data.cap.is_some_and(|cp| pen + col.pen > cp + tol(cp)) {
                 continue;
             }
             match children.as_deref_mut() {
-                Some(list) => list.push(j),
+                Some(kids) => kids.push(j),
                 None => self.descend(j, covered, rc_sum, value, pen),
             }
             if self.halted {
