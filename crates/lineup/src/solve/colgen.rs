@@ -196,16 +196,8 @@ impl Run<'_> {
             // (`colgen/wide.rs`); too many of them: the usual pricing.
             if self.wide_now(&lp) && !wide_tried {
                 wide_tried = true;
-                let wide = match self.wide(&lp, &q, &c, &stop) {
-                    Ok(w) => w,
-                    Err(_) => {
-                        return finish(
-                            best_bound,
-                            self.z_inc,
-                            None,
-                            Note::new("solver.pricing_budget", &[("round", rounds.to_string())]),
-                        );
-                    }
+                let Ok(wide) = self.wide(&lp, &q, &c, &stop) else {
+                    return self.out_of_budget(best_bound, rounds);
                 };
                 if let Some(w) = wide {
                     note_bound(&mut best_bound, &mut best, &lp, w.max_reduced().max(0.0), k);
@@ -232,14 +224,7 @@ impl Run<'_> {
                 &stop,
             ) {
                 Ok(f) => f,
-                Err(_) => {
-                    return finish(
-                        best_bound,
-                        self.z_inc,
-                        None,
-                        Note::new("solver.pricing_budget", &[("round", rounds.to_string())]),
-                    );
-                }
+                Err(_) => return self.out_of_budget(best_bound, rounds),
             };
             let max_rc = found.first().map_or(0.0, |f| f.0).max(0.0);
             note_bound(&mut best_bound, &mut best, &lp, max_rc, k);
@@ -300,6 +285,12 @@ impl Run<'_> {
         }
         let duals = Duals { pis, sig, m, d, rc };
         self.close(&duals, best_bound, rounds, exact_rounds, None)
+    }
+
+    /// The outcome when an exact pricing stops at its budget or the clock.
+    fn out_of_budget(&self, best_bound: f64, rounds: usize) -> Exact {
+        let note = Note::new("solver.pricing_budget", &[("round", rounds.to_string())]);
+        finish(best_bound, self.z_inc, None, note)
     }
 
     /// Whether the wide list (`colgen/wide.rs`) is to replace this round's

@@ -128,52 +128,36 @@ impl Run<'_> {
             }
             let left = limits.deadline.saturating_duration_since(Instant::now());
             let outcome = self.partition(&cols, best, left, restricted.is_some());
-            // A better lineup among the best candidates that does not prove
-            // itself raises the threshold: enumerate again above it.
-            if let (
-                MilpOutcome::Optimal { values, objective } | MilpOutcome::Feasible { values, objective },
-                Some(_),
-            ) = (&outcome, restricted)
-            {
-                if *objective > z_inc + tol(z_inc) && !stop.now() {
-                    let chosen: Vec<Column> = partition::chosen(&cols, values).into_iter().copied().collect();
-                    if self
-                        .settle(
-                            outcome.clone(),
-                            &cols,
-                            restricted,
-                            best_bound,
-                            rounds,
-                            exact_rounds,
-                        )
-                        .optimal
-                    {
-                        return self.settle(outcome, &cols, restricted, best_bound, rounds, exact_rounds);
+            let settled = self.settle(
+                outcome.clone(),
+                &cols,
+                restricted,
+                best_bound,
+                rounds,
+                exact_rounds,
+            );
+            if restricted.is_some() && !settled.optimal && !stop.now() {
+                // A better lineup among the best candidates that does not
+                // prove itself raises the threshold: enumerate again above it.
+                if let MilpOutcome::Optimal { values, objective }
+                | MilpOutcome::Feasible { values, objective } = &outcome
+                {
+                    if *objective > z_inc + tol(z_inc) {
+                        let chosen: Vec<Column> =
+                            partition::chosen(&cols, values).into_iter().copied().collect();
+                        self.improved = Some(space.assignment(&chosen.iter().collect::<Vec<_>>()));
+                        self.z_inc = *objective;
+                        self.inc_cols = chosen;
+                        t = objective - d - slack - tol(*objective);
+                        continue;
                     }
-                    self.improved = Some(space.assignment(&chosen.iter().collect::<Vec<_>>()));
-                    self.z_inc = *objective;
-                    self.inc_cols = chosen;
-                    t = objective - d - slack - tol(*objective);
+                }
+                // The wide list could not decide: enumerate.
+                if listed.take().is_some() {
                     continue;
                 }
             }
-            // The wide list could not decide: enumerate.
-            if listed.is_some() && restricted.is_some() && !stop.now() {
-                let settled = self.settle(
-                    outcome.clone(),
-                    &cols,
-                    restricted,
-                    best_bound,
-                    rounds,
-                    exact_rounds,
-                );
-                if settled.optimal {
-                    return settled;
-                }
-                listed = None;
-                continue;
-            }
-            return self.settle(outcome, &cols, restricted, best_bound, rounds, exact_rounds);
+            return settled;
         }
     }
 
