@@ -297,7 +297,7 @@ impl Run<'_> {
     /// exact pricing: without a cap on the penalty, and with the LP value
     /// near the incumbent's.
     fn wide_now(&self, lp: &Duals) -> bool {
-        let near = |w: &wide::WideTuning| lp.d - self.z_inc <= w.gap * self.z_inc.abs().max(1.0);
+        let near = |w: &state::WideTuning| lp.d - self.z_inc <= w.gap * self.z_inc.abs().max(1.0);
         self.cap.is_none() && self.tuning.wide.as_ref().is_some_and(near)
     }
 

@@ -94,6 +94,12 @@ impl Partitioning<'_> {
             let parts: Vec<Part> = children
                 .par_iter()
                 .map(|&j| {
+                    // A branch checks the clock every 4 096 nodes: after the
+                    // deadline the branches not yet started must not each run
+                    // that far first.
+                    if stop.now() {
+                        return (None, 0, true);
+                    }
                     let mut s = Search::new(&data, floor, left);
                     s.descend(j, 0, 0.0, 0.0, 0.0);
                     (s.best, s.nodes, s.halted)

@@ -5,7 +5,6 @@
 use std::time::Instant;
 
 use super::master::{EXACT_EVERY, Phase, tol};
-use super::wide::WideTuning;
 use crate::cancel::{CancelToken, Stop};
 use crate::ilp::Backend;
 use crate::messages::note::Note;
@@ -84,6 +83,29 @@ impl Default for Tuning {
             pool_ip_every: 5,
             first_candidates: 0,
             wide: Some(WideTuning::default()),
+        }
+    }
+}
+
+/// When the wide list (`colgen/wide.rs`) is drawn and how deep.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WideTuning {
+    /// Drawn once the LP value is within this share of the incumbent's
+    /// (else its floor is too deep for the list to be short).
+    pub gap: f64,
+    /// Its floor: this many times the gap between the LP value and the
+    /// incumbent, below zero.
+    pub depth: f64,
+    /// Most columns (32 bytes each); more: the usual pricing.
+    pub most: usize,
+}
+
+impl Default for WideTuning {
+    fn default() -> WideTuning {
+        WideTuning {
+            gap: 1e-3,
+            depth: 2.5,
+            most: 4_000_000,
         }
     }
 }

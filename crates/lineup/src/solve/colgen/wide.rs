@@ -15,29 +15,6 @@ use super::state::{Exact, Run, met};
 use crate::cancel::Stop;
 use crate::solve::columns::{Bits, Column, ColumnSpace, Halt};
 
-/// When the wide list is drawn and how deep.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct WideTuning {
-    /// Drawn once the LP value is within this share of the incumbent's
-    /// (else its floor is too deep for the list to be short).
-    pub gap: f64,
-    /// Its floor: this many times the gap between the LP value and the
-    /// incumbent, below zero.
-    pub depth: f64,
-    /// Most columns (32 bytes each); more: the usual pricing.
-    pub most: usize,
-}
-
-impl Default for WideTuning {
-    fn default() -> WideTuning {
-        WideTuning {
-            gap: 1e-3,
-            depth: 2.5,
-            most: 4_000_000,
-        }
-    }
-}
-
 /// Most listed columns that join the pool per round.
 const WIDE_PER_ROUND: usize = 200;
 
@@ -224,7 +201,7 @@ impl Run<'_> {
 #[cfg(test)]
 mod tests {
     use super::super::optimise_with;
-    use super::super::state::Tuning;
+    use super::super::state::{Tuning, WideTuning};
     use super::super::tests::{limits, optimum, space, start};
     use super::*;
     use crate::solve::colgen::Phase;
