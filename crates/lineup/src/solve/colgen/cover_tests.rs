@@ -1,8 +1,8 @@
 //! The cover search against brute force: the best lineup, nothing above
 //! the optimum, the node budget, and the root's branches in parallel.
 
-use super::cover::{Cover, Partitioning, reduced};
-use super::cover_cases::{Case, cases, duals, instance};
+use super::cover::{Cover, reduced};
+use super::cover_cases::cases;
 use super::master::{Duals, Phase};
 use crate::cancel::Stop;
 use crate::solve::columns::{Bits, Column};
@@ -34,18 +34,8 @@ fn the_search_finds_the_best_partition_brute_force_finds() {
 
 #[test]
 fn a_node_budget_stops_the_search_without_a_claim() {
-    let cols = instance(12, 3);
-    let phase = Phase::Weighted;
-    let du = duals(&cols, 12, 4, phase, 0.0, 0.0);
-    let p = Partitioning {
-        cols: &cols,
-        n: 12,
-        k: 4,
-        cap: None,
-        phase,
-        duals: &du,
-    };
-    let out = p.best(f64::NEG_INFINITY, 3, &Stop::default());
+    let case = &cases()[1];
+    let out = case.partitioning().best(f64::NEG_INFINITY, 3, &Stop::default());
     assert!(matches!(out, Cover::Stopped(_)), "{out:?}");
 }
 
@@ -73,14 +63,10 @@ fn the_branches_in_parallel_find_what_one_search_finds() {
         assert_eq!(p.best_in(above, u64::MAX, &stop, true).0, Cover::Finished(None));
         // A budget the root's branches cannot share stops them.
         assert!(matches!(
-            p.best_in(floor_of(&case), 3, &stop, true).0,
+            p.best_in(case.best - 40.0, 3, &stop, true).0,
             Cover::Stopped(_)
         ));
     }
-}
-
-fn floor_of(case: &Case) -> f64 {
-    case.best - 40.0
 }
 
 #[test]

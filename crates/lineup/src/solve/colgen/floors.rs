@@ -52,8 +52,7 @@ impl Partitioning<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::cover_cases::{brute, cases, duals, instance};
-    use super::super::master::Phase;
+    use super::super::cover_cases::cases;
     use super::*;
 
     #[test]
@@ -80,20 +79,11 @@ mod tests {
 
     #[test]
     fn the_passes_share_one_node_budget() {
-        let stop = Stop::default();
-        let cols = instance(12, 3);
-        let phase = Phase::Weighted;
-        let best = brute(&cols, 12, 4, None, phase);
-        let du = duals(&cols, 12, 4, phase, 0.0, 0.0);
-        let p = Partitioning {
-            cols: &cols,
-            n: 12,
-            k: 4,
-            cap: None,
-            phase,
-            duals: &du,
-        };
-        match p.best_from_top(best - 40.0, 3, &stop) {
+        let case = &cases()[1];
+        match case
+            .partitioning()
+            .best_from_top(case.best - 40.0, 3, &Stop::default())
+        {
             Cover::Stopped(_) => {}
             other => panic!("three nodes cannot settle it: {other:?}"),
         }
