@@ -227,8 +227,9 @@ fn build() -> Value {
         "/api/openapi.json": { "get": get_op("This description", "The API as OpenAPI 3.1.", json!([]), json_ok("OpenAPI 3.1")) },
     });
     let mut paths = paths;
-    for (path, ops) in paths.as_object_mut().unwrap() {
-        for (method, op) in ops.as_object_mut().unwrap() {
+    // Every path holds an object of operations (the literal above).
+    for (path, ops) in paths.as_object_mut().into_iter().flatten() {
+        for (method, op) in ops.as_object_mut().into_iter().flatten() {
             op["operationId"] = json!(operation_id(method, path));
         }
     }
