@@ -320,6 +320,9 @@ fn main() {
     if let Some(m) = get("--migrate").and_then(|s| s.parse().ok()) {
         schedule.migrate_every = m;
     }
+    if args.iter().any(|a| a == "--no-cycles") {
+        schedule.elite_cycles = false;
+    }
     if let Some(knobs) = get("--schedule") {
         let k: Vec<f64> = knobs.split(',').filter_map(|x| x.parse().ok()).collect();
         assert_eq!(

@@ -109,7 +109,7 @@ struct Scratch<V> {
 
 /// Whether relocations and swaps need the full rule check (pins are
 /// excluded by the lists already).
-fn needs_checks<W: PairWeights>(s: &State<'_, W>) -> bool {
+pub(super) fn needs_checks<W: PairWeights>(s: &State<'_, W>) -> bool {
     s.has_rules || s.has_away_cap() || !s.items.singletons
 }
 

@@ -7,7 +7,10 @@
 //! 2. is crossed with a random partner; the child, after local search,
 //!    replaces it if it is better, or only slightly worse but different,
 //! 3. gives up and regains its weakest members (directed perturbation),
-//!    then climbs again.
+//!    then climbs again;
+//! 4. and, with [`Schedule::elite_cycles`], the best member of each island
+//!    climbs further by three-item cycles (`engine/cycles.rs`), the move
+//!    the swap neighbourhood lacks.
 //!
 //! Over the run the population shrinks linearly from `pop_max` to `pop_min`
 //! and the walk length `θ` from `theta_max` to `theta_min`. The schedule
@@ -30,6 +33,7 @@ use rayon::prelude::*;
 
 use super::construct::{Pick, construct};
 use super::crossover::crossover;
+use super::cycles::descend_with_cycles;
 use super::instance::PairWeights;
 use super::islands::{Ctx, Member, Step, island_ranges, migrate, regrow};
 use super::partition_distance::distance;
@@ -311,6 +315,13 @@ pub fn run_islands<W: PairWeights>(
             rank <= target.clamp(schedule.pop_min.max(1), kept)
         });
         ranges = island_ranges(&pop, islands);
+        // 4. Cycles for the best member of each island.
+        if schedule.elite_cycles {
+            for i in elite_cycles(&mut pop, &ranges, &ctx) {
+                let m = &pop[i];
+                keep_best(&m.state.group, m.state.value, true, m.island);
+            }
+        }
         if islands > 1 && schedule.migrate_every > 0 && generation % schedule.migrate_every == 0 {
             migrate(&mut pop, &ranges);
         }
@@ -326,4 +337,26 @@ pub fn run_islands<W: PairWeights>(
         time_to_best: best.2,
         island: best.3,
     })
+}
+
+/// Step 4: the best member of each island (the first of its range) climbs
+/// by cycles, in parallel; returns the members that improved (within the
+/// cap).
+fn elite_cycles<W: PairWeights>(
+    pop: &mut [Member<'_, W>],
+    ranges: &[std::ops::Range<usize>],
+    ctx: &Ctx<'_>,
+) -> Vec<usize> {
+    let firsts: Vec<usize> = ranges.iter().filter(|r| !r.is_empty()).map(|r| r.start).collect();
+    pop.par_iter_mut()
+        .enumerate()
+        .filter(|(i, _)| firsts.contains(i))
+        .filter_map(|(i, m)| {
+            let before = m.state.value;
+            if !descend_with_cycles(&mut m.state, ctx.free, ctx.is_free, ctx.deadline) {
+                ctx.stopped.store(true, Ordering::Relaxed);
+            }
+            (m.state.within_cap() && m.state.value.cmp_tol(&before).is_gt()).then_some(i)
+        })
+        .collect()
 }

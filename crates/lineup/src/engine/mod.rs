@@ -5,7 +5,8 @@
 //! * [`instance`]: elements, weights, groups, rules.
 //! * [`items`]: elements merged by must-links.
 //! * [`state`]: the assignment with O(1) move evaluation.
-//! * [`construct`], [`local_search`], [`perturb`], [`crossover`]: the operators.
+//! * [`construct`], [`local_search`], [`perturb`], [`crossover`], [`cycles`]:
+//!   the operators.
 //! * [`memetic`]: the population search; [`ils`]: single-solution search for
 //!   very large instances.
 //! * [`rng`]: the portable random number generator.
@@ -17,6 +18,7 @@
 
 mod construct;
 mod crossover;
+mod cycles;
 mod exact;
 mod ils;
 mod instance;

@@ -31,6 +31,12 @@ pub struct Schedule {
     /// until it stops improving or the clock runs out. The result depends on
     /// the clock only when the clock stops the search (reported as a cut).
     pub extend: bool,
+    /// After every generation, the best member of each island also climbs
+    /// by three-item cycles between three groups (`engine/cycles.rs`). Off
+    /// by default: on for MDGPLIB-style instances (`MdgpOptions`), where it
+    /// was measured; the municipality blocks' exact steps were tuned with
+    /// the plain search and start from its lineup.
+    pub elite_cycles: bool,
 }
 
 impl Default for Schedule {
@@ -44,6 +50,7 @@ impl Default for Schedule {
             alpha: 0.05,
             migrate_every: 0,
             extend: false,
+            elite_cycles: false,
         }
     }
 }
